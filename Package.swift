@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docs-audit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docs-audit", targets: ["docs-audit"]),
+        .library(name: "DocsAuditCore", targets: ["DocsAuditCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The only place that sees C: cmark-gfm through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
+        .target(
+            name: "DocsAuditCore",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        // Turns models and findings into bytes: JSON, text, and later SARIF and friends.
+        .target(name: "DocsAuditReporters", dependencies: ["DocsAuditCore"]),
+        // The command line. The only target that imports ArgumentParser.
+        .executableTarget(
+            name: "docs-audit",
+            dependencies: [
+                "DocsAuditCore", "DocsAuditReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DocsAuditCoreTests", dependencies: ["DocsAuditCore"]),
+        .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"]),
+        .testTarget(name: "DocsAuditCLITests", dependencies: ["DocsAuditCore"]),
+    ]
+)

@@ -1,0 +1,70 @@
+/// One document with the profile, and the section queries every extractor needs.
+struct DocumentContext {
+    let document: SourceDocument
+    let profile: Profile
+
+    var markdown: MarkdownDocument { document.markdown }
+    var path: String { document.path }
+    var sections: [Section] { markdown.sections }
+
+    /// Sections whose title matches `pattern`.
+    func sections(matching pattern: Pattern?) -> [Section] {
+        guard let pattern else { return [] }
+        return sections.filter { pattern.test($0.title) }
+    }
+
+    /// The top-level blocks of `section` (its heading excluded, subsections included).
+    func blocks(of section: Section) -> ArraySlice<Block> {
+        let range = section.blockIndices.clamped(to: markdown.blocks.indices)
+        return markdown.blocks[range]
+    }
+
+    /// Sections nested anywhere inside `section`.
+    func descendants(of section: Section) -> [Section] {
+        sections.filter { $0.index > section.index && $0.level > section.level && section.range.contains(line: $0.headingLine) }
+    }
+
+    /// Direct subsections of `section`.
+    func children(of section: Section) -> [Section] { sections.filter { $0.parent == section.index } }
+
+    /// Whether `section` has an ancestor whose title matches `pattern`.
+    func hasAncestor(_ section: Section, matching pattern: Pattern?) -> Bool {
+        guard let pattern else { return false }
+        var parent = section.parent
+        while let index = parent, sections.indices.contains(index) {
+            if pattern.test(sections[index].title) { return true }
+            parent = sections[index].parent
+        }
+        return false
+    }
+
+    /// The nearest enclosing section title for `line`.
+    func sectionTitle(at line: Int) -> String? { markdown.section(containing: line)?.title }
+
+    /// The H1 block, if the document starts with one.
+    var titleBlock: Block? { markdown.blocks.first { $0.headingLevel == 1 } }
+
+    /// The header table: the first table before the first `##` heading.
+    var headerTable: Block? {
+        for block in markdown.blocks {
+            if let level = block.headingLevel, level >= 2 { return nil }
+            if block.isTable { return block }
+        }
+        return nil
+    }
+
+    /// The header table's rows as (field, value cell, line).
+    var headerFields: [(field: String, cell: Block, line: Int)] {
+        guard let table = headerTable else { return [] }
+        return table.tableRows.compactMap { row in
+            let cells = row.cells
+            guard cells.count >= 2 else { return nil }
+            return (cells[0].plainText.trimmed, cells[1], row.range.start.line)
+        }
+    }
+
+    /// The value cell of header field `name`.
+    func headerCell(_ name: String) -> (cell: Block, line: Int)? {
+        headerFields.first { $0.field == name }.map { ($0.cell, $0.line) }
+    }
+}

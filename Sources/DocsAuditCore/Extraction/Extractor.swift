@@ -1,0 +1,93 @@
+/// Builds the corpus model in two passes.
+///
+/// 1. Per file, in parallel: everything one document says on its own (`DocumentFacts`).
+/// 2. Over the merged facts: what needs the whole corpus (label cites resolved to files, diagram
+///    indices rebased). Only pass-1 facts are ever worth caching; pass 2 is always recomputed.
+public enum Extractor {
+    /// What one document contributes.
+    struct DocumentFacts: Sendable {
+        var info: DocumentInfo
+        var plan: PlanModel?
+        var spec: SpecModel?
+        var registries = RegistryExtractor.Facts()
+        var diagrams: [Diagram] = []
+        var nextSteps: NextStepsModel?
+        var backlog: [BacklogItem] = []
+        var dependencies: DependencyModel?
+        var links: [LinkRef] = []
+        var cites: [LineCite] = []
+        var references: [IDReference] = []
+    }
+
+    public static func extract(_ corpus: Corpus) -> CorpusModel {
+        let profile = corpus.profile
+        let perDocument = corpus.documents.parallelMap { Extractor.facts(for: $0, profile: profile) }
+        return merge(perDocument, corpus: corpus)
+    }
+
+    static func facts(for document: SourceDocument, profile: Profile) -> DocumentFacts {
+        let context = DocumentContext(document: document, profile: profile)
+        let info = DocumentInfoExtractor.extract(context)
+        var facts = DocumentFacts(info: info)
+        switch document.kind {
+        case "plan": facts.plan = PlanExtractor.extract(context, info: info)
+        case "spec": facts.spec = SpecExtractor.extract(context, info: info)
+        default: break
+        }
+        facts.registries = RegistryExtractor.extract(context)
+        facts.diagrams = DiagramExtractor.extract(context)
+        facts.nextSteps = NextStepsExtractor.extract(context, diagrams: facts.diagrams)
+        facts.backlog = BacklogExtractor.extract(context)
+        facts.dependencies = DependencyExtractor.extract(context)
+        facts.links = LinkExtractor.extract(context)
+        let scanned = ReferenceScanner(context: context).scan(lines: TextLines.of(document.markdown))
+        facts.references = scanned.references
+        facts.cites = scanned.cites
+        return facts
+    }
+
+    static func merge(_ all: [DocumentFacts], corpus: Corpus) -> CorpusModel {
+        var model = CorpusModel()
+        for facts in all {
+            model.documents.append(facts.info)
+            if let plan = facts.plan { model.plans.append(plan) }
+            if let spec = facts.spec { model.specs.append(spec) }
+            model.methodRegistries.formats += facts.registries.formats
+            model.methodRegistries.tables += facts.registries.tables
+            model.errorCodes += facts.registries.errorCodes
+            if var nextSteps = facts.nextSteps, model.nextSteps == nil {
+                // Diagram indices are per document in pass 1; rebase them onto the corpus list.
+                nextSteps.diagram = nextSteps.diagram.map { $0 + model.diagrams.count }
+                model.nextSteps = nextSteps
+            }
+            model.diagrams += facts.diagrams
+            model.backlog += facts.backlog
+            if let dependencies = facts.dependencies, model.dependencies.path == nil { model.dependencies = dependencies }
+            model.links += facts.links
+            model.cites += facts.cites
+            model.references += facts.references
+        }
+        model.cites = resolveLabelCites(model.cites, documents: model.documents, profile: corpus.profile)
+        model.problems = corpus.problems
+        return model
+    }
+
+    /// `Plan-024:285` → `docs/plans/024-….md`, through the profile's kind folders.
+    private static func resolveLabelCites(_ cites: [LineCite], documents: [DocumentInfo], profile: Profile) -> [LineCite] {
+        var byLabel: [String: String] = [:]
+        for (kind, folder) in profile.cites.kindFolders {
+            for document in documents where document.path.hasPrefix(folder + "/") {
+                let name = document.path.dropFirst(folder.count + 1)
+                guard !name.contains("/") else { continue }
+                let digits = name.prefix(while: \.isNumber)
+                if !digits.isEmpty, byLabel["\(kind)-\(digits)"] == nil { byLabel["\(kind)-\(digits)"] = document.path }
+            }
+        }
+        return cites.map { cite in
+            guard cite.form == "label-colon", let label = cite.label else { return cite }
+            var resolved = cite
+            resolved.target = byLabel[label]
+            return resolved
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// ID references and line cites found in a document's prose lines.
+struct ReferenceScanner {
+    /// Families recorded as references, in the order they are scanned.
+    static let families = [
+        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
+        "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "dep-trace",
+    ]
+
+    let context: DocumentContext
+
+    func scan(lines: [Int]) -> (references: [IDReference], cites: [LineCite]) {
+        let profile = context.profile
+        let patterns = Self.families.compactMap { name in profile.id(name).map { (name, $0) } }
+        let placeholder = profile.id("placeholder")
+        var references: [IDReference] = []
+        var cites: [LineCite] = []
+        for number in lines {
+            guard let raw = context.markdown.source.line(number) else { continue }
+            let line = String(raw)
+            let section = context.sectionTitle(at: number)
+            for (family, pattern) in patterns {
+                for match in pattern.matches(in: line) {
+                    guard let id = match[0], placeholder?.test(id) != true else { continue }
+                    references.append(IDReference(family: family, id: id, path: context.path, line: number,
+                                                  column: match.utf8Column(), section: section))
+                }
+            }
+            cites += self.cites(in: line, number: number)
+        }
+        return (references, cites)
+    }
+
+    private func cites(in line: String, number: Int) -> [LineCite] {
+        let settings = context.profile.cites
+        var cites: [LineCite] = []
+        if let pattern = settings.labelColon {
+            for match in pattern.matches(in: line) {
+                guard let kind = match[1], let digits = match[2], let spans = match[3] else { continue }
+                cites.append(LineCite(form: "label-colon", text: match[0] ?? "", path: context.path, line: number,
+                                      column: match.utf8Column(), target: nil, label: "\(kind)-\(digits)",
+                                      ranges: Self.spans(spans)))
+            }
+        }
+        if let pattern = settings.linkColon {
+            for match in pattern.matches(in: line) {
+                guard let file = match[1], let spans = match[2] else { continue }
+                let target = LinkExtractor.resolve(file, from: context.path)?.target
+                cites.append(LineCite(form: "link-colon", text: match[0] ?? "", path: context.path, line: number,
+                                      column: match.utf8Column(), target: target, label: nil, ranges: Self.spans(spans)))
+            }
+        }
+        if let pattern = settings.codePin {
+            for match in pattern.matches(in: line) {
+                guard let file = match[1], let spans = match[2] else { continue }
+                let target = file.contains("/") ? LinkExtractor.normalize(file.split(separator: "/").map(String.init)) : nil
+                cites.append(LineCite(form: "code-pin", text: match[0] ?? "", path: context.path, line: number,
+                                      column: match.utf8Column(), target: target, label: nil, ranges: Self.spans(spans)))
+            }
+        }
+        return cites
+    }
+
+    /// `285-300`, `14, 25, 87`, `24,35,59`, `12–14` → spans.
+    static func spans(_ text: String) -> [LineSpan] {
+        text.split(separator: ",").compactMap { part in
+            let bounds = part.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { Int($0.trimmed) }
+            guard let first = bounds.first, let start = first else { return nil }
+            let end = bounds.count > 1 ? (bounds[1] ?? start) : start
+            return LineSpan(start: start, end: max(start, end))
+        }
+    }
+}

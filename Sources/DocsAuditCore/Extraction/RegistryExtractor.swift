@@ -1,0 +1,63 @@
+/// Method-name registry tables, `METHOD_NAME_FORMAT` declarations and the error-code registry.
+enum RegistryExtractor {
+    struct Facts {
+        var formats: [MethodNameFormat] = []
+        var tables: [RegistryTable] = []
+        var errorCodes: [ErrorCodeEntry] = []
+    }
+
+    static func extract(_ context: DocumentContext) -> Facts {
+        let settings = context.profile.registries
+        var facts = Facts()
+        for block in context.markdown.blocks.flatMap(\.descendantsAndSelf) {
+            if block.isCodeBlock, let declaration = settings.methodFormatDeclaration {
+                facts.formats += formats(in: block, declaration: declaration, path: context.path)
+            } else if block.isTable, let header = settings.methodTableHeader, let table = registryTable(block, header: header, context: context) {
+                facts.tables.append(table)
+            }
+        }
+        facts.errorCodes = errorCodes(context)
+        return facts
+    }
+
+    private static func formats(in block: Block, declaration: Pattern, path: String) -> [MethodNameFormat] {
+        // A fenced block's content starts on the line after its fence.
+        let firstLine = block.contentStartLine
+        var found: [MethodNameFormat] = []
+        for (offset, line) in block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains("METHOD_NAME_FORMAT"), let match = declaration.firstMatch(in: String(line)),
+                  let source = match[1] else { continue }
+            found.append(MethodNameFormat(source: source, flags: match[2] ?? "", path: path, line: firstLine + offset))
+        }
+        return found
+    }
+
+    private static func registryTable(_ table: Block, header pattern: Pattern, context: DocumentContext) -> RegistryTable? {
+        let rows = table.tableRows
+        guard let head = rows.first, let firstCell = head.cells.first, pattern.test(firstCell.plainText) else { return nil }
+        let entries: [RegistryRow] = rows.dropFirst().compactMap { row in
+            guard let cell = row.cells.first, let span = Inline.codeSpans(in: cell.inlines).first else { return nil }
+            return RegistryRow(name: span.literal.trimmed, line: row.range.start.line, column: span.start.utf8Column)
+        }
+        return RegistryTable(path: context.path, line: table.range.start.line,
+                             section: context.sectionTitle(at: table.range.start.line),
+                             header: head.cells.map { $0.plainText.trimmed }, rows: entries)
+    }
+
+    private static func errorCodes(_ context: DocumentContext) -> [ErrorCodeEntry] {
+        let settings = context.profile.registries
+        guard let codePattern = settings.errorCode else { return [] }
+        var entries: [ErrorCodeEntry] = []
+        for section in context.sections(matching: settings.errorCodesSection) {
+            for table in context.blocks(of: section) where table.isTable {
+                let namespace = context.markdown.section(containing: table.range.start.line)?.title ?? section.title
+                for row in table.tableRows.dropFirst() {
+                    guard let cell = row.cells.first, let code = DocumentInfoExtractor.soleCodeSpan(cell),
+                          codePattern.test(code) else { continue }
+                    entries.append(ErrorCodeEntry(code: code, namespace: namespace, path: context.path, line: row.range.start.line))
+                }
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,46 @@
+/// How much a finding matters.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case error, warning, info
+
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One thing the linter reports, at a place in a file.
+public struct Finding: Sendable, Codable, Hashable {
+    /// The stable rule ID (`input/not-utf8`, `graph/dangling-edge`, …).
+    public var rule: String
+    public var severity: Severity
+    /// The path relative to the corpus root.
+    public var file: String
+    public var line: Int
+    /// 1-based column in UTF-8 bytes.
+    public var column: Int
+    public var message: String
+    /// A key that survives line moves (node ID, tag, link target): what a baseline matches on.
+    public var subject: String
+
+    public init(rule: String, severity: Severity, file: String, line: Int, column: Int, message: String, subject: String) {
+        self.rule = rule
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.subject = subject
+    }
+
+    /// The order every reporter prints in: file, line, column, rule, message.
+    public static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted {
+            ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
+        }
+    }
+}

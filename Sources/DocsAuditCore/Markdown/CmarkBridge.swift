@@ -1,0 +1,232 @@
+import CCmarkGFM
+import Foundation
+
+/// The one place that touches cmark-gfm. It parses UTF-8 text with the GFM extensions and source
+/// positions, walks the C tree once into `Block` / `Inline` values, and frees the tree before returning.
+/// No C pointer leaves this file.
+enum CmarkBridge {
+    /// Containers nested deeper than this are flattened into their ancestor at this depth, so that
+    /// pathological input (10,000 nested quotes) cannot exhaust a worker thread's stack later on.
+    static let maxDepth = 200
+
+    /// The result of one parse.
+    struct Output {
+        var blocks: [Block]
+        /// Set when nesting was flattened at `maxDepth`.
+        var flattenedAtLine: Int?
+    }
+
+    /// Registers the extensions exactly once, before any parse can start on another thread.
+    private static let extensions: Extensions = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let names = ["table", "strikethrough", "autolink", "tasklist"]
+        return Extensions(pointers: names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } })
+    }()
+
+    /// The registered extension handles: immutable process-wide singletons inside cmark-gfm.
+    private struct Extensions: @unchecked Sendable {
+        let pointers: [OpaquePointer]
+    }
+
+    /// cmark-gfm 0.29 switches a process-wide special-characters table inside every
+    /// `cmark_parser_finish` when strikethrough/autolink are attached (upstream issue #221): two
+    /// concurrent finishes lose bare-URL links and strikethroughs. Feeding stays parallel; finish is
+    /// serialised here.
+    private static let finishLock = NSLock()
+
+    /// Parses `text` and returns its top-level blocks.
+    static func parse(_ text: String) -> Output {
+        let exts = extensions
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return Output(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for ext in exts.pointers { cmark_parser_attach_syntax_extension(parser, ext) }
+        var source = text
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        finishLock.lock()
+        let root = cmark_parser_finish(parser)
+        finishLock.unlock()
+        guard let root else { return Output(blocks: []) }
+        defer { cmark_node_free(root) }
+        return TreeWalker().walk(root)
+    }
+}
+
+/// Converts a cmark tree with an explicit stack (no recursion), so depth costs heap, not stack.
+private struct TreeWalker {
+    private struct Frame {
+        var node: OpaquePointer
+        var block: Block?
+        var inline: Inline?
+    }
+
+    private var stack: [Frame] = []
+    private var topBlocks: [Block] = []
+    private var flattenedAtLine: Int?
+
+    func walk(_ root: OpaquePointer) -> CmarkBridge.Output {
+        var walker = self
+        guard let iter = cmark_iter_new(root) else { return CmarkBridge.Output(blocks: []) }
+        defer { cmark_iter_free(iter) }
+        var documentRange = SourceRange(lines: 1, 1)
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_DOCUMENT {
+                documentRange = Self.range(of: node)
+                continue
+            }
+            if event == CMARK_EVENT_ENTER {
+                walker.enter(node, isLeaf: Self.isLeaf(node))
+            } else if event == CMARK_EVENT_EXIT {
+                walker.exit(node)
+            }
+        }
+        _ = documentRange
+        return CmarkBridge.Output(blocks: walker.topBlocks, flattenedAtLine: walker.flattenedAtLine)
+    }
+
+    private static func isLeaf(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_FOOTNOTE_REFERENCE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func enter(_ node: OpaquePointer, isLeaf: Bool) {
+        var frame = Frame(node: node)
+        if let kind = Self.blockKind(node) {
+            frame.block = Block(kind: kind, range: Self.range(of: node))
+            if isLeaf { frame.block?.literal = Self.literal(node) }
+        } else {
+            let start = Self.inlineStart(node, fallback: currentBlockStart())
+            frame.inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
+        }
+        if isLeaf {
+            attach(frame)
+        } else if stack.count >= CmarkBridge.maxDepth {
+            // Too deep: keep the content but not the nesting. The container's own frame is dropped and
+            // its children attach to the frame above (the caller reports a parse problem).
+            if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
+        } else {
+            stack.append(frame)
+        }
+    }
+
+    private mutating func exit(_ node: OpaquePointer) {
+        guard let top = stack.last, top.node == node else { return }  // a flattened container
+        stack.removeLast()
+        attach(top)
+    }
+
+    private mutating func attach(_ frame: Frame) {
+        if let block = frame.block {
+            if stack.isEmpty {
+                topBlocks.append(block)
+            } else {
+                stack[stack.count - 1].block?.children.append(block)
+            }
+        } else if let inline = frame.inline {
+            guard !stack.isEmpty else { return }
+            let index = stack.count - 1
+            if stack[index].block != nil {
+                stack[index].block?.inlines.append(inline)
+            } else {
+                stack[index].inline?.children.append(inline)
+            }
+        }
+    }
+
+    private func currentBlockStart() -> SourcePosition {
+        for frame in stack.reversed() {
+            if let block = frame.block { return block.range.start }
+        }
+        return SourcePosition(line: 1, utf8Column: 1)
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
+            start: SourcePosition(line: Int(cmark_node_get_start_line(node)),
+                                  utf8Column: Int(cmark_node_get_start_column(node))),
+            end: SourcePosition(line: Int(cmark_node_get_end_line(node)),
+                                utf8Column: Int(cmark_node_get_end_column(node)))
+        )
+    }
+
+    /// Autolinked bare URLs (and their text) report line 0: they take the enclosing block's start.
+    private static func inlineStart(_ node: OpaquePointer, fallback: SourcePosition) -> SourcePosition {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0 else { return fallback }
+        return SourcePosition(line: line, utf8Column: max(1, Int(cmark_node_get_start_column(node))))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    private static func blockKind(_ node: OpaquePointer) -> Block.Kind? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM:
+            let isTask = string(cmark_node_get_type_string(node)) == "tasklist"
+            return .item(task: isTask ? TaskMark(checked: cmark_gfm_extensions_get_tasklist_item_checked(node)) : nil)
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_CODE_BLOCK:
+            // cmark_node_get_fenced writes through all three out-parameters: they must be real.
+            var length: Int32 = 0
+            var offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), fenced: fenced)
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .other("footnote_definition")
+        case CMARK_NODE_CUSTOM_BLOCK: return .other("custom_block")
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE,
+             CMARK_NODE_FOOTNOTE_REFERENCE:
+            return nil
+        default:
+            // Extension nodes are identified by type string, never by guessed enum values.
+            switch string(cmark_node_get_type_string(node)) {
+            case "table": return .table
+            case "table_header": return .tableRow(isHeader: true)
+            case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            case "table_cell": return .tableCell
+            case "strikethrough": return nil
+            case let other: return .other(other)
+            }
+        }
+    }
+
+    private static func inlineKind(_ node: OpaquePointer) -> Inline.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)))
+        case CMARK_NODE_HTML_INLINE: return .html
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        default:
+            let name = string(cmark_node_get_type_string(node))
+            return name == "strikethrough" ? .strikethrough : .other(name)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Everything `docs-audit extract` knows about a corpus, as one versioned JSON document
+/// (schema in docs/model.md). Arrays are in path, then line order, so output is byte-stable.
+public struct CorpusModel: Sendable, Codable {
+    /// Bumped on any incompatible change to this shape.
+    public static let schemaVersion = "1.0"
+
+    public var schemaVersion = CorpusModel.schemaVersion
+    public var documents: [DocumentInfo] = []
+    public var plans: [PlanModel] = []
+    public var specs: [SpecModel] = []
+    public var methodRegistries = MethodRegistries()
+    public var errorCodes: [ErrorCodeEntry] = []
+    /// Every Mermaid flowchart in the corpus, wherever it is.
+    public var diagrams: [Diagram] = []
+    public var nextSteps: NextStepsModel?
+    public var backlog: [BacklogItem] = []
+    public var dependencies = DependencyModel()
+    public var links: [LinkRef] = []
+    public var cites: [LineCite] = []
+    /// ID references found in prose (plans, specs, ADRs, invariants, CPs, tasks, NS, BL, findings).
+    public var references: [IDReference] = []
+    /// Files that could not be read or parsed faithfully.
+    public var problems: [InputProblem] = []
+
+    public init() {}
+}
+
+/// One Markdown file.
+public struct DocumentInfo: Sendable, Codable {
+    public var path: String
+    public var kind: String
+    public var frozen: Bool
+    /// The number from the H1 (`Plan-024: …` → `024`), when the kind has a title pattern.
+    public var number: String?
+    /// The H1 text.
+    public var title: String?
+    /// The header-table Status token (the code span alone in its cell), or nil when unreadable.
+    public var status: String?
+    /// The Status cell as written, when there is one.
+    public var statusText: String?
+    public var statusLine: Int?
+    public var lineCount: Int
+    /// Heading anchors (GitHub slugs) and explicit `<a id|name>` anchors.
+    public var anchors: [String]
+}
+
+/// A source location.
+public struct Location: Sendable, Codable, Hashable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int = 1) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+}
+
+/// An ID occurrence in text.
+public struct IDReference: Sendable, Codable, Hashable {
+    /// The ID family from the profile (`invariant`, `backlog`, …).
+    public var family: String
+    public var id: String
+    public var path: String
+    public var line: Int
+    public var column: Int
+    /// The innermost section title, for surface checks.
+    public var section: String?
+}

@@ -1,0 +1,65 @@
+import Yams
+
+/// A YAML node with the file and key path it came from, so every error can say where it is.
+struct ConfigNode {
+    let node: Node
+    let file: String
+    let keyPath: String
+
+    var line: Int { node.mark?.line ?? 1 }
+    var column: Int { node.mark?.column ?? 1 }
+
+    func error(_ message: String) -> ConfigError {
+        ConfigError(file: file, line: line, column: column, key: keyPath, message: message)
+    }
+
+    /// Calls `body` for each key of a mapping, in file order.
+    func eachKey(_ body: (String, ConfigNode) throws -> Void) throws {
+        guard case let .mapping(mapping) = node else { throw error("expected a mapping") }
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                throw ConfigNode(node: key, file: file, keyPath: keyPath).error("keys must be strings")
+            }
+            let path = keyPath.isEmpty ? name : "\(keyPath).\(name)"
+            try body(name, ConfigNode(node: value, file: file, keyPath: path))
+        }
+    }
+
+    /// The error for a key this mapping does not know.
+    func unknownKey(_ known: [String]) -> ConfigError {
+        error("unknown key (expected one of: \(known.joined(separator: ", ")))")
+    }
+
+    func string() throws -> String {
+        guard case let .scalar(scalar) = node else { throw error("expected a string") }
+        return scalar.string
+    }
+
+    func int() throws -> Int {
+        guard let value = Int(try string()) else { throw error("expected a whole number") }
+        return value
+    }
+
+    func strings() throws -> [String] {
+        guard case let .sequence(sequence) = node else { throw error("expected a list of strings") }
+        return try sequence.enumerated().map { index, item in
+            try ConfigNode(node: item, file: file, keyPath: "\(keyPath)[\(index)]").string()
+        }
+    }
+
+    func globs() throws -> [Glob] { try strings().map(Glob.init) }
+
+    func pattern() throws -> Pattern {
+        let source = try string()
+        do {
+            return try Pattern(source)
+        } catch {
+            throw self.error("not a valid regular expression: \(source)")
+        }
+    }
+
+    func items() throws -> [ConfigNode] {
+        guard case let .sequence(sequence) = node else { throw error("expected a list") }
+        return sequence.enumerated().map { ConfigNode(node: $1, file: file, keyPath: "\(keyPath)[\($0)]") }
+    }
+}

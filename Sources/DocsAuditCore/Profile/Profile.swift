@@ -1,0 +1,135 @@
+/// The corpus conventions every extractor and rule reads: paths, document kinds, ID families, section
+/// names and table shapes. Loaded from `rules/default.yml` (embedded) and a corpus's `docs-audit.yml`.
+public struct Profile: Sendable {
+    public var version = 1
+    public var corpus = CorpusSettings()
+    public var kinds: [DocumentKindRule] = []
+    /// ID families by name (`plan`, `invariant`, `backlog`, …).
+    public var ids: [String: Pattern] = [:]
+    public var header = HeaderSettings()
+    public var plans = PlanSettings()
+    public var specs = SpecSettings()
+    public var registries = RegistrySettings()
+    public var graph = GraphSettings()
+    public var backlog = BacklogSettings()
+    public var dependencies = DependencySettings()
+    public var cites = CiteSettings()
+
+    public init() {}
+
+    /// The ID family `name`; a profile missing it is rejected at load time, so this never fails later.
+    public func id(_ name: String) -> Pattern? { ids[name] }
+
+    /// The kind of the document at `path` (relative to the root).
+    public func kind(of path: String) -> String {
+        kinds.first { $0.paths.contains { $0.matches(path) } }?.name ?? "other"
+    }
+
+    /// The kind rule named `name`.
+    public func kindRule(_ name: String) -> DocumentKindRule? { kinds.first { $0.name == name } }
+}
+
+/// Which files make up the corpus.
+public struct CorpusSettings: Sendable {
+    public var include: [Glob] = [Glob("**/*.md")]
+    public var exclude: [Glob] = []
+    public var frozen: [Glob] = []
+    public var maxFileBytes = 64 << 20
+}
+
+/// A document kind: the globs that select it, how its H1 reads, its Status lifecycle.
+public struct DocumentKindRule: Sendable {
+    public var name: String
+    public var paths: [Glob]
+    /// H1 pattern; group 1 is the number, group 2 the title.
+    public var title: Pattern?
+    public var statuses: [String]
+}
+
+/// Field names in the header table.
+public struct HeaderSettings: Sendable {
+    public var statusField = "Status"
+    public var numberField = "NNN"
+    public var specField = "Spec"
+    public var requiredADRsField = "Required ADRs"
+    public var dependenciesField = "Dependencies"
+}
+
+/// Plan structure.
+public struct PlanSettings: Sendable {
+    public var phaseSections: Pattern?
+    public var phaseHeading: Pattern?
+    public var preconditionLabel = "Precondition"
+    public var tasksHeading: Pattern?
+    public var taskHeading: Pattern?
+    public var taskBulletID: Pattern?
+    /// Field key (`files`, `spec-coverage`, `verifies-invariant`, `step`) to label patterns.
+    public var taskFields: [String: [String]] = [:]
+    public var invariantsSection: Pattern?
+    public var invariantHeading: Pattern?
+    public var obligationsSection: Pattern?
+    public var obligationHeading: Pattern?
+    public var targetAreasSection: Pattern?
+    public var testsSection: Pattern?
+    public var testIDCell: Pattern?
+    public var testIDBullet: Pattern?
+    public var preconditionsSection: Pattern?
+}
+
+/// Spec structure.
+public struct SpecSettings: Sendable {
+    public var acceptanceSection: Pattern?
+    public var acceptanceID: Pattern?
+}
+
+/// Method-name and error-code registries.
+public struct RegistrySettings: Sendable {
+    public var methodTableHeader: Pattern?
+    public var methodFormatDeclaration: Pattern?
+    public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
+    public var errorCodesSection: Pattern?
+    public var errorCode: Pattern?
+}
+
+/// Where the next-steps DAG lives and how its entries read.
+public struct GraphSettings: Sendable {
+    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var section: Pattern?
+    public var entryHeading: Pattern?
+    public var nodeID: Pattern?
+    public var backlogNodeID: Pattern?
+    public var entryStatuses: [String] = []
+    public var prRow: Pattern?
+    public var setClaim: Pattern?
+}
+
+/// Backlog items.
+public struct BacklogSettings: Sendable {
+    public var heading: Pattern?
+    public var idCell: Pattern?
+    public var completedGroup: Pattern?
+    public var statuses: [String] = []
+    public var priorities: [String] = []
+    public var requiredFields: [String] = []
+}
+
+/// The inter-plan dependency table (§3) and tier table (§5).
+public struct DependencySettings: Sendable {
+    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var dependencySection: Pattern?
+    public var tierSection: Pattern?
+    public var forwardMarker: Pattern?
+    public var nonUpstream: Pattern?
+    public var partialSlice: Pattern?
+    public var remainderSlice: Pattern?
+    public var carveOutHeading: Pattern?
+}
+
+/// Line-cite spellings.
+public struct CiteSettings: Sendable {
+    public var labelColon: Pattern?
+    public var linkColon: Pattern?
+    public var codePin: Pattern?
+    /// `Plan` → `docs/plans`: where a label-colon cite's number is looked up.
+    public var kindFolders: [String: String] = [:]
+}

@@ -1,0 +1,176 @@
+/// Lays a YAML mapping over a `Profile`, key by key, rejecting unknown keys and wrong types with the file,
+/// line and key path. Each settings group is a table from key to setter, so the schema reads in one place
+/// (and `docs/configuration.md` documents the same keys).
+enum ProfileDecoder {
+    typealias Setter<T> = (inout T, ConfigNode) throws -> Void
+
+    static func apply(_ root: ConfigNode, to profile: inout Profile) throws {
+        try decode(root, into: &profile, fields: profileFields)
+        try validate(profile, root: root)
+    }
+
+    /// Applies each key of `node` through `fields`.
+    static func decode<T>(_ node: ConfigNode, into value: inout T, fields: KeyValuePairs<String, Setter<T>>) throws {
+        try node.eachKey { key, child in
+            guard let setter = fields.first(where: { $0.key == key })?.value else {
+                throw child.unknownKey(fields.map(\.key))
+            }
+            try setter(&value, child)
+        }
+    }
+
+    /// The ID families rules depend on must exist whatever a corpus config replaced.
+    static let requiredIDFamilies = [
+        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
+        "task-dotted", "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "placeholder",
+    ]
+
+    private static func validate(_ profile: Profile, root: ConfigNode) throws {
+        for family in requiredIDFamilies where profile.ids[family] == nil {
+            throw root.error("ids.\(family) is missing: every profile needs it")
+        }
+        if profile.kinds.isEmpty { throw root.error("kinds is empty: at least one document kind is needed") }
+    }
+
+    static var profileFields: KeyValuePairs<String, Setter<Profile>> { [
+        "version": { profile, node in
+            let version = try node.int()
+            guard version == 1 else { throw node.error("unsupported profile version \(version) (this tool reads 1)") }
+            profile.version = version
+        },
+        "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
+        "kinds": { profile, node in profile.kinds = try node.items().map(kindRule) },
+        "ids": { profile, node in
+            try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
+        },
+        "header": { try decode($1, into: &$0.header, fields: headerFields) },
+        "plans": { try decode($1, into: &$0.plans, fields: planFields) },
+        "specs": { try decode($1, into: &$0.specs, fields: specFields) },
+        "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
+        "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
+        "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
+        "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
+        "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
+    ] }
+
+    static var corpusFields: KeyValuePairs<String, Setter<CorpusSettings>> { [
+        "include": { $0.include = try $1.globs() },
+        "exclude": { $0.exclude = try $1.globs() },
+        "frozen": { $0.frozen = try $1.globs() },
+        "max-file-bytes": { $0.maxFileBytes = try $1.int() },
+    ] }
+
+    static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
+        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [])
+        try decode(node, into: &rule, fields: [
+            "name": { $0.name = try $1.string() },
+            "paths": { $0.paths = try $1.globs() },
+            "title": { $0.title = try $1.pattern() },
+            "statuses": { $0.statuses = try $1.strings() },
+        ])
+        if rule.name.isEmpty { throw node.error("a kind needs a name") }
+        if rule.paths.isEmpty { throw node.error("kind \(rule.name) needs at least one path glob") }
+        return rule
+    }
+
+    static var headerFields: KeyValuePairs<String, Setter<HeaderSettings>> { [
+        "status-field": { $0.statusField = try $1.string() },
+        "number-field": { $0.numberField = try $1.string() },
+        "spec-field": { $0.specField = try $1.string() },
+        "required-adrs-field": { $0.requiredADRsField = try $1.string() },
+        "dependencies-field": { $0.dependenciesField = try $1.string() },
+    ] }
+
+    static var planFields: KeyValuePairs<String, Setter<PlanSettings>> { [
+        "phase-sections": { $0.phaseSections = try $1.pattern() },
+        "phase-heading": { $0.phaseHeading = try $1.pattern() },
+        "precondition-label": { $0.preconditionLabel = try $1.string() },
+        "tasks-heading": { $0.tasksHeading = try $1.pattern() },
+        "task-heading": { $0.taskHeading = try $1.pattern() },
+        "task-bullet-id": { $0.taskBulletID = try $1.pattern() },
+        "task-fields": { settings, node in
+            var fields: [String: [String]] = [:]
+            try node.eachKey { key, child in
+                let labels = try child.strings()
+                for label in labels { _ = try ConfigNode.checkedPattern(label, at: child) }
+                fields[key] = labels
+            }
+            settings.taskFields = fields
+        },
+        "invariants-section": { $0.invariantsSection = try $1.pattern() },
+        "invariant-heading": { $0.invariantHeading = try $1.pattern() },
+        "obligations-section": { $0.obligationsSection = try $1.pattern() },
+        "obligation-heading": { $0.obligationHeading = try $1.pattern() },
+        "target-areas-section": { $0.targetAreasSection = try $1.pattern() },
+        "tests-section": { $0.testsSection = try $1.pattern() },
+        "test-id-cell": { $0.testIDCell = try $1.pattern() },
+        "test-id-bullet": { $0.testIDBullet = try $1.pattern() },
+        "preconditions-section": { $0.preconditionsSection = try $1.pattern() },
+    ] }
+
+    static var specFields: KeyValuePairs<String, Setter<SpecSettings>> { [
+        "acceptance-section": { $0.acceptanceSection = try $1.pattern() },
+        "acceptance-id": { $0.acceptanceID = try $1.pattern() },
+    ] }
+
+    static var registryFields: KeyValuePairs<String, Setter<RegistrySettings>> { [
+        "method-table-header": { $0.methodTableHeader = try $1.pattern() },
+        "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
+        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
+        "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
+        "error-code": { $0.errorCode = try $1.pattern() },
+    ] }
+
+    static var graphFields: KeyValuePairs<String, Setter<GraphSettings>> { [
+        "file": { $0.file = try $1.string() },
+        "section": { $0.section = try $1.pattern() },
+        "entry-heading": { $0.entryHeading = try $1.pattern() },
+        "node-id": { $0.nodeID = try $1.pattern() },
+        "backlog-node-id": { $0.backlogNodeID = try $1.pattern() },
+        "entry-statuses": { $0.entryStatuses = try $1.strings() },
+        "pr-row": { $0.prRow = try $1.pattern() },
+        "set-claim": { $0.setClaim = try $1.pattern() },
+    ] }
+
+    static var backlogFields: KeyValuePairs<String, Setter<BacklogSettings>> { [
+        "heading": { $0.heading = try $1.pattern() },
+        "id-cell": { $0.idCell = try $1.pattern() },
+        "completed-group": { $0.completedGroup = try $1.pattern() },
+        "statuses": { $0.statuses = try $1.strings() },
+        "priorities": { $0.priorities = try $1.strings() },
+        "required-fields": { $0.requiredFields = try $1.strings() },
+    ] }
+
+    static var dependencyFields: KeyValuePairs<String, Setter<DependencySettings>> { [
+        "file": { $0.file = try $1.string() },
+        "dependency-section": { $0.dependencySection = try $1.pattern() },
+        "tier-section": { $0.tierSection = try $1.pattern() },
+        "forward-marker": { $0.forwardMarker = try $1.pattern() },
+        "non-upstream": { $0.nonUpstream = try $1.pattern() },
+        "partial-slice": { $0.partialSlice = try $1.pattern() },
+        "remainder-slice": { $0.remainderSlice = try $1.pattern() },
+        "carve-out-heading": { $0.carveOutHeading = try $1.pattern() },
+    ] }
+
+    static var citeFields: KeyValuePairs<String, Setter<CiteSettings>> { [
+        "label-colon": { $0.labelColon = try $1.pattern() },
+        "link-colon": { $0.linkColon = try $1.pattern() },
+        "code-pin": { $0.codePin = try $1.pattern() },
+        "kind-folders": { settings, node in
+            var folders: [String: String] = [:]
+            try node.eachKey { key, child in folders[key] = try child.string() }
+            settings.kindFolders = folders
+        },
+    ] }
+}
+
+extension ConfigNode {
+    /// Compiles `source` only to check it, reporting the failure at `node`.
+    static func checkedPattern(_ source: String, at node: ConfigNode) throws -> Pattern {
+        do {
+            return try Pattern(source)
+        } catch {
+            throw node.error("not a valid regular expression: \(source)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import DocsAuditCore
+import DocsAuditReporters
+
+/// `docs-audit extract`: the whole corpus as one typed model.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract the corpus model: documents, plans, tasks, registries, the next-steps DAG, links.",
+        discussion: """
+        Prints one JSON document (schema in docs/model.md, versioned by its schemaVersion field) or, with
+        --format text, a summary of what was found. Files that cannot be read are listed under "problems"
+        and make the exit code 1; the rest of the model is still printed.
+
+        Examples:
+          docs-audit extract --root . > model.json
+          docs-audit extract --root . --format text
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, text
+    }
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(help: "Output format: json or text.")
+    var format: Format = .json
+
+    func run() throws {
+        let loaded = try corpus.loadCorpus()
+        let model = Extractor.extract(loaded)
+        switch format {
+        case .json: Output.write(try JSONOutput.encode(model))
+        case .text: Output.write(ModelTextReporter.render(model))
+        }
+        if !model.problems.isEmpty { throw ExitCode(1) }
+    }
+}
