@@ -46,7 +46,7 @@ enum RegistryExtractor {
 
     private static func errorCodes(_ context: DocumentContext) -> [ErrorCodeEntry] {
         let settings = context.profile.registries
-        guard let codePattern = settings.errorCode else { return [] }
+        guard let codePattern = settings.errorCode, settings.errorCodeKinds.contains(context.document.kind) else { return [] }
         var entries: [ErrorCodeEntry] = []
         for section in context.sections(matching: settings.errorCodesSection) {
             for table in context.blocks(of: section) where table.isTable {

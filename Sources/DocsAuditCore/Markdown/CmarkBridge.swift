@@ -113,12 +113,22 @@ private struct TreeWalker {
         }
         if isLeaf {
             attach(frame)
-        } else if stack.count >= CmarkBridge.maxDepth {
+        } else if stack.count >= Self.depthLimit(for: frame) {
             // Too deep: keep the content but not the nesting. The container's own frame is dropped and
             // its children attach to the frame above (the caller reports a parse problem).
             if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
         } else {
             stack.append(frame)
+        }
+    }
+
+    /// Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
+    /// always keep their frame so their inlines stay theirs; inline containers get a little more room.
+    private static func depthLimit(for frame: Frame) -> Int {
+        guard let block = frame.block else { return CmarkBridge.maxDepth + 50 }
+        switch block.kind {
+        case .blockQuote, .list, .item, .other: return CmarkBridge.maxDepth
+        default: return Int.max
         }
     }
 

@@ -114,6 +114,8 @@ registries:
   # Used when the corpus declares no METHOD_NAME_FORMAT.
   method-format-fallback: '^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$'
   error-codes-section: '^Error Codes$'
+  # Only these document kinds hold the error-code registry (plans may list codes of their own).
+  error-code-kinds: [contract]
   error-code: '^[a-z]+(?:\.[a-z_]+)+$'
 
 graph:
@@ -123,7 +125,10 @@ graph:
   node-id: '^NS(\d+)([a-z]?)$'
   backlog-node-id: '^BL(\d+)([a-z]?)$'
   entry-statuses: [todo, in_progress, blocked, completed]
-  pr-row: '^\[([ xX])\]\s+(\S+)\s+—\s+(.+?)(?:\s*\(PR #(\d+), merged (\d{4}-\d{2}-\d{2})\))?$'
+  # A `PRs:` checklist row after its checkbox: ID, description, and the merge annotation.
+  pr-row: '^(\S+)\s+—\s+(.+?)(?:\s*\(PR #(\d+), merged (\d{4}-\d{2}-\d{2})\))?$'
+  # Prose that claims a derived set: set name, the IDs, and an optional `(N items)` count.
+  set-claim: '\b(ready|blocked|completed) set(?:\s+is(?:\s+now)?)?\s*[:(]?\s*\{?\s*(NS-\d+[a-z]?(?:\s*(?:,|and|, and)\s*NS-\d+[a-z]?)*)\s*\}?\)?(?:\s*\((\d+) items?\))?'
 
 backlog:
   heading: '^(BL-\d{3}[a-z]?):\s+(.+)$'

@@ -88,6 +88,7 @@ public struct RegistrySettings: Sendable {
     public var methodFormatDeclaration: Pattern?
     public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
     public var errorCodesSection: Pattern?
+    public var errorCodeKinds: [String] = ["contract"]
     public var errorCode: Pattern?
 }
 

@@ -118,6 +118,7 @@ enum ProfileDecoder {
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
         "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
+        "error-code-kinds": { $0.errorCodeKinds = try $1.strings() },
         "error-code": { $0.errorCode = try $1.pattern() },
     ] }
 
