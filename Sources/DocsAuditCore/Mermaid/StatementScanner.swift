@@ -198,7 +198,8 @@ struct StatementScanner {
             if let closer = closers.first(where: { hasPrefix($0) }) {
                 let text = String(chars[textStart..<position]).trimmingCharacters(in: .whitespaces)
                 position += closer.count
-                return Link(arrow: opener + closer, label: text)
+                // Written as the equivalent plain arrow: `-- x -->` is `-->` labelled x.
+                return Link(arrow: opener == "-." ? "-" + closer : closer, label: text)
             }
             position += 1
         }
