@@ -77,9 +77,12 @@ final class TaskExtractionTests: XCTestCase {
 
         - **T-042p-1-1** (Files: `src/defaults.ts`; Verifies invariant: I-042-1 + I-042-2; Spec coverage: Spec-027 rows 4 + 10) — Implement the loader (with `load(config)`).
         - **T-042p-1-2** (Files: `src/tests.ts`; Verifies all I-042-1..5 at Tier 1 scope) — Author the suite.
+        - **T-042p-1-3** (Files: `src/c.ts`) — Verify the surface. **Spec coverage:** Spec-007 §Acceptance Criteria.
         """)
         let tasks = plan.allTasks
-        XCTAssertEqual(tasks.map(\.id), ["T-042p-1-1", "T-042p-1-2"])
+        XCTAssertEqual(tasks.map(\.id), ["T-042p-1-1", "T-042p-1-2", "T-042p-1-3"])
+        XCTAssertEqual(tasks[2].title, "Verify the surface.")
+        XCTAssertEqual(tasks[2].specCoverage, "Spec-007 §Acceptance Criteria.", "bold fields after a shape-C description count")
         XCTAssertEqual(tasks[0].shape, .bulletParenthesised)
         XCTAssertEqual(tasks[0].files, ["src/defaults.ts"])
         XCTAssertEqual(tasks[0].verifiesInvariant, "I-042-1 + I-042-2")

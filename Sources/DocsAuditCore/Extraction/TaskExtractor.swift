@@ -62,14 +62,15 @@ struct TaskExtractor {
               let id = pattern.firstMatch(in: first.text.trimmed)?[1] else { return nil }
         let rest = Array(lead.inlines.dropFirst())
         var task: PlanTask
-        let restText = Inline.plainText(of: rest)
-        if restText.drop(while: { $0 == " " }).hasPrefix("(") {
-            task = parenthesised(id: id, text: restText, inlines: rest, line: item.range.start.line)
+        let segmented = LabelledFields(rest)
+        let leadText = Inline.plainText(of: segmented.lead)
+        if leadText.drop(while: { $0 == " " }).hasPrefix("(") {
+            // Shape C; bold fields may still follow the description (`… — text. **Spec coverage:** …`).
+            task = parenthesised(id: id, text: leadText, inlines: segmented.lead, line: item.range.start.line)
         } else {
-            let segmented = LabelledFields(rest)
-            task = PlanTask(id: id, shape: .bulletFields, title: Inline.plainText(of: segmented.lead).trimmed, line: item.range.start.line)
-            apply(segmented.fields, to: &task)
+            task = PlanTask(id: id, shape: .bulletFields, title: leadText.trimmed, line: item.range.start.line)
         }
+        apply(segmented.fields, to: &task)
         for nested in item.children where nested.isList {
             for step in nested.items {
                 guard let paragraph = step.leadParagraph else { continue }
