@@ -36,6 +36,6 @@ let package = Package(
         ),
         .testTarget(name: "DocsAuditCoreTests", dependencies: ["DocsAuditCore"]),
         .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"]),
-        .testTarget(name: "DocsAuditCLITests", dependencies: ["DocsAuditCore"]),
+        .testTarget(name: "DocsAuditCLITests", dependencies: ["docs-audit"]),
     ]
 )

@@ -5,6 +5,8 @@ struct ConfigNode {
     let node: Node
     let file: String
     let keyPath: String
+    /// Where this node's key stands, for errors about the key itself.
+    var keyMark: Mark?
 
     var line: Int { node.mark?.line ?? 1 }
     var column: Int { node.mark?.column ?? 1 }
@@ -21,13 +23,14 @@ struct ConfigNode {
                 throw ConfigNode(node: key, file: file, keyPath: keyPath).error("keys must be strings")
             }
             let path = keyPath.isEmpty ? name : "\(keyPath).\(name)"
-            try body(name, ConfigNode(node: value, file: file, keyPath: path))
+            try body(name, ConfigNode(node: value, file: file, keyPath: path, keyMark: key.mark))
         }
     }
 
     /// The error for a key this mapping does not know.
     func unknownKey(_ known: [String]) -> ConfigError {
-        error("unknown key (expected one of: \(known.joined(separator: ", ")))")
+        ConfigError(file: file, line: keyMark?.line ?? line, column: keyMark?.column ?? column, key: keyPath,
+                    message: "unknown key (expected one of: \(known.joined(separator: ", ")))")
     }
 
     func string() throws -> String {

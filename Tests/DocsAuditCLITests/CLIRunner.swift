@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+
+/// Runs the built `docs-audit` binary and captures what a user would see.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    /// The `docs-audit` binary next to the test bundle.
+    static var binary: URL {
+        // On Linux the test bundle is an executable in the products folder; on macOS it is a folder in it.
+        let bundle = Bundle(for: BundleMarker.self).bundleURL
+        let candidates = [bundle.appendingPathComponent("docs-audit"),
+                          bundle.deletingLastPathComponent().appendingPathComponent("docs-audit")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }
+
+    /// Runs the tool with `arguments`, optionally as another user (`prefix` such as setpriv).
+    static func run(_ arguments: [String], prefix: [String] = [], timeout: TimeInterval = 60) throws -> CLIResult {
+        let process = Process()
+        if prefix.isEmpty {
+            process.executableURL = binary
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: prefix[0])
+            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
+        }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain both pipes while the process runs so large outputs cannot block it.
+        let collector = PipeCollector(out: out, err: err)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                XCTFail("docs-audit \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        process.waitUntilExit()
+        let (stdout, stderr) = collector.finish()
+        return CLIResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// A fresh folder with `files` (path → bytes).
+    static func folder(_ files: [String: Data]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    /// The project root (for Examples/).
+    static var projectRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+}
+
+private final class BundleMarker {}
+
+/// Reads two pipes on background threads.
+private final class PipeCollector: @unchecked Sendable {
+    private var outData = Data()
+    private var errData = Data()
+    private let group = DispatchGroup()
+
+    init(out: Pipe, err: Pipe) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.outData = out.fileHandleForReading.readDataToEndOfFile()
+            self.group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            self.errData = err.fileHandleForReading.readDataToEndOfFile()
+            self.group.leave()
+        }
+    }
+
+    func finish() -> (String, String) {
+        group.wait()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
