@@ -76,3 +76,20 @@ final class ProfileTests: XCTestCase {
         XCTAssertTrue(Glob("[!x]*.md").matches("a.md"))
     }
 }
+
+final class PatternTests: XCTestCase {
+    func testLiteralHintsNeverChangeWhatMatches() throws {
+        XCTAssertEqual(Pattern.literalHint(#"\bPlan-(\d{3})\b"#).map { String(decoding: $0, as: UTF8.self) }, "Plan-")
+        XCTAssertEqual(Pattern.literalHint(#"\]\(([^)]+)\):(\d+)"#).map { String(decoding: $0, as: UTF8.self) }, "](")
+        XCTAssertEqual(Pattern.literalHint(#"^Files?:"#).map { String(decoding: $0, as: UTF8.self) }, "File")
+        XCTAssertNil(Pattern.literalHint(#"\bT(\d+)"#), "one character is not worth a search")
+        XCTAssertNil(Pattern.literalHint(#"(Plan|Spec)-\d"#))
+        let files = try Pattern("^Files?:")
+        XCTAssertTrue(files.test("File: x"))
+        XCTAssertTrue(files.test("Files: x"))
+        XCTAssertFalse(files.test("Fil: x"))
+        let link = try Pattern(#"\]\(([^)\s#]+\.md)\):(\d+)"#)
+        XCTAssertEqual(link.firstMatch(in: "[Plan](../p.md):12")?[2], "12")
+        XCTAssertNil(link.firstMatch(in: "no link here: 12"))
+    }
+}

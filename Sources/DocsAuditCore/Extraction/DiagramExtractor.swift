@@ -1,7 +1,7 @@
 /// Every fenced `mermaid` block whose first statement is a flowchart header.
 enum DiagramExtractor {
     static func extract(_ context: DocumentContext) -> [Diagram] {
-        context.markdown.blocks.flatMap(\.descendantsAndSelf).compactMap { block in
+        context.markdown.allBlocks.compactMap { block in
             guard block.codeLanguage == "mermaid" else { return nil }
             let firstStatement = block.literal.split(separator: "\n").map { $0.trimmed }
                 .first { !$0.isEmpty && !$0.hasPrefix("%%") } ?? ""

@@ -38,7 +38,7 @@ enum DocumentInfoExtractor {
     static func anchors(_ markdown: MarkdownDocument) -> [String] {
         var anchors = markdown.sections.map(\.slug)
         guard let pattern = explicitAnchor else { return anchors }
-        for block in markdown.blocks.flatMap(\.descendantsAndSelf) {
+        for block in markdown.allBlocks {
             if block.kind == .htmlBlock {
                 anchors += pattern.matches(in: block.literal).compactMap { $0[1] }
             }

@@ -4,7 +4,7 @@ import Foundation
 enum LinkExtractor {
     static func extract(_ context: DocumentContext) -> [LinkRef] {
         var links: [LinkRef] = []
-        for block in context.markdown.blocks.flatMap(\.descendantsAndSelf) where !block.inlines.isEmpty {
+        for block in context.markdown.allBlocks where !block.inlines.isEmpty {
             for inline in Inline.links(in: block.inlines) {
                 guard case let .link(destination, _) = inline.kind, let link = resolve(destination, from: context.path) else { continue }
                 links.append(LinkRef(path: context.path, line: inline.start.line, column: inline.start.utf8Column,

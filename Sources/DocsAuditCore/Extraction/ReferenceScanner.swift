@@ -17,10 +17,10 @@ struct ReferenceScanner {
         for number in lines {
             guard let raw = context.markdown.source.line(number) else { continue }
             let line = String(raw)
-            let section = context.sectionTitle(at: number)
             for (family, pattern) in patterns {
                 for match in pattern.matches(in: line) {
                     guard let id = match[0], placeholder?.test(id) != true else { continue }
+                    let section = context.sectionTitle(at: number)
                     references.append(IDReference(family: family, id: id, path: context.path, line: number,
                                                   column: match.utf8Column(), section: section))
                 }

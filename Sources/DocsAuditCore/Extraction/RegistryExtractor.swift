@@ -9,7 +9,7 @@ enum RegistryExtractor {
     static func extract(_ context: DocumentContext) -> Facts {
         let settings = context.profile.registries
         var facts = Facts()
-        for block in context.markdown.blocks.flatMap(\.descendantsAndSelf) {
+        for block in context.markdown.allBlocks {
             if block.isCodeBlock, let declaration = settings.methodFormatDeclaration {
                 facts.formats += formats(in: block, declaration: declaration, path: context.path)
             } else if block.isTable, let header = settings.methodTableHeader, let table = registryTable(block, header: header, context: context) {

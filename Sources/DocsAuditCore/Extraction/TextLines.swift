@@ -3,7 +3,7 @@
 enum TextLines {
     static func of(_ markdown: MarkdownDocument) -> [Int] {
         var lines = Set<Int>()
-        for block in markdown.blocks.flatMap(\.descendantsAndSelf) {
+        for block in markdown.allBlocks {
             switch block.kind {
             case .paragraph, .heading, .tableRow:
                 for line in block.range.lines { lines.insert(line) }

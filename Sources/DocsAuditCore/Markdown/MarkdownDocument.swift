@@ -5,6 +5,10 @@ public struct MarkdownDocument: Sendable {
     public let source: SourceText
     public let blocks: [Block]
     public let sections: [Section]
+    /// Every block, containers before their children, in document order.
+    public let allBlocks: [Block]
+    /// The innermost section of each line (index 0 unused; -1 before the first heading).
+    private let sectionByLine: [Int32]
     /// Problems met while parsing (nesting flattened); the lint command turns them into findings.
     public let parseProblems: [ParseProblem]
 
@@ -15,6 +19,14 @@ public struct MarkdownDocument: Sendable {
         let output = CmarkBridge.parse(text)
         self.blocks = output.blocks
         self.sections = Section.outline(of: output.blocks, lineCount: source.lineCount)
+        self.allBlocks = output.blocks.flatMap(\.descendantsAndSelf)
+        var byLine = [Int32](repeating: -1, count: source.lineCount + 1)
+        // Sections come in source order and an inner section starts after its parent, so the last
+        // writer of a line is its innermost section.
+        for section in sections {
+            for line in section.range.lines where line < byLine.count { byLine[line] = Int32(section.index) }
+        }
+        self.sectionByLine = byLine
         if let line = output.flattenedAtLine {
             self.parseProblems = [ParseProblem(
                 line: line, message: "nesting deeper than \(CmarkBridge.maxDepth) levels is flattened")]
@@ -25,11 +37,9 @@ public struct MarkdownDocument: Sendable {
 
     /// The innermost section containing `line`, if any.
     public func section(containing line: Int) -> Section? {
-        var best: Section?
-        for section in sections where section.range.contains(line: line) {
-            if best == nil || section.level > (best?.level ?? 0) { best = section }
-        }
-        return best
+        guard line >= 0, line < sectionByLine.count else { return nil }
+        let index = Int(sectionByLine[line])
+        return sections.indices.contains(index) ? sections[index] : nil
     }
 
     /// The chain of sections containing `line`, outermost first.
