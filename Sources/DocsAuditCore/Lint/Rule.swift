@@ -1,0 +1,54 @@
+/// What a rule is, for `rules`, `explain`, SARIF `rules[]` and docs/rules.md: one catalog, one source.
+public struct RuleDescription: Sendable, Equatable {
+    /// Stable kebab-case ID with a category prefix (`graph/dangling-edge`).
+    public let id: String
+    /// The severity when the profile says nothing; nil means off unless enabled.
+    public let severity: Severity?
+    /// One line, lower case, what the rule finds.
+    public let summary: String
+    /// Why it matters and how to fix it.
+    public let help: String
+    /// Markdown that the rule reports, and the same made right.
+    public let failing: String
+    public let passing: String
+
+    public init(id: String, severity: Severity?, summary: String, help: String, failing: String, passing: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.help = help
+        self.failing = failing
+        self.passing = passing
+    }
+
+    /// The category: the part of the ID before `/`.
+    public var category: String { String(id.prefix { $0 != "/" }) }
+}
+
+/// One thing a rule found, before severity and suppressions are applied.
+public struct RuleHit: Sendable, Hashable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// The stable key a baseline matches on (node ID, tag, link target …), not a line number.
+    public var subject: String
+    /// Other files whose content causes this hit (a renamed heading breaks a link elsewhere).
+    public var related: [String]
+
+    public init(path: String, line: Int, column: Int = 1, message: String, subject: String, related: [String] = []) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+        self.subject = subject
+        self.related = related
+    }
+}
+
+/// A check. Rules read the merged corpus model (and the parsed documents where they need the tree);
+/// they never print, never exit, and never look at configuration beyond the profile.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func check(_ context: LintContext) -> [RuleHit]
+}
