@@ -31,7 +31,7 @@ demo: release
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 # Regenerates the embedded copy of rules/default.yml (a test fails when they differ).
 embed:

@@ -26,8 +26,11 @@ public struct Finding: Sendable, Codable, Hashable {
     public var message: String
     /// A key that survives line moves (node ID, tag, link target): what a baseline matches on.
     public var subject: String
+    /// Other files whose content causes this finding; a pre-commit run naming one of them reports it.
+    public var related: [String] = []
 
-    public init(rule: String, severity: Severity, file: String, line: Int, column: Int, message: String, subject: String) {
+    public init(rule: String, severity: Severity, file: String, line: Int, column: Int, message: String, subject: String,
+                related: [String] = []) {
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -35,6 +38,11 @@ public struct Finding: Sendable, Codable, Hashable {
         self.column = column
         self.message = message
         self.subject = subject
+        self.related = related
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, file, line, column, message, subject
     }
 
     /// The order every reporter prints in: file, line, column, rule, message.

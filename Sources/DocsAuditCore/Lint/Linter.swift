@@ -1,11 +1,62 @@
-/// Runs the checks over a loaded corpus. For now it reports input that could not be read or parsed
-/// faithfully; the corpus rules build on the same entry point.
+/// Runs every rule over a loaded corpus, in this order:
+/// 1. extract the model (per-file facts in parallel, then merged);
+/// 2. run the rules in parallel against the merged model (no rule sees another's output);
+/// 3. apply the profile's severities (a rule that is off reports nothing);
+/// 4. drop findings in frozen trees, then apply suppression comments, then report unused suppressions
+///    (last, because only now is it known what each suppressed).
 public enum Linter {
-    public static func lint(_ corpus: Corpus) -> [Finding] {
-        let findings = corpus.problems.map { problem in
-            Finding(rule: problem.code, severity: .error, file: problem.path, line: problem.line, column: problem.column,
-                    message: problem.message, subject: problem.code)
+    /// The outcome of a run.
+    public struct Result: Sendable {
+        public var findings: [Finding]
+        public var model: CorpusModel
+    }
+
+    public static func lint(_ corpus: Corpus) -> [Finding] { run(corpus).findings }
+
+    public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil) -> Result {
+        let model = existing ?? Extractor.extract(corpus)
+        let context = LintContext(corpus: corpus, model: model)
+        let profile = corpus.profile
+        let perRule: [[Finding]] = RuleCatalog.rules.map { $0 as any Rule }.parallelMap { rule in
+            rule.check(context).compactMap { hit in
+                guard let severity = profile.severity(of: rule.description, at: hit.path) else { return nil }
+                return Finding(rule: rule.description.id, severity: severity, file: hit.path, line: hit.line,
+                               column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
+            }
         }
-        return Finding.sorted(findings)
+        var findings = perRule.flatMap { $0 }
+        findings += corpus.problems.compactMap { problem in
+            guard let description = RuleCatalog.description(of: problem.code),
+                  let severity = profile.severity(of: description, at: problem.path) else { return nil }
+            return Finding(rule: problem.code, severity: severity, file: problem.path, line: problem.line,
+                           column: problem.column, message: problem.message, subject: problem.code)
+        }
+        let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
+        findings.removeAll { frozen.contains($0.file) }
+        findings = applySuppressions(findings, corpus: corpus, profile: profile)
+        return Result(findings: Finding.sorted(findings), model: model)
+    }
+
+    private static func applySuppressions(_ findings: [Finding], corpus: Corpus, profile: Profile) -> [Finding] {
+        var byPath: [String: Suppressions] = [:]
+        for document in corpus.documents where !document.frozen {
+            let suppressions = Suppressions(document: document)
+            if !suppressions.directives.isEmpty { byPath[document.path] = suppressions }
+        }
+        guard !byPath.isEmpty else { return findings }
+        var kept: [Finding] = []
+        for finding in findings {
+            if byPath[finding.file]?.suppresses(rule: finding.rule, line: finding.line) == true { continue }
+            kept.append(finding)
+        }
+        let description = Suppressions.unusedDescription
+        for suppressions in byPath.values {
+            for hit in suppressions.unused() {
+                guard let severity = profile.severity(of: description, at: hit.path) else { continue }
+                kept.append(Finding(rule: description.id, severity: severity, file: hit.path, line: hit.line,
+                                    column: hit.column, message: hit.message, subject: hit.subject))
+            }
+        }
+        return kept
     }
 }

@@ -17,6 +17,12 @@ corpus:
   frozen: ["docs/archive/**"]
   max-file-bytes: 67108864
 
+# Per-rule severity (error, warning, info, off); rules not named keep their default (`docs-audit rules`).
+rules: {}
+
+# Per-path severity, applied in order after `rules`: the last matching override wins.
+overrides: []
+
 # Document kinds by path; the first kind whose glob matches wins.
 kinds:
   - name: template
@@ -125,6 +131,16 @@ graph:
   node-id: '^NS(\d+)([a-z]?)$'
   backlog-node-id: '^BL(\d+)([a-z]?)$'
   entry-statuses: [todo, in_progress, blocked, completed]
+  # Node classes with a meaning; others (governance) are stored, not derived.
+  ready-class: ready
+  blocked-class: blocked
+  completed-class: completed
+  # Which node classes each entry Status allows.
+  status-classes:
+    todo: [ready, blocked]
+    in_progress: [ready]
+    blocked: [blocked]
+    completed: [completed]
   # A `PRs:` checklist row after its checkbox: ID, description, and the merge annotation.
   pr-row: '^(\S+)\s+—\s+(.+?)(?:\s*\(PR #(\d+), merged (\d{4}-\d{2}-\d{2})\))?$'
   # Prose that claims a derived set: set name, the IDs, and an optional `(N items)` count.

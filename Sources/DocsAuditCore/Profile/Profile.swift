@@ -14,8 +14,20 @@ public struct Profile: Sendable {
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
+    /// Severity per rule ID; nil turns a rule off.
+    public var ruleSeverities: [String: Severity?] = [:]
+    public var overrides: [RuleOverride] = []
 
     public init() {}
+
+    /// The severity of `rule` for a finding in `path`, or nil when the rule is off there.
+    public func severity(of rule: RuleDescription, at path: String) -> Severity? {
+        var severity = ruleSeverities[rule.id] ?? rule.severity
+        for override in overrides where override.paths.contains(where: { $0.matches(path) }) {
+            if let setting = override.rules[rule.id] { severity = setting }
+        }
+        return severity
+    }
 
     /// The ID family `name`; a profile missing it is rejected at load time, so this never fails later.
     public func id(_ name: String) -> Pattern? { ids[name] }
@@ -27,6 +39,12 @@ public struct Profile: Sendable {
 
     /// The kind rule named `name`.
     public func kindRule(_ name: String) -> DocumentKindRule? { kinds.first { $0.name == name } }
+}
+
+/// Severities for rules in some paths.
+public struct RuleOverride: Sendable {
+    public var paths: [Glob]
+    public var rules: [String: Severity?]
 }
 
 /// Which files make up the corpus.
@@ -102,6 +120,11 @@ public struct GraphSettings: Sendable {
     public var entryStatuses: [String] = []
     public var prRow: Pattern?
     public var setClaim: Pattern?
+    public var readyClass = "ready"
+    public var blockedClass = "blocked"
+    public var completedClass = "completed"
+    /// Entry Status → the node classes it allows.
+    public var statusClasses: [String: [String]] = [:]
 }
 
 /// Backlog items.

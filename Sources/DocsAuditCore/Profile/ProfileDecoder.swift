@@ -51,7 +51,45 @@ enum ProfileDecoder {
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
+        "rules": { profile, node in
+            for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
+        },
+        "overrides": { profile, node in
+            profile.overrides = try node.items().map { item in
+                var override = RuleOverride(paths: [], rules: [:])
+                try decode(item, into: &override, fields: [
+                    "paths": { $0.paths = try $1.globs() },
+                    "rules": { $0.rules = try ruleSeverities($1) },
+                ])
+                if override.paths.isEmpty { throw item.error("an override needs paths") }
+                return override
+            }
+        },
     ] }
+
+    /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
+    static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
+        var result: [String: Severity?] = [:]
+        guard case .mapping = node.node else {
+            if case let .scalar(scalar) = node.node, scalar.string.isEmpty || scalar.string == "{}" { return [:] }
+            throw node.error("expected a mapping of rule IDs to error, warning, info or off")
+        }
+        try node.eachKey { id, child in
+            guard let known = RuleCatalog.resolve(id) else {
+                throw ConfigNode(node: child.node, file: child.file, keyPath: child.keyPath, keyMark: child.keyMark)
+                    .unknownKey(["a rule ID from `docs-audit rules`"])
+            }
+            let value = try child.string()
+            if value == "off" {
+                result[known] = .some(nil)
+            } else if let severity = Severity(rawValue: value) {
+                result[known] = .some(severity)
+            } else {
+                throw child.error("expected error, warning, info or off, found `\(value)`")
+            }
+        }
+        return result
+    }
 
     static var corpusFields: KeyValuePairs<String, Setter<CorpusSettings>> { [
         "include": { $0.include = try $1.globs() },
@@ -131,6 +169,14 @@ enum ProfileDecoder {
         "entry-statuses": { $0.entryStatuses = try $1.strings() },
         "pr-row": { $0.prRow = try $1.pattern() },
         "set-claim": { $0.setClaim = try $1.pattern() },
+        "ready-class": { $0.readyClass = try $1.string() },
+        "blocked-class": { $0.blockedClass = try $1.string() },
+        "completed-class": { $0.completedClass = try $1.string() },
+        "status-classes": { settings, node in
+            var map: [String: [String]] = [:]
+            try node.eachKey { key, child in map[key] = try child.strings() }
+            settings.statusClasses = map
+        },
     ] }
 
     static var backlogFields: KeyValuePairs<String, Setter<BacklogSettings>> { [

@@ -1,0 +1,106 @@
+/// `<!-- docs-audit-disable-next-line RULE -- reason -->` and friends, read from a document's HTML.
+///
+/// Forms: `disable-next-line` (the next non-blank line), `disable-line` (the comment's own line),
+/// `disable` … `enable` (a range), `disable-file`. Rule IDs are separated by spaces or commas; none means
+/// every rule. Text after ` -- ` is the reason. A directive that suppresses nothing is reported.
+struct Suppressions {
+    static let unusedDescription = RuleDescription(
+        id: "suppressions/unused", severity: .warning,
+        summary: "a docs-audit-disable comment suppresses nothing",
+        help: "The finding it was written for is gone (or the rule ID is misspelt). Remove the comment.",
+        failing: "<!-- docs-audit-disable-next-line graph/cycle -- fixed long ago -->\nplain text",
+        passing: "plain text")
+
+    struct Directive {
+        enum Kind: String { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }
+        var kind: Kind
+        /// Empty means every rule.
+        var rules: [String]
+        /// The comment's first line.
+        var line: Int
+        /// Lines it covers (for ranges, filled in once `enable` is seen).
+        var lines: ClosedRange<Int>
+    }
+
+    // swiftlint:disable:next force_try
+    nonisolated(unsafe) private static let comment = try? Pattern(
+        #"<!--\s*docs-audit-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->"#)
+
+    private(set) var directives: [Directive] = []
+    private var used: [Bool] = []
+    let path: String
+
+    init(document: SourceDocument) {
+        path = document.path
+        guard let pattern = Self.comment else { return }
+        var found: [(Directive.Kind, [String], Int, Int)] = []
+        let markdown = document.markdown
+        for block in markdown.allBlocks {
+            if block.kind == .htmlBlock {
+                for match in pattern.matches(in: block.literal) {
+                    let offset = block.literal[..<(match.range()?.lowerBound ?? block.literal.startIndex)].filter { $0 == "\n" }.count
+                    if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, block.range.start.line + offset, block.range.end.line)) }
+                }
+            }
+            for inline in block.inlines where inline.kind == .html {
+                for match in pattern.matches(in: inline.literal) {
+                    if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, inline.start.line, inline.start.line)) }
+                }
+            }
+        }
+        var open: [Int] = []
+        for (kind, rules, line, endLine) in found.sorted(by: { $0.2 < $1.2 }) {
+            switch kind {
+            case .nextLine:
+                var target = endLine + 1
+                while target <= markdown.source.lineCount && markdown.source.isBlank(target) { target += 1 }
+                directives.append(Directive(kind: kind, rules: rules, line: line, lines: target...target))
+            case .line:
+                directives.append(Directive(kind: kind, rules: rules, line: line, lines: line...line))
+            case .file:
+                directives.append(Directive(kind: kind, rules: rules, line: line, lines: 1...max(1, markdown.source.lineCount)))
+            case .disable:
+                directives.append(Directive(kind: kind, rules: rules, line: line, lines: line...max(line, markdown.source.lineCount)))
+                open.append(directives.count - 1)
+            case .enable:
+                if let index = open.lastIndex(where: { directives[$0].rules == rules || rules.isEmpty }) {
+                    let start = directives[index].line
+                    directives[index].lines = start...max(start, line)
+                    open.remove(at: index)
+                }
+            }
+        }
+        used = Array(repeating: false, count: directives.count)
+    }
+
+    private static func parse(_ match: PatternMatch) -> (Directive.Kind, [String])? {
+        guard let word = match[1], let kind = Directive.Kind(rawValue: word) else { return nil }
+        var body = match[2] ?? ""
+        if let reason = body.range(of: " --") { body = String(body[..<reason.lowerBound]) }
+        let rules = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" }).map(String.init)
+        return (kind, rules)
+    }
+
+    /// Whether a finding of `rule` at `line` is suppressed; marks the directive used.
+    mutating func suppresses(rule: String, line: Int) -> Bool {
+        var hit = false
+        for (index, directive) in directives.enumerated() where directive.lines.contains(line) {
+            if directive.rules.isEmpty || directive.rules.contains(rule) || directive.rules.contains(where: { RuleCatalog.resolve($0) == rule }) {
+                used[index] = true
+                hit = true
+            }
+        }
+        return hit
+    }
+
+    /// Directives that suppressed nothing, as hits of `suppressions/unused`.
+    func unused() -> [RuleHit] {
+        directives.indices.filter { !used[$0] }.map { index in
+            let directive = directives[index]
+            let names = directive.rules.isEmpty ? "every rule" : directive.rules.joined(separator: ", ")
+            return RuleHit(path: path, line: directive.line,
+                           message: "docs-audit-\(directive.kind.rawValue) for \(names) suppresses nothing",
+                           subject: "\(directive.kind.rawValue):\(directive.rules.joined(separator: ","))")
+        }
+    }
+}

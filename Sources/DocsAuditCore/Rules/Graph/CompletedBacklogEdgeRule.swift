@@ -1,0 +1,22 @@
+/// An edge from a backlog node whose item is completed.
+struct CompletedBacklogEdgeRule: Rule {
+    let description = RuleDescription(
+        id: "graph/completed-backlog-edge", severity: .warning,
+        summary: "a backlog node still gates a next step after its item was completed",
+        help: """
+        A `BLnnn` node may block only while `BL-nnn` is open. Once the backlog item is completed (or archived as
+        completed), remove its edges (and the node), or reopen the item.
+        """,
+        failing: "BL106 --> NS10   while BL-106 has Status `completed`",
+        passing: "(no BL106 edge once BL-106 is completed)")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        guard let view = NextStepsView(context) else { return [] }
+        return view.graph.edges.compactMap { edge -> RuleHit? in
+            guard view.isBacklog(edge.from), view.isSatisfied(edge.from), let id = view.documentID(ofNode: edge.from) else { return nil }
+            return RuleHit(path: view.model.path, line: edge.line,
+                           message: "edge \(edge.from) --> \(edge.to): \(id) is completed, so it no longer blocks \(edge.to)",
+                           subject: "\(edge.from)->\(edge.to)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Every next-step node has a detail entry and every entry a node.
+struct EntryNodePairingRule: Rule {
+    let description = RuleDescription(
+        id: "graph/entry-node-pairing", severity: .error,
+        summary: "a next-step node has no detail entry, or an entry has no node",
+        help: """
+        Each `NS-NN` node in the DAG has one `### NS-NN: title` entry below it, and each entry one node
+        (`NS-13a` ↔ `NS13a`; a range entry `NS-15..NS-21` maps to node `NS15`). Add the missing half or remove
+        the stale one.
+        """,
+        failing: "NS07[…]:::ready in the graph, and no `### NS-07: …` entry",
+        passing: "NS07[…]:::ready in the graph, and `### NS-07: …` below it")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        guard let view = NextStepsView(context) else { return [] }
+        var hits: [RuleHit] = []
+        let nodes = Set(view.graph.nodes.map(\.id))
+        let rangeMembers = rangeCoverage(view.model.entries)
+        for node in view.graph.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] == nil {
+            if let covering = rangeMembers[node.id] {
+                hits.append(RuleHit(path: view.model.path, line: node.declarationLines.first ?? node.line,
+                                    message: "\(node.id) lies inside range entry \(covering), which maps to its first member only",
+                                    subject: node.id))
+            } else {
+                hits.append(RuleHit(path: view.model.path, line: node.declarationLines.first ?? node.line,
+                                    message: "node \(node.id) has no detail entry (`### \(view.documentID(ofNode: node.id) ?? node.id): …`)",
+                                    subject: node.id))
+            }
+        }
+        for entry in view.model.entries where !nodes.contains(entry.nodeID) {
+            hits.append(RuleHit(path: view.model.path, line: entry.line,
+                                message: "entry \(entry.id) has no node \(entry.nodeID) in the graph", subject: entry.id))
+        }
+        return hits
+    }
+
+    /// Node IDs inside a range entry other than its first member: `NS-15..NS-21` covers NS16…NS21.
+    private func rangeCoverage(_ entries: [NextStepEntry]) -> [String: String] {
+        var covered: [String: String] = [:]
+        for entry in entries {
+            guard let end = entry.rangeEnd, let low = number(entry.id), let high = number(end), low < high else { continue }
+            for value in (low + 1)...high {
+                covered["NS\(String(format: "%02d", value))"] = "\(entry.id)..\(end)"
+            }
+        }
+        return covered
+    }
+
+    private func number(_ id: String) -> Int? { Int(id.drop { !$0.isNumber }.prefix { $0.isNumber }) }
+}
+
+import Foundation

@@ -1,0 +1,21 @@
+/// A Mermaid statement that does not parse.
+struct GraphParseErrorRule: Rule {
+    let description = RuleDescription(
+        id: "graph/parse-error", severity: .error,
+        summary: "a Mermaid flowchart statement does not parse",
+        help: """
+        The statement is kept out of the graph, so every check over that graph may be wrong. Fix the syntax:
+        close labels (`NS01[label]`), use a known arrow (`-->`, `---`, `-.->`, `==>`), close subgraphs with `end`.
+        """,
+        failing: "```mermaid\ngraph TB\n  NS01[scaffold --> NS02\n```",
+        passing: "```mermaid\ngraph TB\n  NS01[scaffold] --> NS02[wire]\n```")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        context.model.diagrams.flatMap { diagram in
+            diagram.graph.problems.map { problem in
+                RuleHit(path: diagram.path, line: problem.line,
+                        message: "\(problem.message): `\(problem.statement)`", subject: problem.statement)
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// A `ready` node that still waits on an upstream.
+struct ReadyUpstreamRule: Rule {
+    let description = RuleDescription(
+        id: "graph/ready-with-open-upstream", severity: .error,
+        summary: "a ready node has an upstream that is not completed",
+        help: """
+        An edge is a hard precondition: a node is ready only when every node with an edge into it is completed
+        (a backlog node counts once its item is completed). Mark the node blocked, or finish the upstream.
+        """,
+        failing: "NS03[…]:::ready with NS02[…]:::blocked and NS02 --> NS03",
+        passing: "NS03[…]:::blocked with NS02[…]:::blocked and NS02 --> NS03")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        guard let view = NextStepsView(context) else { return [] }
+        return view.graph.nodes.compactMap { node -> RuleHit? in
+            guard node.className == view.settings.readyClass else { return nil }
+            let open = (view.upstreams[node.id] ?? []).map(\.from).filter { !view.isSatisfied($0) }
+            guard !open.isEmpty else { return nil }
+            return RuleHit(path: view.model.path, line: node.declarationLines.first ?? node.line,
+                           message: "\(node.id) is :::\(view.settings.readyClass) but its upstream \(open.joined(separator: ", ")) is not completed",
+                           subject: node.id)
+        }
+    }
+}

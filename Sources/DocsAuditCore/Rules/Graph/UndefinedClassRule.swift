@@ -1,0 +1,22 @@
+/// A class given to a node with no `classDef`.
+struct UndefinedClassRule: Rule {
+    let description = RuleDescription(
+        id: "graph/undefined-class", severity: .warning,
+        summary: "a node uses a class that no classDef defines",
+        help: "The node renders unstyled, so its state is invisible. Add `classDef name …` or fix the class name.",
+        failing: "```mermaid\ngraph TB\n  NS01[a]:::redy\n  classDef ready fill:#9f9\n```",
+        passing: "```mermaid\ngraph TB\n  NS01[a]:::ready\n  classDef ready fill:#9f9\n```")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        context.model.diagrams.flatMap { diagram -> [RuleHit] in
+            let defined = Set(diagram.graph.classDefs.map(\.name)).union(["default"])
+            var seen = Set<String>()
+            return diagram.graph.classAssignments.compactMap { assignment in
+                guard !defined.contains(assignment.className), seen.insert(assignment.className).inserted else { return nil }
+                return RuleHit(path: diagram.path, line: assignment.line,
+                               message: "class `\(assignment.className)` (on \(assignment.node)) has no classDef",
+                               subject: assignment.className)
+            }
+        }
+    }
+}

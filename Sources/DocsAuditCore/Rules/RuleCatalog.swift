@@ -1,0 +1,35 @@
+/// Every rule, in one list: the engine runs them, `docs-audit rules` lists them, SARIF describes them,
+/// docs/rules.md documents them (a test checks each is there).
+public enum RuleCatalog {
+    /// Rules in the order `docs-audit rules` prints them.
+    public static let rules: [any Rule] = [
+        GraphParseErrorRule(), DuplicateNodeRule(), DanglingEdgeRule(), UndefinedClassRule(), CycleRule(),
+        StatusClassRule(), ReadyUpstreamRule(), BlockedUpstreamRule(), EntryNodePairingRule(), UpstreamEdgesRule(),
+        CompletedBacklogEdgeRule(), SetClaimRule(), PRChecklistRule(),
+    ]
+
+    /// Descriptions of what the engine itself reports (input problems, suppressions).
+    public static let engineDescriptions: [RuleDescription] = InputProblem.codes.map { code in
+        RuleDescription(id: code.code, severity: .error, summary: code.summary,
+                        help: "The file is left out of every other check until it can be read as UTF-8 Markdown.",
+                        failing: "(a file that is not UTF-8 text)", passing: "(the same file saved as UTF-8)")
+    } + [Suppressions.unusedDescription]
+
+    /// Every description: rules, then the engine's own.
+    public static var descriptions: [RuleDescription] { rules.map(\.description) + engineDescriptions }
+
+    /// Old IDs of renamed rules, mapped to their current ID.
+    public static let aliases: [String: String] = [:]
+
+    /// The current ID for `id` (itself or through an alias), or nil when no rule has it.
+    public static func resolve(_ id: String) -> String? {
+        let current = aliases[id] ?? id
+        return descriptions.contains { $0.id == current } ? current : nil
+    }
+
+    /// The description of `id` (or of the rule it is an alias of).
+    public static func description(of id: String) -> RuleDescription? {
+        guard let current = resolve(id) else { return nil }
+        return descriptions.first { $0.id == current }
+    }
+}
