@@ -53,6 +53,7 @@ enum DependencyExtractor {
             let inside = planID.matches(in: inner).compactMap { $0[0] }
             mentioned += inside
             let excluded = noneCell || settings.nonUpstream?.test(String(clause)) == true
+                || settings.deferral?.test(String(clause)) == true
             if excluded { mentioned += heads } else { upstream += heads }
         }
         var seen = Set([own])

@@ -17,15 +17,20 @@ struct ReferenceScanner {
         for number in lines {
             guard let raw = context.markdown.source.line(number) else { continue }
             let line = String(raw)
+            let spans = line.contains("`") ? CodeSpans.ranges(in: line) : []
             for (family, pattern) in patterns {
                 for match in pattern.matches(in: line) {
                     guard let id = match[0], placeholder?.test(id) != true else { continue }
                     let section = context.sectionTitle(at: number)
-                    references.append(IDReference(family: family, id: id, path: context.path, line: number,
-                                                  column: match.utf8Column(), section: section))
+                    let column = match.utf8Column()
+                    references.append(IDReference(family: family, id: id, path: context.path, line: number, column: column,
+                                                  section: section, inCode: CodeSpans.contains(spans, column: column)))
                 }
             }
-            cites += self.cites(in: line, number: number)
+            cites += self.cites(in: line, number: number).filter { cite in
+                // A label or link cite quoted in code is an example, not a cite; code pins live in code.
+                cite.form == "code-pin" || !CodeSpans.contains(spans, column: cite.column)
+            }
         }
         return (references, cites)
     }

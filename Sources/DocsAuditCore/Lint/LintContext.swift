@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a rule may read: the corpus (parsed documents), its extracted model, the profile, and
 /// indexes built once so rules stay simple.
 public struct LintContext: Sendable {
@@ -8,6 +10,10 @@ public struct LintContext: Sendable {
     public let documentsByPath: [String: DocumentInfo]
     /// Anchors (slugs and explicit) by document path.
     public let anchorsByPath: [String: Set<String>]
+    /// The corpus root, resolved.
+    public let rootPath: String
+    /// The git work tree that holds the corpus, when there is one: links leaving the corpus are checked there.
+    public let repositoryRoot: String?
 
     public init(corpus: Corpus, model: CorpusModel) {
         self.corpus = corpus
@@ -20,7 +26,42 @@ public struct LintContext: Sendable {
         }
         self.documentsByPath = documents
         self.anchorsByPath = anchors
+        let root = FileSystem.realPath(corpus.root) ?? corpus.root
+        self.rootPath = root
+        var probe = root
+        var found: String?
+        while true {
+            if FileSystem.entryType(probe + "/.git") != nil {
+                found = probe
+                break
+            }
+            let parent = (probe as NSString).deletingLastPathComponent
+            if parent == probe || parent.isEmpty { break }
+            probe = parent
+        }
+        self.repositoryRoot = found
     }
+
+    /// Whether `target` (relative to the corpus root, possibly climbing out with `../`) exists: a corpus
+    /// document, or a file or folder on disk. Never reads outside the repository (or corpus) root.
+    public func targetExists(_ target: String) -> Bool {
+        if documentsByPath[target] != nil { return true }
+        guard let absolute = absolutePath(target) else { return false }
+        return FileSystem.entryType(absolute) != nil
+    }
+
+    /// The absolute path of `target`, or nil when it leaves the repository root (or, outside git, the
+    /// corpus root).
+    public func absolutePath(_ target: String) -> String? {
+        let joined = LinkExtractor.normalize((rootPath + "/" + target).split(separator: "/").map(String.init))
+        let absolute = "/" + joined
+        let boundary = repositoryRoot ?? rootPath
+        guard absolute == boundary || absolute.hasPrefix(boundary + "/") else { return nil }
+        return absolute
+    }
+
+    /// Whether `target` leaves the corpus root.
+    public func leavesRoot(_ target: String) -> Bool { target == ".." || target.hasPrefix("../") }
 
     /// The next-steps diagram, when the corpus has one.
     public var nextStepsGraph: MermaidGraph? {

@@ -19,7 +19,10 @@ public enum Linter {
         let profile = corpus.profile
         let perRule: [[Finding]] = RuleCatalog.rules.map { $0 as any Rule }.parallelMap { rule in
             rule.check(context).compactMap { hit in
-                guard let severity = profile.severity(of: rule.description, at: hit.path) else { return nil }
+                let configured = profile.severity(of: rule.description, at: hit.path)
+                // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the
+                // rule is switched off for the path.
+                guard configured != nil, let severity = hit.severityOverride ?? configured else { return nil }
                 return Finding(rule: rule.description.id, severity: severity, file: hit.path, line: hit.line,
                                column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
             }

@@ -35,6 +35,8 @@ public struct RuleHit: Sendable, Hashable {
     public var subject: String
     /// Other files whose content causes this hit (a renamed heading breaks a link elsewhere).
     public var related: [String]
+    /// A severity the rule chose for this hit from the profile (tags in Tasks blocks); `.some(nil)` is off.
+    public var severityOverride: Severity??
 
     public init(path: String, line: Int, column: Int = 1, message: String, subject: String, related: [String] = []) {
         self.path = path

@@ -67,4 +67,6 @@ public struct IDReference: Sendable, Codable, Hashable {
     public var column: Int
     /// The innermost section title, for surface checks.
     public var section: String?
+    /// True when the ID sits inside an inline code span: quoted as a literal (an example, a pattern), not cited.
+    public var inCode: Bool
 }

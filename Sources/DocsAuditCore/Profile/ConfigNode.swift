@@ -61,6 +61,10 @@ struct ConfigNode {
         }
     }
 
+    func patterns() throws -> [Pattern] {
+        try items().map { try $0.pattern() }
+    }
+
     func items() throws -> [ConfigNode] {
         guard case let .sequence(sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { ConfigNode(node: $1, file: file, keyPath: "\(keyPath)[\($0)]") }

@@ -162,7 +162,32 @@ dependencies:
   non-upstream: '\bnon-dep\b|\bexclusion\b|\bowns the\b'
   partial-slice: '^(partial|bootstrap|steps?\b)'
   remainder-slice: '^(remainder|remaining)'
+  # A clause saying the dependency is deferred to a later tier (an additive follow-up) is not a blocking upstream.
+  deferral: '\badditive follow-up\b|\bdeferred to Tier\b'
   carve-out-heading: '^(Plan-\d{3})(?:\s*/\s*(Plan-\d{3}))?\b.*Carve-Out'
+
+# Ephemeral identifiers: fine as provenance, noise (or worse) everywhere else.
+tags:
+  families:
+    finding: '\bF-\d{3}[a-z]?-\d+-(?:\d+|XX)\b'
+    dep-trace: '\bDT-\d{3}-[\w-]+'
+    pr-ref: '\bPR #\d+'
+    deictic: '\bthis (?:PR|commit)\b'
+    # A concrete file under the scratch folder is a citation of something gitignored; the folder itself
+    # and placeholder paths (`<topic>`, `plan-NNN`) are mentions of the working-copy protocol.
+    transient-path: '\.agents/tmp/(?![\w./-]*(?:NNN|MMM|tier-K|-N-))[\w./-]*\w\.(?:md|json|txt|ya?ml|ts)\b'
+  # Sections (any enclosing heading) where these tags are provenance.
+  provenance-sections: ['^Progress Log$', '^Shipment Manifest$', '^Decision Log$', '^Preconditions$', '^6\. Active Next Steps DAG$']
+  # Lines starting like this are provenance wherever they are (a Phase's precondition).
+  provenance-lines: ['^\*\*Precondition:\*\*']
+  # Spans that are provenance inside any line: a tag inside one is allowed.
+  provenance-patterns: ['Codex (?:PR #\d+ )?(?:R\d+|round \d+)']
+  # Trees where tags are history, and root files (README, agent instructions) outside the governed docs.
+  exempt: ['docs/archive/**', 'docs/superpowers/**', '*.md']
+  # Document kinds whose text teaches the conventions (templates) rather than following them.
+  exempt-kinds: [template]
+  # Severity inside a `#### Tasks` block (gate G5); elsewhere the rule's own severity applies.
+  tasks-severity: error
 
 cites:
   label-colon: '\b(Plan|Spec|ADR)-(\d{3}):(\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*)'

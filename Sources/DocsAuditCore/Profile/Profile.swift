@@ -14,6 +14,7 @@ public struct Profile: Sendable {
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
+    public var tags = TagSettings()
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
     public var overrides: [RuleOverride] = []
@@ -147,6 +148,18 @@ public struct DependencySettings: Sendable {
     public var partialSlice: Pattern?
     public var remainderSlice: Pattern?
     public var carveOutHeading: Pattern?
+    public var deferral: Pattern?
+}
+
+/// Ephemeral tag families and where they are provenance.
+public struct TagSettings: Sendable {
+    public var families: [String: Pattern] = [:]
+    public var provenanceSections: [Pattern] = []
+    public var provenanceLines: [Pattern] = []
+    public var provenancePatterns: [Pattern] = []
+    public var exempt: [Glob] = []
+    public var exemptKinds: [String] = []
+    public var tasksSeverity: Severity? = .error
 }
 
 /// Line-cite spellings.

@@ -51,6 +51,7 @@ enum ProfileDecoder {
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
+        "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "rules": { profile, node in
             for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
         },
@@ -197,6 +198,26 @@ enum ProfileDecoder {
         "partial-slice": { $0.partialSlice = try $1.pattern() },
         "remainder-slice": { $0.remainderSlice = try $1.pattern() },
         "carve-out-heading": { $0.carveOutHeading = try $1.pattern() },
+        "deferral": { $0.deferral = try $1.pattern() },
+    ] }
+
+    static var tagFields: KeyValuePairs<String, Setter<TagSettings>> { [
+        "families": { settings, node in
+            var families: [String: Pattern] = [:]
+            try node.eachKey { name, child in families[name] = try child.pattern() }
+            settings.families = families
+        },
+        "provenance-sections": { $0.provenanceSections = try $1.patterns() },
+        "provenance-lines": { $0.provenanceLines = try $1.patterns() },
+        "provenance-patterns": { $0.provenancePatterns = try $1.patterns() },
+        "exempt": { $0.exempt = try $1.globs() },
+        "exempt-kinds": { $0.exemptKinds = try $1.strings() },
+        "tasks-severity": { settings, node in
+            let value = try node.string()
+            if value == "off" { settings.tasksSeverity = nil; return }
+            guard let severity = Severity(rawValue: value) else { throw node.error("expected error, warning, info or off") }
+            settings.tasksSeverity = severity
+        },
     ] }
 
     static var citeFields: KeyValuePairs<String, Setter<CiteSettings>> { [

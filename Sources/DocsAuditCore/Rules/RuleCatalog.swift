@@ -6,6 +6,11 @@ public enum RuleCatalog {
         GraphParseErrorRule(), DuplicateNodeRule(), DanglingEdgeRule(), UndefinedClassRule(), CycleRule(),
         StatusClassRule(), ReadyUpstreamRule(), BlockedUpstreamRule(), EntryNodePairingRule(), UpstreamEdgesRule(),
         CompletedBacklogEdgeRule(), SetClaimRule(), PRChecklistRule(),
+        MethodNameFormatRule(), EphemeralTagRule(),
+        LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(),
+        DuplicateDefinitionRule(), UndefinedReferenceRule(),
+        StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
+        TableArityRule(), TableTotalRule(), BacklogFieldsRule(),
     ]
 
     /// Descriptions of what the engine itself reports (input problems, suppressions).

@@ -1,0 +1,40 @@
+/// A backlog item missing a required field, or with a Status or Priority outside the declared values.
+struct BacklogFieldsRule: Rule {
+    let description = RuleDescription(
+        id: "backlog/fields", severity: .warning,
+        summary: "a backlog item lacks a required field or has a Status/Priority outside the declared values",
+        help: """
+        Each `### BL-NNN: title` item carries backlog.required-fields (Status, Priority, References, Summary, Exit
+        Criteria by default); Status is one of backlog.statuses and Priority one of backlog.priorities.
+        """,
+        failing: "### BL-110: Thing\n\n- Status: `todo`\n- Priority: `P3`",
+        passing: "### BL-110: Thing\n\n- Status: `todo`\n- Priority: `P2`\n- References: …\n- Summary: …\n- Exit Criteria: …")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        let settings = context.profile.backlog
+        var hits: [RuleHit] = []
+        for item in context.model.backlog where item.form == "heading" && !item.archived {
+            let keys = Set(item.fields.map(\.key))
+            let missing = settings.requiredFields.filter { !keys.contains($0) }
+            if !missing.isEmpty {
+                hits.append(RuleHit(path: item.path, line: item.line,
+                                    message: "\(item.id) lacks \(missing.joined(separator: ", "))", subject: "\(item.id)-fields"))
+            }
+            if let status = item.status, !settings.statuses.isEmpty, !settings.statuses.contains(status) {
+                hits.append(RuleHit(path: item.path, line: line(of: "Status", in: item),
+                                    message: "\(item.id) Status `\(status)` is not one of \(settings.statuses.joined(separator: ", "))",
+                                    subject: "\(item.id)-status"))
+            }
+            if let priority = item.priority, !settings.priorities.isEmpty, !settings.priorities.contains(priority) {
+                hits.append(RuleHit(path: item.path, line: line(of: "Priority", in: item),
+                                    message: "\(item.id) Priority `\(priority)` is not one of \(settings.priorities.joined(separator: ", "))",
+                                    subject: "\(item.id)-priority"))
+            }
+        }
+        return hits
+    }
+
+    private func line(of key: String, in item: BacklogItem) -> Int {
+        item.fields.first { $0.key == key }?.line ?? item.line
+    }
+}

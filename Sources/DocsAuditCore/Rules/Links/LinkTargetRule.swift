@@ -1,0 +1,35 @@
+/// A relative link to a file that does not exist.
+struct LinkTargetRule: Rule {
+    let description = RuleDescription(
+        id: "links/missing-file", severity: .error,
+        summary: "a relative link points to a file that does not exist",
+        help: """
+        Targets must exist. Inside a git work tree every target is checked. Outside one (a docs-only copy), a
+        target whose top-level folder is absent altogether (`packages/`, `.claude/`) cannot be verified and is
+        reported by links/unverifiable at info instead. Fix the path, or restore the file.
+        """,
+        failing: "[Plan-009](../plans/009-missing.md)",
+        passing: "[Plan-001](../plans/001-shared-session-core.md)")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        context.model.links.compactMap { link -> RuleHit? in
+            guard let target = link.target, LinkCheck.classify(target, context) == .missing else { return nil }
+            return RuleHit(path: link.path, line: link.line, column: link.column,
+                           message: "link to \(link.destination): \(target) does not exist", subject: target, related: [target])
+        }
+    }
+}
+
+/// What can be said about a link or cite target.
+enum LinkCheck: Equatable {
+    case exists, missing, unverifiable
+
+    static func classify(_ target: String, _ context: LintContext) -> LinkCheck {
+        if context.targetExists(target) { return .exists }
+        if context.absolutePath(target) == nil { return .unverifiable }
+        if context.repositoryRoot != nil { return .missing }
+        // A docs-only copy: missing inside a tree the copy has, unverifiable where the whole tree is absent.
+        guard let top = target.split(separator: "/").first.map(String.init), top != ".." else { return .unverifiable }
+        return context.targetExists(top) ? .missing : .unverifiable
+    }
+}

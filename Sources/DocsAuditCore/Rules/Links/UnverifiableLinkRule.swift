@@ -1,0 +1,24 @@
+/// A link or cite whose target this checkout cannot confirm.
+struct UnverifiableLinkRule: Rule {
+    let description = RuleDescription(
+        id: "links/unverifiable", severity: .info,
+        summary: "a link or line cite points outside what this checkout can verify",
+        help: """
+        The target leaves the corpus root with no git work tree above it, or is a code file missing from a
+        docs-only copy. Run docs-audit from the full repository to verify it.
+        """,
+        failing: "[registry](../../packages/runtime-daemon/src/ipc/registry.ts)   (in a docs-only copy)",
+        passing: "(the same link, checked in the full repository)")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        var seen = Set<String>()
+        for link in context.model.links {
+            guard let target = link.target, LinkCheck.classify(target, context) == .unverifiable,
+                  seen.insert("\(link.path)#\(target)").inserted else { continue }
+            hits.append(RuleHit(path: link.path, line: link.line, column: link.column,
+                                message: "cannot verify \(target) from this checkout", subject: target))
+        }
+        return hits
+    }
+}

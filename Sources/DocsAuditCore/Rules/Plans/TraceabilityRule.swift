@@ -1,0 +1,75 @@
+/// A task that traces to no acceptance criterion or invariant (gate G4), or cites one that does not exist.
+struct TraceabilityRule: Rule {
+    let description = RuleDescription(
+        id: "tasks/traceability", severity: .warning,
+        summary: "a task traces to no spec criterion or invariant, or cites one that does not exist",
+        help: """
+        Gate G4: every task carries a Spec coverage or a Verifies invariant that is not `none`, and what it cites
+        resolves (`Spec-001 AC9` needs a ninth criterion; `I-024-7` needs a definition).
+        """,
+        failing: "##### T1.1 — scaffold\n\n**Files:** `a.ts` **Spec coverage:** none **Verifies invariant:** none",
+        passing: "##### T1.1 — scaffold\n\n**Files:** `a.ts` **Spec coverage:** Spec-001 AC1 **Verifies invariant:** none")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        let definitions = Definitions(context.model)
+        let acCounts = Dictionary(context.model.specs.map { ("Spec-\($0.number)", $0.acceptanceCriteria.count) }, uniquingKeysWith: max)
+        let spec = context.profile.id("spec")
+        let invariant = context.profile.id("invariant")
+        var hits: [RuleHit] = []
+        for plan in context.model.plans {
+            for task in plan.allTasks {
+                let coverage = meaningful(task.specCoverage)
+                let verifies = meaningful(task.verifiesInvariant)
+                if coverage == nil && verifies == nil {
+                    hits.append(RuleHit(path: plan.path, line: task.line,
+                                        message: "task \(task.id) traces to no spec criterion or invariant (Spec coverage: \(task.specCoverage ?? "absent"); Verifies invariant: \(task.verifiesInvariant ?? "absent"))",
+                                        subject: task.id))
+                    continue
+                }
+                if let coverage, let spec {
+                    hits += acceptanceCites(coverage, task: task, plan: plan, spec: spec, counts: acCounts)
+                }
+                if let verifies, let invariant {
+                    for match in invariant.matches(in: verifies) {
+                        guard let id = match[0], !definitions.isDefined(id) else { continue }
+                        hits.append(RuleHit(path: plan.path, line: task.line,
+                                            message: "task \(task.id) verifies \(id), which is defined nowhere", subject: "\(task.id)->\(id)"))
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// The field value unless absent or `none…`.
+    private func meaningful(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
+              !value.lowercased().hasPrefix("none") else { return nil }
+        return value
+    }
+
+    /// `Spec-001 AC1, AC3` → each ACk must exist in Spec-001 (a bare `ACk` inherits the last spec named).
+    private func acceptanceCites(_ text: String, task: PlanTask, plan: PlanModel, spec: Pattern, counts: [String: Int]) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        var current: String?
+        let tokens = text.split(whereSeparator: { " ,;()+".contains($0) })
+        for token in tokens {
+            let word = String(token)
+            if let id = spec.firstMatch(in: word)?[0] {
+                current = id
+                if counts[id] == nil {
+                    hits.append(RuleHit(path: plan.path, line: task.line,
+                                        message: "task \(task.id) cites \(id), which does not exist", subject: "\(task.id)->\(id)"))
+                    current = nil
+                }
+            } else if word.hasPrefix("AC"), let number = Int(word.dropFirst(2)), let id = current, let count = counts[id], number > count {
+                hits.append(RuleHit(path: plan.path, line: task.line,
+                                    message: "task \(task.id) cites \(id) AC\(number), but \(id) has \(count) acceptance criteria",
+                                    subject: "\(task.id)->\(id) AC\(number)"))
+            }
+        }
+        return hits
+    }
+}
+
+import Foundation

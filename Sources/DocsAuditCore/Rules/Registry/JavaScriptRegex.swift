@@ -1,0 +1,29 @@
+/// Translates a JavaScript regex literal (`/body/flags`) into an ICU pattern with the same meaning for the
+/// constructs a name format uses: classes, groups, anchors, quantifiers, `\d`/`\w`/`\s`, escaped `/`.
+enum JavaScriptRegex {
+    struct Failure: Error {
+        let message: String
+    }
+
+    static func translate(source: String, flags: String) throws -> Pattern {
+        // `\/` is only needed inside the literal; ICU reads a plain `/`.
+        let body = source.replacingOccurrences(of: "\\/", with: "/")
+        var prefix = ""
+        for flag in flags {
+            switch flag {
+            case "i": prefix += "(?i)"
+            case "m": prefix += "(?m)"
+            case "s": prefix += "(?s)"
+            case "u", "g", "y", "d", "v": continue
+            default: throw Failure(message: "unknown regex flag `\(flag)`")
+            }
+        }
+        do {
+            return try Pattern(prefix + body)
+        } catch {
+            throw Failure(message: "cannot translate /\(source)/\(flags)")
+        }
+    }
+}
+
+import Foundation

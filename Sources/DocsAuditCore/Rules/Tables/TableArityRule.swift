@@ -1,0 +1,56 @@
+/// A table row with more or fewer cells than its header.
+struct TableArityRule: Rule {
+    let description = RuleDescription(
+        id: "tables/arity", severity: .warning,
+        summary: "a table row has more or fewer cells than the header",
+        help: """
+        GitHub pads short rows and silently drops extra cells, so a stray `|` loses text. Counted on the raw row
+        of a table cmark-gfm recognised; `\\|` is not a separator.
+        """,
+        failing: "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |",
+        passing: "| a | b |\n| --- | --- |\n| 1 | 2 \\| 3 |")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        for document in context.corpus.documents where !document.frozen {
+            let source = document.markdown.source
+            for table in document.markdown.allBlocks where table.isTable {
+                let rows = table.tableRows
+                guard let header = rows.first, let headerLine = source.line(header.range.start.line) else { continue }
+                let expected = Self.cellCount(headerLine)
+                for row in rows.dropFirst() {
+                    guard let raw = source.line(row.range.start.line) else { continue }
+                    let count = Self.cellCount(raw)
+                    guard count != expected else { continue }
+                    hits.append(RuleHit(path: document.path, line: row.range.start.line,
+                                        message: "row has \(count) cells, the header \(expected)",
+                                        subject: "row:\(String(raw.prefix(40)).trimmingCharacters(in: .whitespaces))"))
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Cells in a raw row: unescaped pipes, less the optional leading and trailing ones.
+    static func cellCount(_ line: Substring) -> Int {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        var pipes: [String.Index] = []
+        var escaped = false
+        for index in text.indices {
+            let char = text[index]
+            if escaped {
+                escaped = false
+            } else if char == "\\" {
+                escaped = true
+            } else if char == "|" {
+                pipes.append(index)
+            }
+        }
+        var count = pipes.count + 1
+        if pipes.first == text.startIndex { count -= 1 }
+        if let last = pipes.last, text.index(after: last) == text.endIndex, pipes.count > 1 || pipes.first != text.startIndex { count -= 1 }
+        return max(count, 1)
+    }
+}
+
+import Foundation

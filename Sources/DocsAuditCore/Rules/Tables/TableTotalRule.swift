@@ -1,0 +1,85 @@
+/// A table marked `<!-- corpus:total-check column="X" prose-total="L" -->` whose numbers do not add up.
+struct TableTotalRule: Rule {
+    let description = RuleDescription(
+        id: "tables/total", severity: .error,
+        summary: "a total-checked table's column sum, Total row and prose total disagree",
+        help: """
+        Opt in with `<!-- corpus:total-check column="Tasks" prose-total="tasks" -->` right before a table: the
+        numbers in column `Tasks` (rows other than a `Total` row) must add up to the Total row's value, and every
+        `N tasks` / `tasks: N` in the section's prose must equal that sum (gate G7).
+        """,
+        failing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 8 |",
+        passing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 7 |")
+
+    // swiftlint:disable:next force_try
+    nonisolated(unsafe) private static let marker = try? Pattern(#"<!--\s*corpus:total-check\b([^>]*)-->"#)
+    nonisolated(unsafe) private static let attribute = try? Pattern(#"([a-z-]+)\s*=\s*"([^"]*)""#)
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        guard let marker = Self.marker, let attribute = Self.attribute else { return [] }
+        var hits: [RuleHit] = []
+        for document in context.corpus.documents where !document.frozen {
+            let blocks = document.markdown.blocks
+            for (index, block) in blocks.enumerated() where block.kind == .htmlBlock {
+                guard let match = marker.firstMatch(in: block.literal) else { continue }
+                var attributes: [String: String] = [:]
+                for pair in attribute.matches(in: match[1] ?? "") {
+                    if let key = pair[1], let value = pair[2] { attributes[key] = value }
+                }
+                guard let column = attributes["column"] else {
+                    hits.append(RuleHit(path: document.path, line: block.range.start.line,
+                                        message: "corpus:total-check needs column=\"…\"", subject: "total-check"))
+                    continue
+                }
+                guard let table = blocks.dropFirst(index + 1).first(where: { $0.kind != .htmlBlock }), table.isTable else {
+                    hits.append(RuleHit(path: document.path, line: block.range.start.line,
+                                        message: "corpus:total-check is not followed by a table", subject: "total-check"))
+                    continue
+                }
+                hits += verify(table, column: column, proseLabel: attributes["prose-total"], document: document)
+            }
+        }
+        return hits
+    }
+
+    private func verify(_ table: Block, column: String, proseLabel: String?, document: SourceDocument) -> [RuleHit] {
+        let rows = table.tableRows
+        guard let header = rows.first,
+              let columnIndex = header.cells.firstIndex(where: { $0.plainText.trimmed.caseInsensitiveCompare(column) == .orderedSame }) else {
+            return [RuleHit(path: document.path, line: table.range.start.line,
+                            message: "corpus:total-check names column `\(column)`, which the table does not have", subject: "total:\(column)")]
+        }
+        var sum = 0
+        var stated: (value: Int, line: Int)?
+        for row in rows.dropFirst() {
+            let cells = row.cells
+            guard cells.indices.contains(columnIndex) else { continue }
+            let value = Int(cells[columnIndex].plainText.trimmed.filter { $0.isNumber })
+            let isTotal = cells.first?.plainText.trimmed.lowercased().hasPrefix("total") == true
+            if isTotal {
+                if let value { stated = (value, row.range.start.line) }
+            } else if let value {
+                sum += value
+            }
+        }
+        var hits: [RuleHit] = []
+        if let stated, stated.value != sum {
+            hits.append(RuleHit(path: document.path, line: stated.line,
+                                message: "Total row says \(stated.value) for `\(column)`, the rows add up to \(sum)", subject: "total:\(column)"))
+        }
+        if let label = proseLabel, !label.isEmpty, let section = document.markdown.section(containing: table.range.start.line),
+           let pattern = try? Pattern("(\\d+)\\s+\(NSRegularExpression.escapedPattern(for: label))\\b|\\b\(NSRegularExpression.escapedPattern(for: label)):?\\s+(\\d+)") {
+            for block in document.markdown.blocks(in: section.range) where block.kind == .paragraph {
+                for match in pattern.matches(in: block.plainText) {
+                    guard let value = Int(match[1] ?? match[2] ?? ""), value != sum else { continue }
+                    hits.append(RuleHit(path: document.path, line: block.range.start.line,
+                                        message: "prose says \(value) \(label), the `\(column)` column adds up to \(sum)",
+                                        subject: "total-prose:\(column)"))
+                }
+            }
+        }
+        return hits
+    }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+/// Audit finding IDs, PR numbers, deictic `this PR` and scratch paths outside provenance surfaces.
+struct EphemeralTagRule: Rule {
+    let description = RuleDescription(
+        id: "tags/ephemeral", severity: .warning,
+        summary: "an ephemeral identifier (finding ID, PR number, `this PR`, scratch path) outside a provenance section",
+        help: """
+        Tags like `F-024-2-04`, `DT-003-…`, `PR #118`, `this commit` and `.agents/tmp` mean nothing once the
+        review or the squash is over. They belong in provenance surfaces (Progress Log, Shipment Manifest,
+        Decision Log, Preconditions, a Phase's `**Precondition:**`, the next-steps DAG section) or exempt trees.
+        Inside a `#### Tasks` block they fail gate G5 and are errors (tags.tasks-severity). Families, surfaces and
+        provenance spans are profile data (tags.*).
+        """,
+        failing: "#### Tasks\n\n- **T-024-1-1** Scaffold (per F-024-1-04, PR #42). **Files:** `a.rs`",
+        passing: "#### Tasks\n\n- **T-024-1-1** Scaffold. **Files:** `a.rs`\n\n## Progress Log\n\n- PR #42 shipped T-024-1-1.")
+
+    func check(_ context: LintContext) -> [RuleHit] {
+        let settings = context.profile.tags
+        guard !settings.families.isEmpty else { return [] }
+        let families = settings.families.sorted { $0.key < $1.key }
+        var hits: [RuleHit] = []
+        for document in context.corpus.documents where !document.frozen && !settings.exemptKinds.contains(document.kind)
+            && !settings.exempt.contains(where: { $0.matches(document.path) }) {
+            hits += scan(document, families: families, context: context)
+        }
+        return hits
+    }
+
+    private func scan(_ document: SourceDocument, families: [(key: String, value: Pattern)], context: LintContext) -> [RuleHit] {
+        let settings = context.profile.tags
+        let markdown = document.markdown
+        var hits: [RuleHit] = []
+        for number in TextLines.of(markdown) {
+            guard let raw = markdown.source.line(number) else { continue }
+            let line = String(raw)
+            var tags: [(family: String, match: PatternMatch)] = []
+            for (family, pattern) in families {
+                tags += pattern.matches(in: line).map { (family, $0) }
+            }
+            guard !tags.isEmpty else { continue }
+            let path = markdown.sectionPath(containing: number)
+            if path.contains(where: { section in settings.provenanceSections.contains { $0.test(section.title) } }) { continue }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if settings.provenanceLines.contains(where: { $0.test(trimmed) }) { continue }
+            let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
+            let inTasks = path.contains { context.profile.plans.tasksHeading?.test($0.title) == true }
+            for (family, match) in tags {
+                guard let range = match.range(), let tag = match[0],
+                      !allowed.contains(where: { $0.contains(range.lowerBound) }),
+                      context.profile.id("placeholder")?.test(tag) != true else { continue }
+                let place = inTasks ? "inside a Tasks block (gate G5)" : "outside a provenance section"
+                var hit = RuleHit(path: document.path, line: number, column: match.utf8Column(),
+                                  message: "ephemeral \(family) `\(tag)` \(place)", subject: tag)
+                if inTasks { hit.severityOverride = .some(settings.tasksSeverity) }
+                hits.append(hit)
+            }
+        }
+        return hits
+    }
+}
+
+import Foundation
