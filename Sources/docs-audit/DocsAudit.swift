@@ -17,11 +17,13 @@ struct DocsAudit: ParsableCommand {
           docs-audit extract --root docs-repo              # the whole corpus as one JSON model
           docs-audit extract --root docs-repo --format text
           docs-audit lint --root docs-repo                 # path:line:col findings; exit 1 when any
+          docs-audit lint --root docs-repo --format sarif  # for code scanning
+          docs-audit rules                                 # every rule; `explain RULE` for one
 
         Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration error.
         """,
         version: DocsAuditVersion.current,
-        subcommands: [Extract.self, Lint.self]
+        subcommands: [Extract.self, Lint.self, Rules.self, Explain.self]
     )
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).
@@ -63,8 +65,8 @@ struct CorpusOptions: ParsableArguments {
     var config: String?
 
     /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2).
-    func loadCorpus() throws -> Corpus {
+    func loadCorpus(overlay: [String: String?] = [:]) throws -> Corpus {
         let profile = try ProfileLoader.load(root: root, configFile: config)
-        return try CorpusLoader.load(root: root, profile: profile)
+        return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
     }
 }

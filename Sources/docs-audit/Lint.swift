@@ -1,43 +1,117 @@
 import ArgumentParser
 import DocsAuditCore
 import DocsAuditReporters
+import Foundation
 
-/// `docs-audit lint`: findings as `path:line:col: severity: message [rule]`.
+/// `docs-audit lint`: findings as `path:line:col: severity: message [rule]`, or any CI format.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the corpus and report findings.",
         discussion: """
-        Loads the whole corpus and reports what is wrong, sorted by file, line and column. Success is quiet.
-        For now it reports input that cannot be read or parsed faithfully (input/*): files that are not
-        UTF-8, binary files, broken or escaping symbolic links, unreadable or oversized files.
+        Loads the whole corpus (every file, so cross-document rules see everything) and reports findings sorted
+        by file, line and column. Success is quiet. Naming files narrows the report to those files plus findings
+        elsewhere that they cause (a renamed heading breaks a link in another file): the pre-commit use.
 
         Examples:
           docs-audit lint --root .
-          docs-audit lint --root . --format json
+          docs-audit lint --root . docs/plans/024-x.md docs/backlog.md     # pre-commit: staged paths
+          docs-audit lint --root . --staged                                # read staged contents from git
+          docs-audit lint --root . --report sarif:docs-audit.sarif --report text
+          docs-audit lint --root . --write-baseline .docs-audit-baseline.json
+          docs-audit lint --root . --baseline .docs-audit-baseline.json
 
-        Exit codes: 0 no findings, 1 findings, 2 usage or configuration error.
+        Formats: text, json, sarif, github, junit, checkstyle (docs/output.md).
+        Suppress one finding with <!-- docs-audit-disable-next-line RULE -- reason --> (docs/rules.md).
+        Exit codes: 0 no errors or warnings (info never fails), 1 findings, 2 usage or configuration error.
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Argument(help: ArgumentHelp("Files to report on (relative to the current folder); the whole corpus is still read.",
+                                 valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: "Output format for standard output: text, json, sarif, github, junit or checkstyle.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Write FORMAT to FILE (FORMAT:FILE), or to standard output (FORMAT alone). Repeatable; replaces --format.",
+        valueName: "format[:file]"))
+    var reports: [String] = []
+
+    @Option(help: ArgumentHelp("Report only findings that this baseline does not already hold.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
+        "Write every current finding to a baseline file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(help: "Read staged file contents from the git index instead of the working tree.")
+    var staged = false
+
+    @Flag(name: .customLong("color"), inversion: .prefixedNo, help: "Colour text output (default: when a terminal).")
+    var color: Bool?
+
+    func validate() throws {
+        for report in reports {
+            let name = report.split(separator: ":", maxSplits: 1).first.map(String.init) ?? report
+            guard ReportFormat(rawValue: name) != nil else {
+                throw ValidationError("unknown report format `\(name)` (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+    }
 
     func run() throws {
-        let loaded = try corpus.loadCorpus()
-        let findings = Linter.lint(loaded)
-        switch format {
-        case .text:
-            Output.write(TextReporter.render(findings, color: Output.isTerminal))
-            if !findings.isEmpty { Output.error(TextReporter.summary(findings)) }
-        case .json:
-            Output.write(try FindingsJSONReporter.render(findings))
+        var overlay: [String: String?] = [:]
+        var named = try relativePaths(paths)
+        if staged {
+            overlay = try GitIndex.stagedMarkdown(root: corpus.root)
+            if paths.isEmpty { named = Set(overlay.keys) }
         }
-        if !findings.isEmpty { throw ExitCode(1) }
+        let loaded = try corpus.loadCorpus(overlay: overlay)
+        var findings = Linter.run(loaded).findings
+        if let writeBaseline {
+            try Baseline(findings: findings).write(writeBaseline)
+            Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
+            return
+        }
+        if let baseline { findings = try Baseline.read(baseline).filter(findings) }
+        if !paths.isEmpty || staged { findings = Linter.narrow(findings, to: named) }
+        let report = Report(findings: findings, codePointColumn: { finding in
+            loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
+        })
+        let targets = reports.isEmpty ? [format.rawValue] : reports
+        for target in targets {
+            let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
+            guard let chosen = parts.first.flatMap(ReportFormat.init(rawValue:)) else { continue }
+            let text = try chosen.render(report, color: chosen == .text && (color ?? Output.isTerminal) && parts.count == 1)
+            if parts.count == 2 {
+                try Output.writeFile(text, to: parts[1])
+            } else {
+                Output.write(text)
+            }
+        }
+        if !findings.isEmpty && targets.contains(where: { $0 == "text" || $0.hasPrefix("text:") }) {
+            Output.error(TextReporter.summary(findings))
+        }
+        if Linter.fails(findings) { throw ExitCode(1) }
+    }
+
+    /// Paths as given on the command line, made relative to the corpus root.
+    private func relativePaths(_ given: [String]) throws -> Set<String> {
+        guard !given.isEmpty else { return [] }
+        let root = URL(fileURLWithPath: corpus.root).standardizedFileURL.resolvingSymlinksInPath().path
+        var result = Set<String>()
+        for path in given {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            guard absolute.hasPrefix(root + "/") else {
+                throw ValidationError("\(path) is not inside the corpus root \(corpus.root)")
+            }
+            result.insert(String(absolute.dropFirst(root.count + 1)))
+        }
+        return result
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

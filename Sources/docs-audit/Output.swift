@@ -1,4 +1,5 @@
 import Foundation
+import DocsAuditCore
 
 /// Writes to standard output and error without buffering surprises.
 enum Output {
@@ -8,6 +9,15 @@ enum Output {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("docs-audit: " + text + "\n").utf8))
+    }
+
+    /// Writes `text` to `path` atomically; the error names the file.
+    static func writeFile(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CorpusError("\(path): cannot write the report (\(error.localizedDescription))")
+        }
     }
 
     /// Whether standard output is a terminal (colour only then).

@@ -25,6 +25,13 @@ public struct Corpus: Sendable {
 
     private let documentIndex: [String: Int]
 
+    /// The 1-based column in Unicode code points of a UTF-8 byte column on a line of a corpus file.
+    public func codePointColumn(path: String, line: Int, utf8Column: Int) -> Int {
+        guard let text = document(at: path)?.markdown.source.line(line) else { return utf8Column }
+        let prefix = text.utf8.prefix(max(0, utf8Column - 1))
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+
     public init(root: String, profile: Profile, documents: [SourceDocument], problems: [InputProblem]) {
         self.root = root
         self.profile = profile

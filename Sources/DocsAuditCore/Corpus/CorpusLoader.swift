@@ -1,18 +1,29 @@
 /// Finds the corpus's Markdown files, reads each once, and parses them on all cores.
 public enum CorpusLoader {
-    /// Loads every file the profile includes under `root`.
-    public static func load(root: String, profile: Profile) throws -> Corpus {
+    /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
+    /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one.
+    public static func load(root: String, profile: Profile, overlay: [String: String?] = [:]) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root), FileSystem.isDirectory(realRoot) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
         var problems: [InputProblem] = []
-        let candidates = discover(realRoot: realRoot, profile: profile, problems: &problems)
+        var candidates = discover(realRoot: realRoot, profile: profile, problems: &problems)
+        if !overlay.isEmpty {
+            var set = Set(candidates)
+            for (path, text) in overlay {
+                if text == nil { set.remove(path) } else if profile.corpus.include.contains(where: { $0.matches(path) }) { set.insert(path) }
+            }
+            candidates = set.sorted()
+        }
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
         let limit = profile.corpus.maxFileBytes
         let results: [LoadResult] = candidates.parallelMap { path in
-            load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile)
+            if let staged = overlay[path], let text = staged {
+                return parsed(relative: path, text: text, profile: profile)
+            }
+            return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile)
         }
         var documents: [SourceDocument] = []
         for result in results {
@@ -105,9 +116,13 @@ public enum CorpusLoader {
             return .problem(InputProblem(code: problem.code, path: relative, line: problem.line, column: problem.column,
                                          message: problem.message))
         case let .success(text):
-            let markdown = MarkdownDocument(path: relative, text: text)
-            let frozen = profile.corpus.frozen.contains { $0.matches(relative) }
-            return .document(SourceDocument(path: relative, kind: profile.kind(of: relative), frozen: frozen, markdown: markdown))
+            return parsed(relative: relative, text: text, profile: profile)
         }
+    }
+
+    private static func parsed(relative: String, text: String, profile: Profile) -> LoadResult {
+        let markdown = MarkdownDocument(path: relative, text: text)
+        let frozen = profile.corpus.frozen.contains { $0.matches(relative) }
+        return .document(SourceDocument(path: relative, kind: profile.kind(of: relative), frozen: frozen, markdown: markdown))
     }
 }

@@ -40,6 +40,17 @@ public enum Linter {
         return Result(findings: Finding.sorted(findings), model: model)
     }
 
+    /// The findings a pre-commit run on `paths` reports: those in the named files, and those elsewhere that
+    /// the named files cause (a link into a renamed heading).
+    public static func narrow(_ findings: [Finding], to paths: Set<String>) -> [Finding] {
+        findings.filter { paths.contains($0.file) || $0.related.contains(where: paths.contains) }
+    }
+
+    /// Whether findings should fail a run: errors and warnings do, info does not.
+    public static func fails(_ findings: [Finding]) -> Bool {
+        findings.contains { $0.severity != .info }
+    }
+
     private static func applySuppressions(_ findings: [Finding], corpus: Corpus, profile: Profile) -> [Finding] {
         var byPath: [String: Suppressions] = [:]
         for document in corpus.documents where !document.frozen {

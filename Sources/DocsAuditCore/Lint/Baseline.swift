@@ -1,0 +1,65 @@
+import Foundation
+
+/// Known findings a team has accepted for now: keyed on rule + file + subject (never line numbers), with
+/// a count, so moving text does not revive them and a second identical finding is still new.
+public struct Baseline: Sendable, Codable, Equatable {
+    public struct Entry: Sendable, Codable, Equatable {
+        public var rule: String
+        public var file: String
+        public var subject: String
+        public var count: Int
+    }
+
+    public var version = 1
+    public var entries: [Entry]
+
+    /// A baseline holding `findings`.
+    public init(findings: [Finding]) {
+        var counts: [String: (Finding, Int)] = [:]
+        for finding in findings {
+            let key = Self.key(finding)
+            counts[key] = (finding, (counts[key]?.1 ?? 0) + 1)
+        }
+        entries = counts.values.map { Entry(rule: $0.0.rule, file: $0.0.file, subject: $0.0.subject, count: $0.1) }
+            .sorted { ($0.file, $0.rule, $0.subject) < ($1.file, $1.rule, $1.subject) }
+    }
+
+    /// Reads a baseline file; the error names the file.
+    public static func read(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CorpusError("\(path): cannot read the baseline file")
+        }
+        do {
+            return try JSONDecoder().decode(Baseline.self, from: data)
+        } catch {
+            throw CorpusError("\(path): not a docs-audit baseline (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes the baseline atomically.
+    public func write(_ path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CorpusError("\(path): cannot write the baseline (\(error.localizedDescription))")
+        }
+    }
+
+    /// The findings not covered by the baseline: each entry absorbs up to `count` matching findings.
+    public func filter(_ findings: [Finding]) -> [Finding] {
+        var remaining: [String: Int] = [:]
+        for entry in entries { remaining["\(entry.rule)\u{0}\(entry.file)\u{0}\(entry.subject)", default: 0] += entry.count }
+        return findings.filter { finding in
+            let key = Self.key(finding)
+            guard let left = remaining[key], left > 0 else { return true }
+            remaining[key] = left - 1
+            return false
+        }
+    }
+
+    private static func key(_ finding: Finding) -> String { "\(finding.rule)\u{0}\(finding.file)\u{0}\(finding.subject)" }
+}

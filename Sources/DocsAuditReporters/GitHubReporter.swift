@@ -1,0 +1,54 @@
+import DocsAuditCore
+
+/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`). GitHub shows at most
+/// 10 annotations of each level per step; the rest are printed as plain log lines and counted in a notice.
+public enum GitHubReporter {
+    public static let annotationsPerLevel = 10
+
+    public static func render(_ findings: [Finding]) -> String {
+        var out = ""
+        var shown: [Severity: Int] = [:]
+        var leftOut: [Severity: Int] = [:]
+        for finding in Finding.sorted(findings) {
+            let level = command(finding.severity)
+            if shown[finding.severity, default: 0] < annotationsPerLevel {
+                shown[finding.severity, default: 0] += 1
+                out += "::\(level) file=\(property(finding.file)),line=\(finding.line),col=\(finding.column),"
+                    + "title=\(property(finding.rule))::\(data(finding.message))\n"
+            } else {
+                leftOut[finding.severity, default: 0] += 1
+                out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            }
+        }
+        let total = leftOut.values.reduce(0, +)
+        if total > 0 {
+            let parts = Severity.allCases.compactMap { severity in
+                leftOut[severity].map { "\($0) \(severity.rawValue)\($0 == 1 ? "" : "s")" }
+            }
+            out += "::notice title=docs-audit::\(parts.joined(separator: ", ")) not annotated: GitHub shows "
+                + "\(annotationsPerLevel) annotations per level per step; all are listed in this log\n"
+        }
+        return out
+    }
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// Escapes message data.
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value (also `:` and `,`).
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+import Foundation

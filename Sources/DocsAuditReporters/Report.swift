@@ -1,0 +1,58 @@
+import DocsAuditCore
+
+/// What every findings reporter receives.
+public struct Report: Sendable {
+    public var findings: [Finding]
+    /// Descriptions of every rule (SARIF lists them all, not only those that fired).
+    public var rules: [RuleDescription]
+    public var toolVersion: String
+    /// The 1-based column of a finding in Unicode code points (SARIF counts those; findings carry UTF-8 bytes).
+    public var codePointColumn: @Sendable (Finding) -> Int
+
+    public init(findings: [Finding], rules: [RuleDescription] = RuleCatalog.descriptions,
+                toolVersion: String = DocsAuditVersion.current,
+                codePointColumn: @escaping @Sendable (Finding) -> Int = { $0.column }) {
+        self.findings = Finding.sorted(findings)
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.codePointColumn = codePointColumn
+    }
+}
+
+/// The output formats `lint` writes.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github, junit, checkstyle
+
+    /// Renders `report` in this format.
+    public func render(_ report: Report, color: Bool = false) throws -> String {
+        switch self {
+        case .text: return TextReporter.render(report.findings, color: color)
+        case .json: return try FindingsJSONReporter.render(report.findings)
+        case .sarif: return try SARIFReporter.render(report)
+        case .github: return GitHubReporter.render(report.findings)
+        case .junit: return JUnitReporter.render(report.findings)
+        case .checkstyle: return CheckstyleReporter.render(report.findings)
+        }
+    }
+}
+
+/// XML text escaping shared by the XML reporters.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters even when escaped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { out += "?" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DocsAuditCore
+
+/// `docs-audit rules`: the catalog.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every rule with its default severity and summary.",
+        discussion: "Example:\n  docs-audit rules\n  docs-audit rules --format markdown > docs/rules.md")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown
+    }
+
+    @Option(help: "text (one line a rule) or markdown (the full reference, as in docs/rules.md).")
+    var format: Format = .text
+
+    func run() throws {
+        switch format {
+        case .text:
+            let width = RuleCatalog.descriptions.map(\.id.count).max() ?? 0
+            for rule in RuleCatalog.descriptions {
+                let severity = rule.severity?.rawValue ?? "off"
+                Output.write(rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    + severity.padding(toLength: 9, withPad: " ", startingAt: 0) + rule.summary + "\n")
+            }
+        case .markdown:
+            Output.write(RuleDocumentation.markdown())
+        }
+    }
+}
+
+/// `docs-audit explain RULE`: one rule in full.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule: what it finds, why, and an example reported and fixed.",
+        discussion: "Example:\n  docs-audit explain graph/dangling-edge")
+
+    @Argument(help: "A rule ID from `docs-audit rules`.")
+    var rule: String
+
+    func run() throws {
+        guard let description = RuleCatalog.description(of: rule) else {
+            throw ValidationError("no rule `\(rule)` (see `docs-audit rules`)")
+        }
+        Output.write(RuleDocumentation.explain(description))
+    }
+}
+
+import Foundation
