@@ -1,3 +1,5 @@
+import Foundation
+
 /// `<!-- docs-audit-disable-next-line RULE -- reason -->` and friends, read from a document's HTML.
 ///
 /// Forms: `disable-next-line` (the next non-blank line), `disable-line` (the comment's own line),
@@ -39,7 +41,9 @@ struct Suppressions {
             if block.kind == .htmlBlock {
                 for match in pattern.matches(in: block.literal) {
                     let offset = block.literal[..<(match.range()?.lowerBound ?? block.literal.startIndex)].filter { $0 == "\n" }.count
-                    if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, block.range.start.line + offset, block.range.end.line)) }
+                    // cmark-gfm's end line for HTML blocks is unreliable; count the literal's own lines.
+                    let last = block.range.start.line + block.literal.trimmingCharacters(in: .newlines).filter { $0 == "\n" }.count
+                    if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, block.range.start.line + offset, last)) }
                 }
             }
             for inline in block.inlines where inline.kind == .html {
@@ -63,10 +67,11 @@ struct Suppressions {
                 directives.append(Directive(kind: kind, rules: rules, line: line, lines: line...max(line, markdown.source.lineCount)))
                 open.append(directives.count - 1)
             case .enable:
-                if let index = open.lastIndex(where: { directives[$0].rules == rules || rules.isEmpty }) {
+                if let position = open.lastIndex(where: { directives[$0].rules == rules || rules.isEmpty }) {
+                    let index = open[position]
                     let start = directives[index].line
                     directives[index].lines = start...max(start, line)
-                    open.remove(at: index)
+                    open.remove(at: position)
                 }
             }
         }
