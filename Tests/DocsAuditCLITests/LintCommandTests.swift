@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+final class LintCommandTests: XCTestCase {
+    private let files: [String: Data] = [
+        "docs/a.md": Data("# A\n\n## S\n\n[b](b.md#old-heading) and PR #7.\n".utf8),
+        "docs/b.md": Data("# B\n\n## New Heading\n".utf8),
+    ]
+
+    func testTextFindingsSortedWithSummaryAndExitOne() throws {
+        let root = try CLI.folder(files)
+        let result = try CLI.run(["lint", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        docs/a.md:5:1: error: link to b.md#old-heading: no heading or anchor `old-heading` in docs/b.md [links/missing-anchor]
+        docs/a.md:5:27: warning: ephemeral pr-ref `PR #7` outside a provenance section [tags/ephemeral]
+
+        """)
+        XCTAssertEqual(result.stderr, "docs-audit: 1 error, 1 warning in 1 file\n")
+    }
+
+    func testEveryFormatAndSeveralReportsAtOnce() throws {
+        let root = try CLI.folder(files)
+        let sarif = root.appendingPathComponent("out.sarif").path
+        let junit = root.appendingPathComponent("out.xml").path
+        let result = try CLI.run(["lint", "--root", root.path, "--report", "sarif:\(sarif)", "--report", "junit:\(junit)",
+                                  "--report", "json"])
+        XCTAssertEqual(result.status, 1)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try XCTUnwrap(json["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["rule"] as? String }, ["links/missing-anchor", "tags/ephemeral"])
+        XCTAssertEqual(findings.first?["subject"] as? String, "docs/b.md#old-heading")
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any])
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        XCTAssertTrue(try String(contentsOfFile: junit, encoding: .utf8).contains("failures=\"2\""))
+        for format in ["github", "checkstyle", "junit", "sarif"] {
+            let run = try CLI.run(["lint", "--root", root.path, "--format", format])
+            XCTAssertEqual(run.status, 1, format)
+            XCTAssertFalse(run.stdout.isEmpty, format)
+        }
+        let bad = try CLI.run(["lint", "--root", root.path, "--report", "yaml:x"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("unknown report format `yaml`"), bad.stderr)
+    }
+
+    func testBaselineRoundTrip() throws {
+        let root = try CLI.folder(files)
+        let baseline = root.appendingPathComponent("baseline.json").path
+        let write = try CLI.run(["lint", "--root", root.path, "--write-baseline", baseline])
+        XCTAssertEqual(write.status, 0)
+        XCTAssertEqual(write.stderr, "docs-audit: wrote 2 findings to \(baseline)\n")
+        let clean = try CLI.run(["lint", "--root", root.path, "--baseline", baseline])
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertEqual(clean.stdout, "")
+        try Data("# A\n\nIntro moves lines.\n\n## S\n\n[b](b.md#old-heading) and PR #7 and PR #8.\n".utf8)
+            .write(to: root.appendingPathComponent("docs/a.md"))
+        let fresh = try CLI.run(["lint", "--root", root.path, "--baseline", baseline])
+        XCTAssertEqual(fresh.status, 1)
+        XCTAssertEqual(fresh.stdout, "docs/a.md:7:37: warning: ephemeral pr-ref `PR #8` outside a provenance section [tags/ephemeral]\n")
+        let missing = try CLI.run(["lint", "--root", root.path, "--baseline", "/nonexistent.json"])
+        XCTAssertEqual(missing.status, 2)
+    }
+
+    func testNamedPathsReportWhatTheyCause() throws {
+        let root = try CLI.folder(files)
+        let onlyB = try CLI.run(["lint", "--root", root.path, root.appendingPathComponent("docs/b.md").path])
+        XCTAssertEqual(onlyB.status, 1)
+        XCTAssertEqual(onlyB.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(onlyB.stdout.contains("[links/missing-anchor]"), "the heading in b.md breaks a link in a.md")
+        let outside = try CLI.run(["lint", "--root", root.path, "/etc/hostname"])
+        XCTAssertEqual(outside.status, 2)
+    }
+
+    func testStagedReadsTheIndex() throws {
+        let root = try CLI.folder(["docs/a.md": Data("# A\n\nclean\n".utf8)])
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root.path, "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-qm", "base")
+        try Data("# A\n\nstaged PR #9\n".utf8).write(to: root.appendingPathComponent("docs/a.md"))
+        try git("add", "docs/a.md")
+        try Data("# A\n\nworking tree is clean again\n".utf8).write(to: root.appendingPathComponent("docs/a.md"))
+        let working = try CLI.run(["lint", "--root", root.path])
+        XCTAssertEqual(working.status, 0, working.stdout)
+        let staged = try CLI.run(["lint", "--root", root.path, "--staged"])
+        XCTAssertEqual(staged.status, 1)
+        XCTAssertEqual(staged.stdout, "docs/a.md:3:8: warning: ephemeral pr-ref `PR #9` outside a provenance section [tags/ephemeral]\n")
+    }
+
+    func testRulesAndExplain() throws {
+        let rules = try CLI.run(["rules"])
+        XCTAssertEqual(rules.status, 0)
+        XCTAssertTrue(rules.stdout.contains("graph/dangling-edge"))
+        let explain = try CLI.run(["explain", "graph/cycle"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.hasPrefix("graph/cycle (default: error)"), explain.stdout)
+        let unknown = try CLI.run(["explain", "graph/nope"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("no rule `graph/nope`"), unknown.stderr)
+    }
+
+    func testInfoFindingsDoNotFail() throws {
+        let root = try CLI.folder(["docs/a.md": Data("# A\n\n[code](../../elsewhere/x.ts)\n".utf8)])
+        let result = try CLI.run(["lint", "--root", root.path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("info: cannot verify"), result.stdout)
+    }
+}
