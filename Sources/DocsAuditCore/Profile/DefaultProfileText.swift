@@ -180,6 +180,8 @@ tags:
   provenance-sections: ['^Progress Log$', '^Shipment Manifest$', '^Decision Log$', '^Preconditions$', '^6\. Active Next Steps DAG$']
   # Lines starting like this are provenance wherever they are (a Phase's precondition).
   provenance-lines: ['^\*\*Precondition:\*\*']
+  # Table rows whose first cell matches are provenance (a catalogue's historical examples).
+  provenance-rows: ['^(Failing Example|Audit Prompt)$']
   # Spans that are provenance inside any line: a tag inside one is allowed.
   provenance-patterns: ['Codex (?:PR #\d+ )?(?:R\d+|round \d+)']
   # Trees where tags are history, and root files (README, agent instructions) outside the governed docs.

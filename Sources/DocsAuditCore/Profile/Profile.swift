@@ -156,6 +156,7 @@ public struct TagSettings: Sendable {
     public var families: [String: Pattern] = [:]
     public var provenanceSections: [Pattern] = []
     public var provenanceLines: [Pattern] = []
+    public var provenanceRows: [Pattern] = []
     public var provenancePatterns: [Pattern] = []
     public var exempt: [Glob] = []
     public var exemptKinds: [String] = []

@@ -209,6 +209,7 @@ enum ProfileDecoder {
         },
         "provenance-sections": { $0.provenanceSections = try $1.patterns() },
         "provenance-lines": { $0.provenanceLines = try $1.patterns() },
+        "provenance-rows": { $0.provenanceRows = try $1.patterns() },
         "provenance-patterns": { $0.provenancePatterns = try $1.patterns() },
         "exempt": { $0.exempt = try $1.globs() },
         "exempt-kinds": { $0.exemptKinds = try $1.strings() },

@@ -41,6 +41,7 @@ struct EphemeralTagRule: Rule {
             if path.contains(where: { section in settings.provenanceSections.contains { $0.test(section.title) } }) { continue }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if settings.provenanceLines.contains(where: { $0.test(trimmed) }) { continue }
+            if trimmed.hasPrefix("|"), let label = firstCell(trimmed), settings.provenanceRows.contains(where: { $0.test(label) }) { continue }
             let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
             let inTasks = path.contains { context.profile.plans.tasksHeading?.test($0.title) == true }
             for (family, match) in tags {
@@ -55,6 +56,13 @@ struct EphemeralTagRule: Rule {
             }
         }
         return hits
+    }
+
+    /// The first cell of a raw table row, without bold markers.
+    private func firstCell(_ row: String) -> String? {
+        let cells = row.dropFirst().split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = cells.first else { return nil }
+        return first.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
     }
 }
 
