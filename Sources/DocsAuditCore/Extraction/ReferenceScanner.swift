@@ -27,6 +27,8 @@ struct ReferenceScanner {
                                                   section: section, inCode: CodeSpans.contains(spans, column: column)))
                 }
             }
+            // Every cite spelling has a `:` before its line numbers; most prose lines have none.
+            guard raw.utf8.contains(UInt8(ascii: ":")) else { continue }
             cites += self.cites(in: line, number: number).filter { cite in
                 // A label or link cite quoted in code is an example, not a cite; code pins live in code.
                 cite.form == "code-pin" || !CodeSpans.contains(spans, column: cite.column)

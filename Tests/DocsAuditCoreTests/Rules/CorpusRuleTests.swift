@@ -18,15 +18,15 @@ final class CorpusRuleTests: XCTestCase {
         const METHOD_NAME_FORMAT = /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/;
         ```
         """], messages: [
-            "method `runtime_node.attach` does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (docs/architecture/contracts/api.md:12)",
-            "method `textDocument.didOpen` does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (docs/architecture/contracts/api.md:12)",
+            "method `runtime_node.attach` (row 2 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (docs/architecture/contracts/api.md:12)",
+            "method `textDocument.didOpen` (row 3 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (docs/architecture/contracts/api.md:12)",
         ])
     }
 
     func testMethodNameFormatFallbackAndFlags() throws {
         let table = "| Method |\n| --- |\n| `Session.Create` |\n"
         try RuleHarness.assert("registry/method-name-format", ["docs/a.md": "# A\n\n" + table.replacingOccurrences(of: "| `Session", with: "| `↓Session")],
-                               messages: ["method `Session.Create` does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (profile fallback)"])
+                               messages: ["method `Session.Create` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (profile fallback)"])
         let caseless = "# A\n\n\(table)\n```js\nconst METHOD_NAME_FORMAT = /^[a-z]+(\\.[a-z]+)+$/i;\n```\n"
         try RuleHarness.assert("registry/method-name-format", ["docs/a.md": caseless], messages: [])
     }

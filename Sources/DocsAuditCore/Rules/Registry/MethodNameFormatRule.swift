@@ -33,9 +33,9 @@ struct MethodNameFormatRule: Rule {
                 pattern = fallback
                 shown = "/\(fallback.source)/ (profile fallback)"
             }
-            for row in table.rows where pattern.firstMatch(in: row.name) == nil {
+            for (index, row) in table.rows.enumerated() where pattern.firstMatch(in: row.name) == nil {
                 hits.append(RuleHit(path: table.path, line: row.line, column: row.column,
-                                    message: "method `\(row.name)` does not match METHOD_NAME_FORMAT \(shown)",
+                                    message: "method `\(row.name)` (row \(index + 1) of the registry at line \(table.line)) does not match METHOD_NAME_FORMAT \(shown)",
                                     subject: row.name))
             }
         }

@@ -31,24 +31,29 @@ struct TableArityRule: Rule {
         return hits
     }
 
-    /// Cells in a raw row: unescaped pipes, less the optional leading and trailing ones.
+    /// Cells in a raw row: unescaped pipes, less the optional leading and trailing ones (bytes, not
+    /// characters: a pipe and a backslash are ASCII).
     static func cellCount(_ line: Substring) -> Int {
-        let text = line.trimmingCharacters(in: .whitespaces)
-        var pipes: [String.Index] = []
-        var escaped = false
-        for index in text.indices {
-            let char = text[index]
-            if escaped {
-                escaped = false
-            } else if char == "\\" {
-                escaped = true
-            } else if char == "|" {
-                pipes.append(index)
+        let bytes = Array(line.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return 1 }
+        var pipes: [Int] = []
+        var index = start
+        while index < end {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
             }
+            if bytes[index] == UInt8(ascii: "|") { pipes.append(index) }
+            index += 1
         }
         var count = pipes.count + 1
-        if pipes.first == text.startIndex { count -= 1 }
-        if let last = pipes.last, text.index(after: last) == text.endIndex, pipes.count > 1 || pipes.first != text.startIndex { count -= 1 }
+        let leading = pipes.first == start
+        if leading { count -= 1 }
+        if let last = pipes.last, last == end - 1, !(leading && pipes.count == 1) { count -= 1 }
         return max(count, 1)
     }
 }
