@@ -19,10 +19,13 @@ hyperfine -N --warmup 3 --runs 15 --style none --export-markdown /tmp/docs-audit
   -n "cat (I/O floor)" "cat ${files[*]}" \
   -n "cmark-gfm CLI, 4 extensions (parse floor)" "cmark-gfm -e table -e strikethrough -e autolink -e tasklist ${files[*]}" \
   -n "docs-audit extract (JSON)" "$bin extract --root $corpus" \
-  -n "docs-audit extract --format text" "$bin extract --root $corpus --format text" >/dev/null
+  -n "docs-audit extract --format text" "$bin extract --root $corpus --format text" \
+  -n "docs-audit lint, whole corpus, JSON" "$bin lint --root $corpus --format json" \
+  -n "docs-audit lint, 3 named files (pre-commit)" "$bin lint --root $corpus ${files[0]} ${files[1]} ${files[2]}" \
+  -i >/dev/null
 cat /tmp/docs-audit-bench.md
 echo
 for mode in "extract --root $corpus" "lint --root $corpus"; do
-  rss=$(/usr/bin/time -f '%M' $bin $mode 2>&1 >/dev/null | tail -1)
+  rss=$( (/usr/bin/time -f '%M' $bin $mode 2>&1 >/dev/null || true) | tail -1)
   echo "peak memory, docs-audit $mode: ${rss} KB"
 done
