@@ -1,0 +1,119 @@
+import DocsAuditCore
+
+/// The derived graph as text, Mermaid, Graphviz dot or JSON.
+public enum GraphRenderer {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, mermaid, dot, json
+    }
+
+    public static func render(_ graph: DerivedGraph, format: Format) throws -> String {
+        switch format {
+        case .text: return text(graph)
+        case .mermaid: return mermaid(graph) + "\n" + tierMermaid(graph)
+        case .dot: return dot(graph) + "\n" + tierDot(graph)
+        case .json: return try JSONOutput.encode(graph)
+        }
+    }
+
+    public static func text(_ graph: DerivedGraph) -> String {
+        var out = "next steps"
+        if let path = graph.path { out += " (\(path))" }
+        out += ": \(graph.nodes.count) nodes, \(graph.edges.count) edges\n"
+        out += "ready (\(graph.ready.count)): \(graph.ready.joined(separator: ", "))\n"
+        out += "blocked (\(graph.blocked.count)):\n"
+        for id in graph.blocked {
+            let node = graph.nodes.first { $0.id == id }
+            let blockers = node?.blockers ?? []
+            let reason = blockers.isEmpty ? (node?.status == "blocked" ? "Status `blocked`" : "no open upstream") : "waits on \(blockers.joined(separator: ", "))"
+            out += "  \(id) — \(reason)\n"
+        }
+        out += "completed (\(graph.completed.count)): \(graph.completed.joined(separator: ", "))\n"
+        out += "order: \(graph.topologicalOrder.joined(separator: " "))\n"
+        out += "critical path: \(graph.criticalPath.joined(separator: " --> "))\n"
+        if !graph.tiers.isEmpty {
+            out += "tiers:\n"
+            for tier in graph.tiers { out += "  \(tier.tier): \(tier.plans.joined(separator: ", "))\n" }
+            out += "plan dependencies: \(graph.planEdges.count)\n"
+        }
+        return out
+    }
+
+    /// The next-steps DAG with each node coloured by its derived state.
+    public static func mermaid(_ graph: DerivedGraph) -> String {
+        var out = "graph TB\n"
+        for node in graph.nodes {
+            let label = (node.label ?? node.id).replacingOccurrences(of: "\"", with: "#quot;")
+            let style = node.derivedClass.map { ":::\($0)" } ?? ""
+            out += "  \(node.id)[\"\(label)\"]\(style)\n"
+        }
+        for edge in graph.edges { out += "  \(edge.from) --> \(edge.to)\n" }
+        out += "  classDef ready fill:#9f9,stroke:#0a0,color:#000\n"
+        out += "  classDef blocked fill:#fcc,stroke:#a00,color:#000\n"
+        out += "  classDef completed fill:#ccc,stroke:#666,color:#000\n"
+        out += "  classDef governance fill:#ffc,stroke:#aa0,color:#000\n"
+        return out
+    }
+
+    /// The plan graph: one subgraph per tier, an edge per §3 dependency.
+    public static func tierMermaid(_ graph: DerivedGraph) -> String {
+        guard !graph.tiers.isEmpty else { return "" }
+        var out = "graph LR\n"
+        var placed = Set<String>()
+        for tier in graph.tiers {
+            out += "  subgraph tier\(tier.tier) [Tier \(tier.tier)]\n"
+            for plan in tier.plans where placed.insert(plan).inserted {
+                out += "    \(nodeID(plan))[\"\(plan)\"]\n"
+            }
+            out += "  end\n"
+        }
+        for edge in graph.planEdges where placed.contains(edge.from) && placed.contains(edge.to) {
+            out += "  \(nodeID(edge.from)) --> \(nodeID(edge.to))\n"
+        }
+        return out
+    }
+
+    public static func dot(_ graph: DerivedGraph) -> String {
+        var out = "digraph nextsteps {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n"
+        for node in graph.nodes {
+            let label = (node.label ?? node.id).replacingOccurrences(of: "<br/>", with: "\n").replacingOccurrences(of: "<br>", with: "\n")
+            out += "  \(quoted(node.id)) [label=\(quoted(label)), fillcolor=\(quoted(fill(node.derivedClass)))];\n"
+        }
+        for edge in graph.edges { out += "  \(quoted(edge.from)) -> \(quoted(edge.to));\n" }
+        return out + "}\n"
+    }
+
+    public static func tierDot(_ graph: DerivedGraph) -> String {
+        guard !graph.tiers.isEmpty else { return "" }
+        var out = "digraph tiers {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
+        var placed = Set<String>()
+        for tier in graph.tiers {
+            out += "  subgraph cluster_\(tier.tier) {\n    label=\(quoted("Tier \(tier.tier)"));\n"
+            for plan in tier.plans where placed.insert(plan).inserted { out += "    \(quoted(plan));\n" }
+            out += "  }\n"
+        }
+        for edge in graph.planEdges where placed.contains(edge.from) && placed.contains(edge.to) {
+            out += "  \(quoted(edge.from)) -> \(quoted(edge.to));\n"
+        }
+        return out + "}\n"
+    }
+
+    static func fill(_ state: String?) -> String {
+        switch state {
+        case "ready"?: return "#99ff99"
+        case "blocked"?: return "#ffcccc"
+        case "completed"?: return "#cccccc"
+        case "governance"?: return "#ffffcc"
+        default: return "#ffffff"
+        }
+    }
+
+    /// A dot string literal.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
+    static func nodeID(_ plan: String) -> String { plan.replacingOccurrences(of: "-", with: "") }
+}
+
+import Foundation

@@ -1,0 +1,63 @@
+import XCTest
+@testable import DocsAuditCore
+
+final class GraphStateTests: XCTestCase {
+    static let map = MapFixture.map(graph: """
+    graph TB
+      NS01[NS-01: a]:::ready
+      NS02[NS-02: b]:::blocked
+      NS03[NS-03: c]:::ready
+      NS04[NS-04: d]
+      NS01 --> NS02
+      NS02 --> NS03
+      NS01 --> NS04
+      classDef ready fill:#9f9
+      classDef blocked fill:#fcc
+      classDef completed fill:#ccc
+    """, entries: MapFixture.entry("NS-01", status: "completed") + MapFixture.entry("NS-02", status: "todo", upstream: "NS-01")
+        + MapFixture.entry("NS-03", status: "todo", upstream: "NS-02") + MapFixture.entry("NS-04", status: "todo", upstream: "NS-01"),
+        prose: "The ready set is now NS-01 (1 items).")
+
+    private func context(_ text: String = map) throws -> LintContext {
+        let corpus = try Fixture.corpus([MapFixture.path: text])
+        return LintContext(corpus: corpus, model: Extractor.extract(corpus))
+    }
+
+    func testDerivedSetsOrderAndCriticalPath() throws {
+        let graph = DerivedGraph.derive(try context())
+        XCTAssertEqual(graph.ready, ["NS02", "NS04"])
+        XCTAssertEqual(graph.blocked, ["NS03"])
+        XCTAssertEqual(graph.completed, ["NS01"])
+        XCTAssertEqual(graph.nodes.first { $0.id == "NS03" }?.blockers, ["NS02"])
+        XCTAssertEqual(graph.topologicalOrder, ["NS01", "NS02", "NS03", "NS04"])
+        XCTAssertEqual(graph.criticalPath, ["NS02", "NS03"])
+    }
+
+    func testTopologicalOrderPutsCycleMembersLast() {
+        let edges = [DerivedGraph.Edge(from: "A", to: "B"), DerivedGraph.Edge(from: "B", to: "A"), DerivedGraph.Edge(from: "C", to: "A")]
+        XCTAssertEqual(DerivedGraph.topologicalOrder(nodes: ["A", "B", "C"], edges: edges), ["C", "A", "B"])
+    }
+
+    func testSyncRewritesOnlyClassesAndTheReadySentence() throws {
+        let result = try XCTUnwrap(GraphSync.plan(try context()))
+        XCTAssertEqual(result.changes.count, 5)
+        let before = Self.map.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = result.updated.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(before.count, after.count)
+        let changed = zip(before, after).filter { $0 != $1 }.map { String($1) }
+        XCTAssertEqual(changed, [
+            "  NS01[NS-01: a]:::completed", "  NS02[NS-02: b]:::ready", "  NS03[NS-03: c]:::blocked",
+            "  NS04[NS-04: d]:::ready", "The ready set is now NS-02, NS-04 (2 items).",
+        ])
+        let synced = try context(result.updated)
+        let findings = Linter.run(synced.corpus).findings.filter { ["graph/status-class", "graph/set-claim"].contains($0.rule) }
+        XCTAssertEqual(findings, [], "after sync the graph agrees with its entries")
+        XCTAssertFalse(try XCTUnwrap(GraphSync.plan(synced)).changed, "sync is idempotent")
+    }
+
+    func testUnifiedDiff() {
+        let diff = UnifiedDiff.make("a\nb\nc\nd\n", "a\nB\nc\nd\n", path: "x.md", context: 1)
+        XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
+        XCTAssertEqual(UnifiedDiff.make("same\n", "same\n", path: "x.md"), "")
+    }
+}
