@@ -23,7 +23,7 @@ struct DocsAudit: ParsableCommand {
         Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration error.
         """,
         version: DocsAuditVersion.current,
-        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Rules.self, Explain.self]
+        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self, Explain.self]
     )
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).

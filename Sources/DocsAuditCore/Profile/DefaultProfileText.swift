@@ -191,6 +191,32 @@ tags:
   # Severity inside a `#### Tasks` block (gate G5); elsewhere the rule's own severity applies.
   tasks-severity: error
 
+# Plan-readiness gates (G1–G7) and calibration bands (B1–B6): `docs-audit gates`, `docs-audit report`.
+gates:
+  # {K} is the tier. G6 looks for the previous tier's audit as a tag that is an ancestor of HEAD, or as a
+  # commit subject (squash merges move tags off the branch).
+  tag: 'plan-readiness-audit-tier-{K}'
+  commit-subject: '^docs\(repo\): (?:resolve|apply) Tier-?{K} plan-readiness audit'
+  # Path prefixes renamed since the baseline (old → new), applied to Target Areas before G1 compares them.
+  canonical-paths: {}
+  size-ratio: 1.5
+  max-steps-per-phase: 50
+  critical-severities: [critical]
+  blocking-severities: [critical]
+  cosmetic-severities: [cosmetic, nit]
+  # Ledger shapes (docs/ledger.md).
+  finding-heading: '^(F-(\d{3})[a-z]?-(\d+)-(\d+|XX))\s+[—-]\s+(.+)$'
+  review-file: REVIEW.md
+  bands:
+    b1-average: [0, 2]
+    b1-max: 4
+    b2: [5, 50]
+    b3-min-ratio: 2
+    b4-minutes: [30, 120]
+    b5-min-substantive: 1
+    b5-max-cosmetic: 5
+    b6: [0, 1]
+
 cites:
   label-colon: '\b(Plan|Spec|ADR)-(\d{3}):(\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*)'
   link-colon: '\]\(([^)\s#]+\.md)(?:#[^)]*)?\):(\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*)'

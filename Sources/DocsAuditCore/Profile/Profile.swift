@@ -15,6 +15,7 @@ public struct Profile: Sendable {
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
     public var tags = TagSettings()
+    public var gates = GateSettings()
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
     public var overrides: [RuleOverride] = []
@@ -149,6 +150,22 @@ public struct DependencySettings: Sendable {
     public var remainderSlice: Pattern?
     public var carveOutHeading: Pattern?
     public var deferral: Pattern?
+}
+
+/// Readiness gates and calibration bands.
+public struct GateSettings: Sendable {
+    public var tag = "plan-readiness-audit-tier-{K}"
+    public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier-?{K} plan-readiness audit"
+    public var canonicalPaths: [String: String] = [:]
+    public var sizeRatio = 1.5
+    public var maxStepsPerPhase = 50
+    public var criticalSeverities: [String] = ["critical"]
+    public var blockingSeverities: [String] = ["critical"]
+    public var cosmeticSeverities: [String] = ["cosmetic", "nit"]
+    public var findingHeading: Pattern?
+    public var reviewFile = "REVIEW.md"
+    /// Band name → [low, high] (or [min] / [max] for one-sided bands).
+    public var bands: [String: [Double]] = [:]
 }
 
 /// Ephemeral tag families and where they are provenance.

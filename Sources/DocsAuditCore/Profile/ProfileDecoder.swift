@@ -52,6 +52,7 @@ enum ProfileDecoder {
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
+        "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
         "rules": { profile, node in
             for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
         },
@@ -218,6 +219,45 @@ enum ProfileDecoder {
             if value == "off" { settings.tasksSeverity = nil; return }
             guard let severity = Severity(rawValue: value) else { throw node.error("expected error, warning, info or off") }
             settings.tasksSeverity = severity
+        },
+    ] }
+
+    static var gateFields: KeyValuePairs<String, Setter<GateSettings>> { [
+        "tag": { $0.tag = try $1.string() },
+        "commit-subject": { settings, node in
+            let source = try node.string()
+            _ = try ConfigNode.checkedPattern(source.replacingOccurrences(of: "{K}", with: "1"), at: node)
+            settings.commitSubject = source
+        },
+        "canonical-paths": { settings, node in
+            var map: [String: String] = [:]
+            if case .mapping = node.node { try node.eachKey { key, child in map[key] = try child.string() } }
+            settings.canonicalPaths = map
+        },
+        "size-ratio": { settings, node in
+            guard let value = Double(try node.string()) else { throw node.error("expected a number") }
+            settings.sizeRatio = value
+        },
+        "max-steps-per-phase": { $0.maxStepsPerPhase = try $1.int() },
+        "critical-severities": { $0.criticalSeverities = try $1.strings() },
+        "blocking-severities": { $0.blockingSeverities = try $1.strings() },
+        "cosmetic-severities": { $0.cosmeticSeverities = try $1.strings() },
+        "finding-heading": { $0.findingHeading = try $1.pattern() },
+        "review-file": { $0.reviewFile = try $1.string() },
+        "bands": { settings, node in
+            var bands: [String: [Double]] = [:]
+            try node.eachKey { key, child in
+                if case .sequence = child.node {
+                    bands[key] = try child.strings().map { text in
+                        guard let value = Double(text) else { throw child.error("expected numbers") }
+                        return value
+                    }
+                } else {
+                    guard let value = Double(try child.string()) else { throw child.error("expected a number") }
+                    bands[key] = [value]
+                }
+            }
+            settings.bands = bands
         },
     ] }
 

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads file versions from git through one `git cat-file --batch` process (argument arrays, no shell).
+public struct GitObjects: Sendable {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    /// The text of each path (relative to `root`) at `ref`; nil for paths that did not exist there.
+    public func contents(at ref: String, paths: [String]) throws -> [String: String?] {
+        guard !paths.isEmpty else { return [:] }
+        let requests = paths.map { "\(ref):./\($0)\n" }.joined()
+        let output = try run(["cat-file", "--batch"], input: Data(requests.utf8))
+        var result: [String: String?] = [:]
+        var offset = 0
+        let bytes = [UInt8](output)
+        for path in paths {
+            guard let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: bytes[offset..<newline], as: UTF8.self)
+            offset = newline + 1
+            let parts = header.split(separator: " ")
+            if parts.count == 3, let size = Int(parts[2]), offset + size <= bytes.count {
+                result[path] = .some(String(decoding: bytes[offset..<(offset + size)], as: UTF8.self))
+                offset += size + 1
+            } else {
+                result[path] = .some(nil)
+            }
+        }
+        return result
+    }
+
+    /// Markdown files in the tree of `ref`, relative to `root`.
+    public func markdownFiles(at ref: String) throws -> [String] {
+        let output = try run(["ls-tree", "-r", "--name-only", "--full-tree", ref, "--", "."], input: nil)
+        let prefix = try run(["rev-parse", "--show-prefix"], input: nil)
+        let base = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { $0.hasSuffix(".md") && $0.hasPrefix(base) }.map { String($0.dropFirst(base.count)) }
+    }
+
+    /// Commit subjects reachable from `ref`, newest first, with their IDs.
+    public func subjects(from ref: String) throws -> [(commit: String, subject: String)] {
+        let output = try run(["log", "--format=%H%x09%s", ref], input: nil)
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+
+    /// Whether `tag` exists and its commit is an ancestor of `ref`.
+    public func tagIsAncestor(_ tag: String, of ref: String) -> Bool {
+        (try? run(["merge-base", "--is-ancestor", "refs/tags/\(tag)", ref], input: nil)) != nil
+    }
+
+    /// Whether `ref` names a commit.
+    public func resolves(_ ref: String) -> Bool {
+        (try? run(["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"], input: nil)) != nil
+    }
+
+    private func run(_ arguments: [String], input: Data?) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do {
+            try process.run()
+        } catch {
+            throw CorpusError("cannot run git: \(error.localizedDescription)")
+        }
+        if let input {
+            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe.
+            let writer = inPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CorpusError("git \(arguments.first ?? "") failed in \(root): \(text)")
+        }
+        return data
+    }
+}

@@ -1,0 +1,61 @@
+import DocsAuditCore
+
+/// Gate and band verdicts as text, JSON or a Markdown table.
+public enum GateRenderer {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json, md
+    }
+
+    public static func render(_ report: GateReport, format: Format) throws -> String {
+        switch format {
+        case .json: return try JSONOutput.encode(report)
+        case .text: return text(report)
+        case .md: return markdownTable(report)
+        }
+    }
+
+    public static func mark(_ verdict: GateReport.Verdict) -> String {
+        switch verdict {
+        case .pass: return "✓"
+        case .fail: return "✗"
+        case .notMeasured: return "not measured"
+        }
+    }
+
+    /// One line per check, then the one-line summary a reviewer pastes into a pull request.
+    public static func text(_ report: GateReport) -> String {
+        var out = "gates for \(scope(report)) against \(report.baseline) (\(report.head))\n"
+        for check in report.gates + report.bands {
+            let target = check.target.map { " (target \($0))" } ?? ""
+            out += "\(check.id) \(check.title): \(check.figure)\(target) \(mark(check.verdict))\n"
+            for line in check.evidence { out += "    \(line)\n" }
+        }
+        out += "\n" + summary(report) + "\n"
+        return out
+    }
+
+    /// `B1 avg 1.4; max-phase 3 (target …) ✓ · … · G1 … ✓`.
+    public static func summary(_ report: GateReport) -> String {
+        (report.bands + report.gates).map { check in
+            let target = check.target.map { " (\($0))" } ?? ""
+            return "\(check.id) \(check.figure)\(target) \(mark(check.verdict))"
+        }.joined(separator: " · ")
+    }
+
+    public static func markdownTable(_ report: GateReport) -> String {
+        var out = "| check | what | figure | target | verdict |\n| --- | --- | --- | --- | --- |\n"
+        for check in report.gates + report.bands {
+            out += "| \(check.id) | \(cell(check.title)) | \(cell(check.figure)) | \(cell(check.target ?? "")) | \(mark(check.verdict)) |\n"
+        }
+        return out
+    }
+
+    static func scope(_ report: GateReport) -> String {
+        report.tier.map { "tier \($0) (\(report.plans.joined(separator: ", ")))" } ?? report.plans.joined(separator: ", ")
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

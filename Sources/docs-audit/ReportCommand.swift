@@ -1,0 +1,48 @@
+import ArgumentParser
+import DocsAuditCore
+import DocsAuditReporters
+
+/// `docs-audit report`: the readiness report for reviewers.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a readiness report: gates and bands, Tasks by Phase, the ledger, lint findings, the graphs.",
+        discussion: """
+        Markdown renders on GitHub (graphs as mermaid blocks). HTML is one self-contained page (inline CSS;
+        graphs as inline SVG when Graphviz `dot` is installed, else their Mermaid source); all corpus text is
+        escaped.
+
+        Examples:
+          docs-audit report --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1 > report.md
+          docs-audit report --root . --baseline main --tier 2 --format html -o report.html
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html
+    }
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var readiness: ReadinessOptions
+
+    @Option(help: "md or html.")
+    var format: Format = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let (gates, context) = try readiness.evaluate(corpus)
+        let profile = context.profile
+        let ledger = try readiness.ledger.map { try Ledger.read($0, settings: profile.gates) }
+        let findings = Linter.run(context.corpus, model: context.model).findings
+        let report = ReadinessReport(gates: gates, context: context, findings: findings, ledger: ledger)
+        let critical = Set(profile.gates.criticalSeverities)
+        let text = format == .md ? MarkdownReportRenderer.render(report, criticalSeverities: critical)
+            : HTMLReportRenderer.render(report, criticalSeverities: critical)
+        if let output {
+            try Output.writeFile(text, to: output)
+        } else {
+            Output.write(text)
+        }
+    }
+}
