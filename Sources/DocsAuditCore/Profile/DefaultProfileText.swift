@@ -196,7 +196,7 @@ gates:
   # {K} is the tier. G6 looks for the previous tier's audit as a tag that is an ancestor of HEAD, or as a
   # commit subject (squash merges move tags off the branch).
   tag: 'plan-readiness-audit-tier-{K}'
-  commit-subject: '^docs\(repo\): (?:resolve|apply) Tier-?{K} plan-readiness audit'
+  commit-subject: '^docs\(repo\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit'
   # Path prefixes renamed since the baseline (old → new), applied to Target Areas before G1 compares them.
   canonical-paths: {}
   size-ratio: 1.5

@@ -155,7 +155,7 @@ public struct DependencySettings: Sendable {
 /// Readiness gates and calibration bands.
 public struct GateSettings: Sendable {
     public var tag = "plan-readiness-audit-tier-{K}"
-    public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier-?{K} plan-readiness audit"
+    public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit"
     public var canonicalPaths: [String: String] = [:]
     public var sizeRatio = 1.5
     public var maxStepsPerPhase = 50

@@ -1,0 +1,157 @@
+import XCTest
+@testable import DocsAuditCore
+
+/// Scenario corpora from Tests/Fixtures/Gates: each test builds a git repository (the base corpus, the
+/// Tier 1 audit commit, a baseline tag), lays the Tier 2 audit's working changes over it (`pass`, then the
+/// scenario's own files), and checks every verdict, figure and piece of evidence.
+final class GateScenarioTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Gates")
+
+    private func git(_ root: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit",
+                             "-c", "commit.gpgsign=false"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CorpusError("git \(arguments.joined(separator: " ")) failed") }
+    }
+
+    /// Copies every file under `source` into `target`, replacing what is there.
+    private func overlay(_ source: URL, onto target: URL, skipping: Set<String> = ["ledger", "README.md"]) throws {
+        let fm = FileManager.default
+        guard let files = fm.enumerator(atPath: source.path)?.compactMap({ $0 as? String }) else { return }
+        for file in files where !skipping.contains(where: { file == $0 || file.hasPrefix($0 + "/") }) {
+            var isDirectory: ObjCBool = false
+            let from = source.appendingPathComponent(file)
+            guard fm.fileExists(atPath: from.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let to = target.appendingPathComponent(file)
+            try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if fm.fileExists(atPath: to.path) { try fm.removeItem(at: to) }
+            try fm.copyItem(at: from, to: to)
+        }
+    }
+
+    /// Builds the repository for `scenario` and evaluates Tier 2.
+    private func evaluate(_ scenario: String) throws -> GateReport {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-\(scenario)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try overlay(Self.fixtures.appendingPathComponent("base"), onto: root)
+        try git(root, ["init", "-q"])
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", "docs: base corpus"])
+        if scenario != "g6-no-previous-audit" {
+            try git(root, ["commit", "-q", "--allow-empty", "-m", "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
+        }
+        try git(root, ["tag", "tier-2-baseline"])
+        try overlay(Self.fixtures.appendingPathComponent("pass"), onto: root)
+        if scenario != "pass" { try overlay(Self.fixtures.appendingPathComponent(scenario), onto: root) }
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let ownLedger = Self.fixtures.appendingPathComponent(scenario).appendingPathComponent("ledger")
+        let ledgerPath = FileManager.default.fileExists(atPath: ownLedger.path) ? ownLedger
+            : Self.fixtures.appendingPathComponent("pass/ledger")
+        let ledger = try Ledger.read(ledgerPath.path, settings: profile.gates)
+        let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "tier-2-baseline", ledger: ledger)
+        return try evaluator.evaluate(tier: 2, plans: []).0
+    }
+
+    private func verdicts(_ report: GateReport) -> [String: GateReport.Verdict] {
+        Dictionary(uniqueKeysWithValues: (report.gates + report.bands).map { ($0.id, $0.verdict) })
+    }
+
+    private func check(_ report: GateReport, _ id: String) throws -> GateReport.Check {
+        try XCTUnwrap((report.gates + report.bands).first { $0.id == id })
+    }
+
+    func testPassingScenarioPassesEveryGateAndBand() throws {
+        let report = try evaluate("pass")
+        XCTAssertEqual(report.plans, ["Plan-002"])
+        XCTAssertEqual(verdicts(report), [
+            "G1": .pass, "G2": .pass, "G3": .pass, "G4": .pass, "G5": .pass, "G6": .pass, "G7": .notMeasured,
+            "B1": .pass, "B2": .pass, "B3": .pass, "B4": .pass, "B5": .pass, "B6": .pass,
+        ])
+        XCTAssertEqual(try check(report, "G1").figure, "additions-only")
+        XCTAssertEqual(try check(report, "G3").figure, "ex-Tasks diff 0.14× (<1.5×); max 3 step-entries/Phase (<50)")
+        XCTAssertEqual(try check(report, "G6").evidence.first?.hasSuffix("docs(repo): apply Tier 1 plan-readiness audit (#15)"), true)
+        XCTAssertEqual(try check(report, "B1").figure, "avg 1.0; max-phase 1")
+        XCTAssertEqual(try check(report, "B2").figure, "total 5")
+        XCTAssertEqual(try check(report, "B3").figure, "2.00:1")
+        XCTAssertEqual(try check(report, "B4").figure, "Plan-002 45")
+        XCTAssertEqual(try check(report, "B5").figure, "2 substantive, 1 cosmetic")
+        XCTAssertEqual(try check(report, "B6").figure, "0 flips")
+        XCTAssertFalse(report.gateFailed)
+    }
+
+    func testG1LostAnchors() throws {
+        let g1 = try check(try evaluate("g1-lost-anchor"), "G1")
+        XCTAssertEqual(g1.verdict, .fail)
+        XCTAssertEqual(g1.figure, "2 anchors lost")
+        XCTAssertEqual(g1.evidence, ["Plan-002: lost invariant I-002-1", "Plan-002: lost test C1"])
+    }
+
+    func testG2OpenCritical() throws {
+        let report = try evaluate("g2-open-critical")
+        let g2 = try check(report, "G2")
+        XCTAssertEqual(g2.verdict, .fail)
+        XCTAssertEqual(g2.figure, "1 critical without a disposition")
+        XCTAssertEqual(g2.evidence.count, 1)
+        XCTAssertTrue(g2.evidence[0].hasPrefix("Plan-002: F-002-1-06 has no disposition"), g2.evidence[0])
+        XCTAssertEqual(try check(report, "B3").figure, "1.00:1", "two tasks authored, two blocking findings now")
+    }
+
+    func testG3SizeBudget() throws {
+        let g3 = try check(try evaluate("g3-size"), "G3")
+        XCTAssertEqual(g3.verdict, .fail)
+        // 5 lines of the passing change (an invariant entry, a test row) plus the 83-line Rationale section,
+        // over the 36-line baseline (`wc -l base/docs/plans/002-relay.md`): 88 / 36 = 2.44.
+        XCTAssertEqual(g3.figure, "ex-Tasks diff 2.44× (<1.5×); max 3 step-entries/Phase (<50)")
+        XCTAssertEqual(g3.evidence, ["Plan-002: 88 lines changed outside Tasks blocks; baseline 36 lines"])
+    }
+
+    func testG4Untraced() throws {
+        let g4 = try check(try evaluate("g4-untraced"), "G4")
+        XCTAssertEqual(g4.verdict, .fail)
+        XCTAssertEqual(g4.figure, "1 of 4 tasks untraced")
+        XCTAssertTrue(g4.evidence.first?.contains("task T-002-1-4 traces to no spec criterion or invariant") == true, "\(g4.evidence)")
+    }
+
+    func testG5PRInTasks() throws {
+        let g5 = try check(try evaluate("g5-pr-in-tasks"), "G5")
+        XCTAssertEqual(g5.verdict, .fail)
+        XCTAssertEqual(g5.figure, "1 PR #N refs in Tasks blocks")
+        XCTAssertEqual(g5.evidence.map { $0.replacingOccurrences(of: #"line \d+"#, with: "line N", options: .regularExpression) },
+                       ["Plan-002: line N: PR #123"])
+    }
+
+    func testG6NoPreviousAudit() throws {
+        let g6 = try check(try evaluate("g6-no-previous-audit"), "G6")
+        XCTAssertEqual(g6.verdict, .fail)
+        XCTAssertEqual(g6.figure, "tier 1 audit not found")
+    }
+
+    func testG7Totals() throws {
+        let g7 = try check(try evaluate("g7-total"), "G7")
+        XCTAssertEqual(g7.verdict, .fail)
+        XCTAssertEqual(g7.figure, "1 totals off in 1 plans")
+        XCTAssertEqual(g7.evidence.count, 1)
+        XCTAssertTrue(g7.evidence[0].contains("Total row says 4 for `Tasks`, the rows add up to 3"), g7.evidence[0])
+    }
+
+    func testNotMeasuredWithoutALedgerIsNeverAPass() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-noledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try overlay(Self.fixtures.appendingPathComponent("base"), onto: root)
+        try git(root, ["init", "-q"])
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", "base"])
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let report = try GateEvaluator(root: root.path, profile: profile, baseline: "HEAD").evaluate(tier: 1, plans: []).0
+        for id in ["G2", "B1", "B2", "B3", "B4", "B5"] {
+            XCTAssertEqual(verdicts(report)[id], .notMeasured, id)
+        }
+        XCTAssertThrowsError(try GateEvaluator(root: root.path, profile: profile, baseline: "no-such-ref").evaluate(tier: 1, plans: []))
+    }
+}
