@@ -73,7 +73,7 @@ public enum GraphRenderer {
     }
 
     public static func dot(_ graph: DerivedGraph) -> String {
-        var out = "digraph nextsteps {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n"
+        var out = "digraph nextsteps {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=12];\n"
         for node in graph.nodes {
             let label = (node.label ?? node.id).replacingOccurrences(of: "<br/>", with: "\n").replacingOccurrences(of: "<br>", with: "\n")
             out += "  \(quoted(node.id)) [label=\(quoted(label)), fillcolor=\(quoted(fill(node.derivedClass)))];\n"
@@ -82,15 +82,23 @@ public enum GraphRenderer {
         return out + "}\n"
     }
 
+    /// Tiers as rows, top to bottom (each tier one rank), dependencies as light edges between them.
     public static func tierDot(_ graph: DerivedGraph) -> String {
         guard !graph.tiers.isEmpty else { return "" }
-        var out = "digraph tiers {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
+        var out = "digraph tiers {\n  newrank=true;\n  rankdir=TB;\n  ranksep=0.6;\n"
+        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f6f8fa\", fontname=\"Helvetica\", fontsize=12];\n"
+        out += "  edge [color=\"#8c959f\", arrowsize=0.6];\n"
         var placed = Set<String>()
+        var firsts: [String] = []
         for tier in graph.tiers {
-            out += "  subgraph cluster_\(tier.tier) {\n    label=\(quoted("Tier \(tier.tier)"));\n"
-            for plan in tier.plans where placed.insert(plan).inserted { out += "    \(quoted(plan));\n" }
-            out += "  }\n"
+            let plans = tier.plans.filter { placed.insert($0).inserted }
+            guard let first = plans.first else { continue }
+            firsts.append(first)
+            out += "  subgraph cluster_\(tier.tier) {\n    label=\(quoted("Tier \(tier.tier)"));\n    color=\"#d0d7de\";\n"
+            out += "    { rank=same; " + plans.map(quoted).joined(separator: "; ") + "; }\n  }\n"
         }
+        // Invisible edges keep the tiers in order, whatever the dependencies say.
+        for (upper, lower) in zip(firsts, firsts.dropFirst()) { out += "  \(quoted(upper)) -> \(quoted(lower)) [style=invis];\n" }
         for edge in graph.planEdges where placed.contains(edge.from) && placed.contains(edge.to) {
             out += "  \(quoted(edge.from)) -> \(quoted(edge.to));\n"
         }

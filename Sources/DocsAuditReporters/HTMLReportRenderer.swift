@@ -10,10 +10,11 @@ public enum HTMLReportRenderer {
         let gates = report.gates
         var body = "<header><h1>\(h(report.title))</h1>\n"
         body += "<p class=\"meta\">Baseline <code>\(h(gates.baseline))</code> → \(h(gates.head)) · plans \(h(gates.plans.joined(separator: ", ")))</p></header>\n"
-        body += "<section><h2>Gates and bands</h2>\n<div class=\"scroll\"><table><thead><tr><th>check</th><th>what</th><th>figure</th><th>target</th><th>verdict</th></tr></thead><tbody>\n"
+        body += "<section><h2>Gates and bands</h2>\n<div class=\"scroll\"><table><thead><tr><th>check</th><th>verdict</th><th>what</th><th>figure</th><th>target</th></tr></thead><tbody>\n"
         for check in gates.gates + gates.bands {
-            body += "<tr><td>\(h(check.id))</td><td>\(h(check.title))</td><td>\(h(check.figure))</td><td>\(h(check.target ?? ""))</td>"
-            body += "<td>\(verdict(check.verdict))</td></tr>\n"
+            // The verdict comes second so that it stays on screen on a phone.
+            body += "<tr><td>\(h(check.id))</td><td>\(verdict(check.verdict))</td><td>\(h(check.title))</td>"
+            body += "<td>\(h(check.figure))</td><td>\(h(check.target ?? ""))</td></tr>\n"
             if !check.evidence.isEmpty {
                 body += "<tr class=\"evidence\"><td></td><td colspan=\"4\"><ul>" + check.evidence.map { "<li>\(h($0))</li>" }.joined() + "</ul></td></tr>\n"
             }

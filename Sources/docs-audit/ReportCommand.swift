@@ -27,6 +27,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "md or html.")
     var format: Format = .md
 
+    enum Graphs: String, ExpressibleByArgument, CaseIterable {
+        case auto, svg, mermaid
+    }
+
+    @Option(help: "HTML graphs: auto (SVG when Graphviz dot is installed), svg (require dot) or mermaid (source only).")
+    var graphs: Graphs = .auto
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -37,8 +44,18 @@ struct ReportCommand: ParsableCommand {
         let findings = Linter.run(context.corpus, model: context.model).findings
         let report = ReadinessReport(gates: gates, context: context, findings: findings, ledger: ledger)
         let critical = Set(profile.gates.criticalSeverities)
+        let svg: (String) -> String?
+        switch graphs {
+        case .auto: svg = GraphvizSVG.render
+        case .mermaid: svg = { _ in nil }
+        case .svg:
+            guard GraphvizSVG.render("digraph { a }") != nil else {
+                throw ValidationError("--graphs svg needs Graphviz `dot` (apt-get install graphviz)")
+            }
+            svg = GraphvizSVG.render
+        }
         let text = format == .md ? MarkdownReportRenderer.render(report, criticalSeverities: critical)
-            : HTMLReportRenderer.render(report, criticalSeverities: critical)
+            : HTMLReportRenderer.render(report, criticalSeverities: critical, svg: svg)
         if let output {
             try Output.writeFile(text, to: output)
         } else {

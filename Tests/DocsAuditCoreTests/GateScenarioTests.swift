@@ -155,3 +155,4 @@ final class GateScenarioTests: XCTestCase {
         XCTAssertThrowsError(try GateEvaluator(root: root.path, profile: profile, baseline: "no-such-ref").evaluate(tier: 1, plans: []))
     }
 }
+

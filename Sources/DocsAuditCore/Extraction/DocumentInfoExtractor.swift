@@ -8,7 +8,7 @@ enum DocumentInfoExtractor {
         var number: String?
         var title: String?
         if let h1 = context.titleBlock {
-            title = h1.plainText.trimmed
+            title = Inline.writtenText(of: h1.inlines).trimmed
             if let pattern = rule?.title, let match = pattern.firstMatch(in: h1.plainText.trimmed) {
                 number = match[1]
             }

@@ -88,21 +88,27 @@ public struct Inline: Sendable {
         self.literal = literal
     }
 
-    /// The visible text of a run of inlines.
+    /// The visible text of a run of inlines (inline HTML dropped, as a browser shows it and slugs use it).
     public static func plainText(of inlines: [Inline]) -> String {
         var out = ""
-        appendPlainText(of: inlines, to: &out)
+        appendPlainText(of: inlines, keepingHTML: false, to: &out)
         return out
     }
 
-    private static func appendPlainText(of inlines: [Inline], to out: inout String) {
+    /// The text as the author wrote it, inline HTML kept as text (titles shown in reports).
+    public static func writtenText(of inlines: [Inline]) -> String {
+        var out = ""
+        appendPlainText(of: inlines, keepingHTML: true, to: &out)
+        return out
+    }
+
+    private static func appendPlainText(of inlines: [Inline], keepingHTML: Bool, to out: inout String) {
         for inline in inlines {
             switch inline.kind {
             case .text, .code: out += inline.literal
             case .softBreak, .lineBreak: out += " "
-            case .html: continue
-            case .image: appendPlainText(of: inline.children, to: &out)
-            default: appendPlainText(of: inline.children, to: &out)
+            case .html: if keepingHTML { out += inline.literal }
+            default: appendPlainText(of: inline.children, keepingHTML: keepingHTML, to: &out)
             }
         }
     }

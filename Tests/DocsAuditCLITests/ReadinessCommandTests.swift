@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// `gates`, `report`, `graph` and `sync` run as a user would, on the passing gate scenario
+/// (Tests/Fixtures/Gates, built into a git repository here).
+final class ReadinessCommandTests: XCTestCase {
+    static let fixtures = CLI.projectRoot.appendingPathComponent("Tests/Fixtures/Gates")
+
+    private func git(_ root: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit"] + arguments
+        // Fixed dates give fixed commit IDs, so reports that cite commits stay byte-stable.
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+    }
+
+    private func copyTree(_ source: URL, into target: URL) throws {
+        let fm = FileManager.default
+        for file in fm.enumerator(atPath: source.path)?.compactMap({ $0 as? String }) ?? [] where !file.hasPrefix("ledger") {
+            var isDirectory: ObjCBool = false
+            let from = source.appendingPathComponent(file)
+            guard fm.fileExists(atPath: from.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let to = target.appendingPathComponent(file)
+            try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? fm.removeItem(at: to)
+            try fm.copyItem(at: from, to: to)
+        }
+    }
+
+    private func scenario() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("readiness-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try copyTree(Self.fixtures.appendingPathComponent("base"), into: root)
+        try git(root, ["init", "-q"])
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", "docs: base corpus"])
+        try git(root, ["commit", "-q", "--allow-empty", "-m", "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
+        try git(root, ["tag", "tier-2-baseline"])
+        try copyTree(Self.fixtures.appendingPathComponent("pass"), into: root)
+        return root
+    }
+
+    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = CLI.projectRoot.appendingPathComponent("Tests/DocsAuditCLITests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["DOCS_AUDIT_RECORD"] != nil {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        XCTAssertEqual(actual, try String(contentsOf: url, encoding: .utf8), "differs from Golden/\(name)", file: file, line: line)
+    }
+
+    func testGatesExitCodesAndFormats() throws {
+        let root = try scenario()
+        let ledger = Self.fixtures.appendingPathComponent("pass/ledger").path
+        let base = ["gates", "--root", root.path, "--baseline", "tier-2-baseline", "--tier", "2", "--ledger", ledger]
+        let text = try CLI.run(base)
+        XCTAssertEqual(text.status, 0, text.stdout + text.stderr)
+        XCTAssertTrue(text.stdout.contains("G6 previous tier's audit committed: commit "), text.stdout)
+        let json = try CLI.run(base + ["--format", "json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["plans"] as? [String], ["Plan-002"])
+        let failing = try CLI.run(["gates", "--root", root.path, "--baseline", "tier-2-baseline", "--tier", "1"])
+        XCTAssertEqual(failing.status, 0, "tier 1 of the scenario passes every gate it can measure")
+        XCTAssertEqual(try CLI.run(["gates", "--root", root.path, "--baseline", "tier-2-baseline"]).status, 2, "needs --tier or --plans")
+        let badRef = try CLI.run(["gates", "--root", root.path, "--baseline", "nope", "--tier", "2"])
+        XCTAssertEqual(badRef.status, 2)
+        XCTAssertTrue(badRef.stderr.contains("nope: not a git revision"), badRef.stderr)
+    }
+
+    func testReportGoldenFiles() throws {
+        let root = try scenario()
+        let ledger = Self.fixtures.appendingPathComponent("pass/ledger").path
+        let base = ["report", "--root", root.path, "--baseline", "tier-2-baseline", "--tier", "2", "--ledger", ledger]
+        let markdown = try CLI.run(base)
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        try assertGolden(markdown.stdout, "report-tier2.md")
+        let output = root.appendingPathComponent("report.html").path
+        let html = try CLI.run(base + ["--format", "html", "--graphs", "mermaid", "-o", output])
+        XCTAssertEqual(html.status, 0, html.stderr)
+        try assertGolden(try String(contentsOfFile: output, encoding: .utf8), "report-tier2.html")
+    }
+
+    func testHTMLReportEscapesCorpusText() throws {
+        let root = try scenario()
+        let plan = root.appendingPathComponent("docs/plans/002-relay.md")
+        var text = try String(contentsOf: plan, encoding: .utf8)
+        text = text.replacingOccurrences(of: "# Plan-002: Relay", with: "# Plan-002: Relay <script>alert(1)</script>")
+            .replacingOccurrences(of: "Ordered replay.", with: "Ordered <img src=x onerror=alert(2)> replay.")
+        try Data(text.utf8).write(to: plan)
+        let html = try CLI.run(["report", "--root", root.path, "--baseline", "tier-2-baseline", "--tier", "2", "--format", "html"])
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertFalse(html.stdout.contains("<script>"), "corpus text must stay text")
+        XCTAssertFalse(html.stdout.contains("<img"))
+        XCTAssertTrue(html.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    func testGraphAndSync() throws {
+        let root = try scenario()
+        let graph = try CLI.run(["graph", "--root", root.path])
+        XCTAssertEqual(graph.status, 0)
+        XCTAssertTrue(graph.stdout.contains("ready (1): NS02"), graph.stdout)
+        for format in ["mermaid", "dot", "json"] {
+            XCTAssertEqual(try CLI.run(["graph", "--root", root.path, "--format", format]).status, 0, format)
+        }
+        let map = root.appendingPathComponent("docs/architecture/cross-plan-dependencies.md")
+        let original = try String(contentsOf: map, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "NS02[NS-02: Plan-002 relay]:::ready", with: "NS02[NS-02: Plan-002 relay]:::blocked").utf8).write(to: map)
+        let dryRun = try CLI.run(["sync", "--root", root.path, "--dry-run"])
+        XCTAssertEqual(dryRun.status, 0)
+        XCTAssertTrue(dryRun.stdout.contains("-  NS02[NS-02: Plan-002 relay]:::blocked\n+  NS02[NS-02: Plan-002 relay]:::ready"), dryRun.stdout)
+        XCTAssertNotEqual(try String(contentsOf: map, encoding: .utf8), original, "a dry run writes nothing")
+        let write = try CLI.run(["sync", "--root", root.path])
+        XCTAssertEqual(write.status, 0)
+        XCTAssertEqual(try String(contentsOf: map, encoding: .utf8), original, "sync restores exactly the derived class")
+        XCTAssertEqual(try CLI.run(["sync", "--root", root.path, "--dry-run"]).stdout, "", "nothing left to change")
+    }
+}
