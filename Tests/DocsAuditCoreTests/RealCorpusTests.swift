@@ -164,3 +164,45 @@ private final class Counts: @unchecked Sendable {
         return values
     }
 }
+
+/// The gates over the real corpus, in a git repository built from the shared files (the shared copy has no
+/// history, so the baseline is the snapshot itself). docs/gates.md records what each gate says.
+final class RealCorpusGateTests: XCTestCase {
+    func testTier1GatesOnTheSharedSnapshot() throws {
+        guard let corpus = Fixture.realCorpus else {
+            throw XCTSkip("../shared/corpora/ai-sidekicks is absent: the real-corpus gate test needs it beside the project")
+        }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("real-gates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: corpus, toPath: root.path)
+        // CI's copy of ../shared has no write bits; the repository needs them.
+        let chmod = Process()
+        chmod.executableURL = URL(fileURLWithPath: "/bin/chmod")
+        chmod.arguments = ["-R", "u+w", root.path]
+        try chmod.run()
+        chmod.waitUntilExit()
+        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.email=a@example.com", "-c", "user.name=a", "commit", "-qm", "snapshot"],
+                          ["tag", "plan-readiness-audit-tier-1-baseline"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root.path] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        }
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let report = try GateEvaluator(root: root.path, profile: profile, baseline: "plan-readiness-audit-tier-1-baseline")
+            .evaluate(tier: 1, plans: []).0
+        XCTAssertEqual(report.plans, ["Plan-001", "Plan-024", "Plan-007", "Plan-008", "Plan-023"])
+        let figures = Dictionary(uniqueKeysWithValues: (report.gates + report.bands).map { ($0.id, "\($0.figure) \($0.verdict.rawValue)") })
+        XCTAssertEqual(figures["G1"], "additions-only pass")
+        XCTAssertEqual(figures["G2"], "no ledger (--ledger) not measured")
+        XCTAssertEqual(figures["G3"], "ex-Tasks diff 0.00× (<1.5×); max 8 step-entries/Phase (<50) pass")
+        XCTAssertEqual(figures["G4"], "13 of 74 tasks untraced fail")
+        XCTAssertEqual(figures["G5"], "2 PR #N refs in Tasks blocks fail")
+        XCTAssertEqual(figures["G6"], "tier 1 has no previous tier pass")
+        XCTAssertEqual(figures["G7"], "no total-checked table not measured")
+        XCTAssertEqual(figures["B6"], "0 flips pass")
+    }
+}
