@@ -22,8 +22,8 @@ public enum HTMLReportRenderer {
         body += "</tbody></table></div>\n<p class=\"summary\">\(h(GateRenderer.summary(gates)))</p></section>\n"
         body += "<section><h2>Tasks by plan and Phase</h2>\n"
         for plan in report.plans {
-            body += "<h3>Plan-\(h(plan.number))\(plan.title.map { " — " + h(String($0.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)) } ?? "")</h3>\n"
-            let rows = plan.phases.flatMap { phase in phase.tasksBlocks.flatMap(\.tasks).map { (phase.id, $0) } }
+            body += "<h3>\(h(ReadinessReport.heading(plan)))</h3>\n"
+            let rows = ReadinessReport.taskRows(plan)
             guard !rows.isEmpty else {
                 body += "<p>No Tasks blocks.</p>\n"
                 continue

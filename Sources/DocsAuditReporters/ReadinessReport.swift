@@ -24,6 +24,17 @@ public struct ReadinessReport: Sendable {
         gates.tier.map { "Readiness report — Tier \($0)" } ?? "Readiness report — \(gates.plans.joined(separator: ", "))"
     }
 
+    /// A plan's heading text: `Plan-024 — Rust PTY Sidecar`.
+    static func heading(_ plan: PlanModel) -> String {
+        guard let title = plan.title, let colon = title.firstIndex(of: ":") else { return "Plan-\(plan.number)" }
+        return "Plan-\(plan.number) — " + title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A plan's tasks with their Phase, in order.
+    static func taskRows(_ plan: PlanModel) -> [(phase: String, task: PlanTask)] {
+        plan.phases.flatMap { phase in phase.tasksBlocks.flatMap(\.tasks).map { (phase.id, $0) } }
+    }
+
     /// A task's trace in one word.
     static func traced(_ task: PlanTask) -> Bool {
         func meaningful(_ value: String?) -> Bool {
@@ -63,8 +74,8 @@ public enum MarkdownReportRenderer {
         }
         out += "## Tasks by plan and Phase\n\n"
         for plan in report.plans {
-            out += "### Plan-\(plan.number)\(plan.title.map { ": " + escape(String($0.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)) } ?? "")\n\n"
-            let rows = plan.phases.flatMap { phase in phase.tasksBlocks.flatMap(\.tasks).map { (phase.id, $0) } }
+            out += "### \(escape(ReadinessReport.heading(plan)))\n\n"
+            let rows = ReadinessReport.taskRows(plan)
             if rows.isEmpty {
                 out += "No Tasks blocks.\n\n"
                 continue

@@ -25,25 +25,6 @@ public enum GitIndex {
     }
 
     private static func git(_ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do {
-            try process.run()
-        } catch {
-            throw CorpusError("cannot run git: \(error.localizedDescription)")
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CorpusError("git \(arguments.first ?? "") failed in \(directory): \(text)")
-        }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try GitObjects(root: directory).run(arguments, input: nil), as: UTF8.self)
     }
 }

@@ -58,7 +58,8 @@ public struct GitObjects: Sendable {
         (try? run(["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"], input: nil)) != nil
     }
 
-    private func run(_ arguments: [String], input: Data?) throws -> Data {
+    /// Runs `git -C root ARGUMENTS`, feeding `input`; the error carries git's own message.
+    func run(_ arguments: [String], input: Data?) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", root] + arguments
