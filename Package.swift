@@ -34,6 +34,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer entry point (`make fuzz` builds it with -DFUZZING and -sanitize=fuzzer,address); in an
+        // ordinary build it is a replayer that runs saved inputs through the same code.
+        .executableTarget(
+            name: "docs-audit-fuzz",
+            dependencies: ["DocsAuditCore", "DocsAuditReporters"],
+            path: "Fuzz"
+        ),
         .testTarget(name: "DocsAuditCoreTests", dependencies: ["DocsAuditCore"]),
         .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"]),
         .testTarget(name: "DocsAuditCLITests", dependencies: ["docs-audit"]),

@@ -7,6 +7,13 @@ public struct SourceDocument: Sendable {
     /// Frozen trees are read for facts but never reported on.
     public let frozen: Bool
     public let markdown: MarkdownDocument
+
+    public init(path: String, kind: String, frozen: Bool, markdown: MarkdownDocument) {
+        self.path = path
+        self.kind = kind
+        self.frozen = frozen
+        self.markdown = markdown
+    }
 }
 
 /// Every readable Markdown file under a root, each parsed once, plus what could not be read.

@@ -32,8 +32,20 @@ enum CodeSpans {
         return spans
     }
 
-    /// Whether the 1-based UTF-8 `column` falls inside one of `spans`.
+    /// Whether the 1-based UTF-8 `column` falls inside one of `spans` (sorted, disjoint: binary search, since
+    /// one long line can hold tens of thousands of spans).
     static func contains(_ spans: [Range<Int>], column: Int) -> Bool {
-        spans.contains { $0.contains(column - 1) }
+        let offset = column - 1
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].upperBound <= offset {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < spans.count && spans[low].contains(offset)
     }
 }

@@ -80,7 +80,7 @@ public struct DerivedGraph: Sendable, Codable {
         return result
     }
 
-    /// Kahn's algorithm; among available nodes the earliest drawn goes first.
+    /// Kahn's algorithm; among available nodes the earliest drawn goes first (a heap keeps it O(n log n)).
     static func topologicalOrder(nodes: [String], edges: [Edge]) -> [String] {
         let position = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var indegree: [String: Int] = [:]
@@ -89,15 +89,16 @@ public struct DerivedGraph: Sendable, Codable {
             indegree[edge.to, default: 0] += 1
             outgoing[edge.from, default: []].append(edge.to)
         }
-        var available = nodes.filter { (indegree[$0] ?? 0) == 0 }
+        var available = MinHeap()
+        for node in nodes where (indegree[node] ?? 0) == 0 { available.push(position[node] ?? 0) }
         var order: [String] = []
-        while !available.isEmpty {
-            available.sort { (position[$0] ?? 0) < (position[$1] ?? 0) }
-            let next = available.removeFirst()
-            order.append(next)
-            for target in outgoing[next] ?? [] {
+        order.reserveCapacity(nodes.count)
+        while let next = available.pop() {
+            let node = nodes[next]
+            order.append(node)
+            for target in outgoing[node] ?? [] {
                 indegree[target, default: 0] -= 1
-                if indegree[target] == 0 { available.append(target) }
+                if indegree[target] == 0, let index = position[target] { available.push(index) }
             }
         }
         let placed = Set(order)
@@ -127,5 +128,41 @@ public struct DerivedGraph: Sendable, Codable {
             guardCount += 1
         }
         return path.reversed()
+    }
+}
+
+/// A binary min-heap of integers.
+struct MinHeap {
+    private var items: [Int] = []
+
+    mutating func push(_ value: Int) {
+        items.append(value)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < items.count && items[left] < items[smallest] { smallest = left }
+                if right < items.count && items[right] < items[smallest] { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return first
     }
 }

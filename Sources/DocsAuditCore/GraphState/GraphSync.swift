@@ -25,7 +25,7 @@ public enum GraphSync {
         var changes: [String] = []
         for node in derived.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] != nil {
             guard let wanted = node.derivedClass, wanted != node.drawnClass,
-                  let line = view.graph.node(node.id)?.declarationLines.first, lines.indices.contains(line - 1) else { continue }
+                  let line = view.node(node.id)?.declarationLines.first, lines.indices.contains(line - 1) else { continue }
             lines[line - 1] = setClass(in: lines[line - 1], node: node.id, to: wanted)
             changes.append("\(path):\(line): \(node.id) :::\(node.drawnClass ?? "(none)") → :::\(wanted)")
         }

@@ -54,6 +54,9 @@ struct ConfigNode {
 
     func pattern() throws -> Pattern {
         let source = try string()
+        if Self.nestedQuantifier?.test(source) == true {
+            throw error("pattern `\(source)` nests a quantifier inside a repeated group, which can take exponential time; rewrite it without `(…+)+` / `(…*)*`")
+        }
         do {
             return try Pattern(source)
         } catch {
@@ -64,6 +67,10 @@ struct ConfigNode {
     func patterns() throws -> [Pattern] {
         try items().map { try $0.pattern() }
     }
+
+    /// A repeated group whose whole content is one repeated atom — `(a+)+`, `(\\w*)*`, `([a-z]+){2,}` — the
+    /// classic exponential-backtracking shape. (`(\\.[a-z]+)+` is fine: the literal dot anchors each round.)
+    static let nestedQuantifier = try? Pattern(#"\((?:\?:)?(?:\\.|\[[^\]]*\]|[^()\\\[\]|])[+*]\)[+*{]"#)
 
     func items() throws -> [ConfigNode] {
         guard case let .sequence(sequence) = node else { throw error("expected a list") }

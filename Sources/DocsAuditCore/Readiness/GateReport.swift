@@ -33,6 +33,13 @@ public struct GateReport: Sendable, Codable {
     public var gates: [Check] = []
     public var bands: [Check] = []
 
+    public init(baseline: String, head: String, tier: Int?, plans: [String]) {
+        self.baseline = baseline
+        self.head = head
+        self.tier = tier
+        self.plans = plans
+    }
+
     /// Whether any gate failed (bands fail the run only with --strict).
     public var gateFailed: Bool { gates.contains { $0.verdict == .fail } }
     public var bandOutOfRange: Bool { bands.contains { $0.verdict == .fail } }

@@ -11,10 +11,18 @@ struct CycleRule: Rule {
         context.model.diagrams.flatMap { diagram in
             GraphCycles.find(in: diagram.graph).map { cycle in
                 RuleHit(path: diagram.path, line: cycle.line,
-                        message: "cycle: \(cycle.path.joined(separator: " --> "))",
+                        message: "cycle: " + Self.shown(cycle.path),
                         subject: cycle.path.dropLast().sorted().joined(separator: ","))
             }
         }
+    }
+}
+
+extension CycleRule {
+    /// The cycle as `A --> B --> A`, shortened in the middle past 20 nodes.
+    static func shown(_ path: [String]) -> String {
+        guard path.count > 20 else { return path.joined(separator: " --> ") }
+        return (path.prefix(10) + ["… \(path.count - 20) more …"] + path.suffix(10)).joined(separator: " --> ")
     }
 }
 

@@ -10,6 +10,8 @@ struct NextStepsView {
     let upstreams: [String: [MermaidEdge]]
     /// Backlog status by ID (`BL-106` → `completed`).
     let backlogStatus: [String: String]
+    /// Nodes by ID (graphs can be large: no linear lookups).
+    private let nodesByID: [String: MermaidNode]
 
     init?(_ context: LintContext) {
         guard let graph = context.nextStepsGraph, let model = context.model.nextSteps else { return nil }
@@ -20,12 +22,16 @@ struct NextStepsView {
         for entry in model.entries where entries[entry.nodeID] == nil { entries[entry.nodeID] = entry }
         self.entryByNode = entries
         self.upstreams = Dictionary(grouping: graph.edges, by: \.to)
+        self.nodesByID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var backlog: [String: String] = [:]
         for item in context.model.backlog {
             if let status = item.status { backlog[item.id] = status }
         }
         self.backlogStatus = backlog
     }
+
+    /// The node with `id`.
+    func node(_ id: String) -> MermaidNode? { nodesByID[id] }
 
     /// `NS13a` → `NS-13a`, `BL106` → `BL-106`; nil for other node IDs.
     func documentID(ofNode node: String) -> String? {
@@ -52,7 +58,7 @@ struct NextStepsView {
             return backlogStatus[id] == "completed"
         }
         if let status = entryByNode[node]?.status { return status == "completed" }
-        return graph.node(node)?.className == settings.completedClass
+        return nodesByID[node]?.className == settings.completedClass
     }
 
     /// The state a node should show, from its entry's Status and its upstreams: `ready`, `blocked` or

@@ -15,7 +15,7 @@ struct UpstreamEdgesRule: Rule {
         guard let view = NextStepsView(context) else { return [] }
         var hits: [RuleHit] = []
         for entry in view.model.entries {
-            guard let upstream = entry.upstream, view.graph.node(entry.nodeID) != nil else { continue }
+            guard let upstream = entry.upstream, view.node(entry.nodeID) != nil else { continue }
             let own = ownRange(entry)
             let listed = upstream.tokens.filter { !own.contains($0) }
             let edges = (view.upstreams[entry.nodeID] ?? []).map(\.from)

@@ -1,0 +1,79 @@
+import DocsAuditCore
+import DocsAuditReporters
+import Foundation
+
+/// Runs arbitrary bytes through everything docs-audit does with a file: the parse, the Mermaid parser,
+/// extraction, every rule, every reporter, the derived graph, sync, and the HTML report.
+enum FuzzTarget {
+    static let profile: Profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = MermaidParser.parse(text)
+        // The same text as a plan, the dependency map (so the graph rules see it) and a backlog.
+        let paths = ["docs/plans/001-fuzz.md", profile.graph.file, "docs/backlog.md"]
+        let documents = paths.map { path in
+            SourceDocument(path: path, kind: profile.kind(of: path), frozen: false, markdown: MarkdownDocument(path: path, text: text))
+        }
+        let corpus = Corpus(root: "/nonexistent-fuzz-root", profile: profile, documents: documents, problems: [])
+        let result = Linter.run(corpus)
+        let report = Report(findings: result.findings)
+        for format in ReportFormat.allCases { _ = try? format.render(report) }
+        _ = try? JSONOutput.encode(result.model)
+        let context = LintContext(corpus: corpus, model: result.model)
+        let graph = DerivedGraph.derive(context)
+        for format in GraphRenderer.Format.allCases { _ = try? GraphRenderer.render(graph, format: format) }
+        if let sync = GraphSync.plan(context) { _ = UnifiedDiff.make(sync.original, sync.updated, path: sync.path) }
+        let gates = GateReport(baseline: "fuzz", head: "fuzz", tier: 1, plans: result.model.plans.map { "Plan-\($0.number)" })
+        let readiness = ReadinessReport(gates: gates, context: context, findings: result.findings, ledger: nil)
+        _ = MarkdownReportRenderer.render(readiness)
+        _ = HTMLReportRenderer.render(readiness, svg: { _ in nil })
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+
+/// libFuzzer's own driver (LLVM ≥ 11), for when the entry point is ours rather than libFuzzer's `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: FuzzCallback) -> CInt
+
+/// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver.
+@_cdecl("docs_audit_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var vector = argv
+    return runFuzzerDriver(&count, &vector) { data, size in fuzzOneInput(data, size) }
+}
+#else
+/// Replays saved inputs (files or folders of files) through the fuzz target: `docs-audit-fuzz Fuzz/crashes`.
+@main
+struct FuzzReplay {
+    static func main() {
+        var files: [String] = []
+        for argument in CommandLine.arguments.dropFirst() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                files += names.sorted().filter { !$0.hasPrefix(".") }.map { argument + "/" + $0 }
+            } else {
+                files.append(argument)
+            }
+        }
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            data.withUnsafeBytes { FuzzTarget.run($0) }
+        }
+        print("replayed \(files.count) inputs")
+    }
+}
+#endif

@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+
+/// Input built to hurt: each case ends within its time bound, with a clear finding or error and no crash,
+/// and nothing outside the corpus root is read.
+final class HostileInputTests: XCTestCase {
+    private func timed(_ arguments: [String], bound: TimeInterval, file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
+        let started = Date()
+        let result = try CLI.run(arguments, timeout: bound)
+        XCTAssertLessThan(Date().timeIntervalSince(started), bound, "\(arguments) took too long", file: file, line: line)
+        XCTAssertTrue([0, 1, 2].contains(result.status), "exit \(result.status): \(result.stderr)", file: file, line: line)
+        return result
+    }
+
+    func testTenThousandNestedQuotesAndLists() throws {
+        let lists = (0..<10_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()
+        let root = try CLI.folder(["quotes.md": Data((String(repeating: ">", count: 10_000) + " deep\n").utf8),
+                                   "lists.md": Data(lists.utf8)])
+        let result = try timed(["lint", "--root", root.path], bound: 30)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("quotes.md:1:1: error: nesting deeper than 200 levels is flattened [input/parse]"), result.stdout)
+    }
+
+    func testHundredMegabyteFileIsRefusedNotRead() throws {
+        let root = try CLI.folder(["ok.md": Data("# ok\n".utf8)])
+        let big = root.appendingPathComponent("huge.md")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        let chunk = Data(String(repeating: "A line of prose in a huge file.\n", count: 32_768).utf8)
+        for _ in 0..<(100 * 1_048_576 / chunk.count + 1) { handle.write(chunk) }
+        try handle.close()
+        let result = try timed(["lint", "--root", root.path], bound: 30)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.hasPrefix("huge.md:1:1: error: cannot read: file is 10"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[input/too-large]"))
+    }
+
+    func testTenMegabyteLine() throws {
+        let line = String(repeating: "word Plan-001 I-001-1 PR #1 [x](y.md#z) `a:1` ", count: 250_000)
+        let root = try CLI.folder(["long.md": Data(("# Long\n\n" + line + "\n").utf8)])
+        let result = try timed(["lint", "--root", root.path, "--format", "json"], bound: 120)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("\"rule\" : \"ids/undefined-reference\""))
+    }
+
+    func testHundredThousandNodeGraphAndTenThousandNodeCycle() throws {
+        let nodes = (0..<100_000).map { "  N\($0)[node \($0)]" }.joined(separator: "\n")
+        let edges = (0..<99_999).map { "  N\($0) --> N\($0 + 1)" }.joined(separator: "\n")
+        let cycle = (0..<10_000).map { "  C\($0)[c] --> C\(($0 + 1) % 10_000)" }.joined(separator: "\n")
+        let root = try CLI.folder([
+            "graph.md": Data("# G\n\n```mermaid\ngraph TB\n\(nodes)\n\(edges)\n```\n".utf8),
+            "cycle.md": Data("# C\n\n```mermaid\ngraph TB\n\(cycle)\n```\n".utf8),
+        ])
+        let result = try timed(["lint", "--root", root.path], bound: 60)
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, result.stdout.prefix(500).description)
+        XCTAssertTrue(lines.first?.hasPrefix("cycle.md:10004:1: error: cycle: C0 --> C1") == true)
+        XCTAssertTrue(lines.first?.contains("… 9981 more …") == true, "long cycles are shortened")
+    }
+
+    func testPathologicalRegexInConfigIsRefused() throws {
+        let root = try CLI.folder(["a.md": Data("# A\n".utf8), "docs-audit.yml": Data("ids:\n  plan: '(a+)+$'\n".utf8)])
+        let result = try timed(["lint", "--root", root.path], bound: 10)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("docs-audit.yml:2:9: ids.plan: pattern `(a+)+$` nests a quantifier"), result.stderr)
+    }
+
+    func testNulCrCrlfBomAndBadUTF8Heading() throws {
+        var badHeading = Data("# Head ".utf8)
+        badHeading.append(contentsOf: [0xFF, 0xFE])
+        badHeading.append(Data("\n".utf8))
+        let root = try CLI.folder([
+            "nul.md": Data("# A\n\nx\u{0}y\n".utf8),
+            "docs/crlf.md": Data("# A\r\n\r\nPR #1 here\r\n".utf8),
+            "docs/cr.md": Data("# A\r\rPR #2 here\r".utf8),
+            "docs/bom.md": Data([0xEF, 0xBB, 0xBF] + Array("# A\n\nPR #3 here\n".utf8)),
+            "heading.md": badHeading,
+        ])
+        let result = try timed(["lint", "--root", root.path], bound: 10)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        docs/bom.md:3:1: warning: ephemeral pr-ref `PR #3` outside a provenance section [tags/ephemeral]
+        docs/cr.md:3:1: warning: ephemeral pr-ref `PR #2` outside a provenance section [tags/ephemeral]
+        docs/crlf.md:3:1: warning: ephemeral pr-ref `PR #1` outside a provenance section [tags/ephemeral]
+        heading.md:1:8: error: not valid UTF-8: bad byte at line 1, column 8 [input/not-utf8]
+        nul.md:3:2: error: binary file: NUL byte at line 3, column 2 [input/binary]
+
+        """)
+    }
+
+    func testLinksClimbingOutOfTheRootAreNeverRead() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("climb-\(UUID().uuidString)")
+        let root = parent.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        // A FIFO outside the root: any attempt to read it would block and time the test out.
+        XCTAssertEqual(mkfifo(parent.appendingPathComponent("outside.md").path, 0o644), 0)
+        try Data("# A\n\n[out](../outside.md#x), [deep](../../../../etc/passwd) and [../outside.md](../outside.md):3.\n".utf8)
+            .write(to: root.appendingPathComponent("a.md"))
+        let result = try timed(["lint", "--root", root.path], bound: 20)
+        XCTAssertEqual(result.status, 0, "links out of the root are unverifiable (info), not errors")
+        XCTAssertTrue(result.stdout.contains("a.md:3:1: info: cannot verify ../outside.md from this checkout [links/unverifiable]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("cannot verify ../../../../etc/passwd"), result.stdout)
+    }
+}
