@@ -6,7 +6,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
 
-.PHONY: deps build release demo test embed clean
+.PHONY: deps build release demo test inject bench fuzz embed clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -32,6 +32,19 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
+
+# Injects 43 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that exactly
+# the expected rule fires at the expected place (skipped when the corpus is absent).
+inject: build
+	python3 scripts/inject.py --bin .build/debug/docs-audit
+
+# Speed and memory against the I/O and parse floors (docs/performance.md).
+bench: release
+	scripts/bench.sh
+
+# libFuzzer with AddressSanitizer for 30 minutes (SECONDS=… to change); crashes land in Fuzz/crashes.
+fuzz: deps
+	scripts/fuzz.sh $${SECONDS_TO_FUZZ:-1800}
 
 # Regenerates the embedded copy of rules/default.yml (a test fails when they differ).
 embed:

@@ -22,13 +22,16 @@ struct TierOrderRule: Rule {
                 latest[placement.plan] = max(latest[placement.plan] ?? .min, tier.tier)
             }
         }
-        let carvedOut = Set(dependencies.carveOuts.flatMap(\.plans))
+        // A carve-out covers a pair when it names both plans (a co-dependency), or names the upstream alone
+        // (its slice carved out to an earlier tier).
+        let pairs = Set(dependencies.carveOuts.filter { $0.plans.count > 1 }.map { Set($0.plans) })
+        let carvedUpstreams = Set(dependencies.carveOuts.filter { $0.plans.count == 1 }.flatMap(\.plans))
         var hits: [RuleHit] = []
         for row in dependencies.rows {
             guard let own = latest[row.plan] else { continue }
             for upstream in row.upstream {
                 guard let needed = earliest[upstream], needed > own else { continue }
-                if carvedOut.contains(row.plan) || carvedOut.contains(upstream) { continue }
+                if pairs.contains([row.plan, upstream]) || carvedUpstreams.contains(upstream) { continue }
                 hits.append(RuleHit(path: path, line: row.line,
                                     message: "\(row.plan) (tier \(own)) depends on \(upstream), which is not built before tier \(needed)",
                                     subject: "\(row.plan)->\(upstream)"))

@@ -4,9 +4,9 @@ struct BlockedUpstreamRule: Rule {
         id: "graph/blocked-without-open-upstream", severity: .warning,
         summary: "a blocked node's upstreams are all completed",
         help: """
-        Nothing in the graph blocks it any more: promote it (Status `todo`, `:::ready`) or draw the edge to what
-        really blocks it. Nodes with no upstream edge are not checked (they may be blocked on something outside
-        the graph).
+        Nothing in the graph blocks it any more: promote it (`:::ready`) or draw the edge to what really blocks
+        it. A node whose entry says `blocked` with no upstream edge is not checked (it may wait on something
+        outside the graph); one whose entry says `todo` is, since `todo` with nothing open means ready.
         """,
         failing: "NS03[…]:::blocked with NS02[…]:::completed and NS02 --> NS03",
         passing: "NS03[…]:::ready with NS02[…]:::completed and NS02 --> NS03")
@@ -14,12 +14,15 @@ struct BlockedUpstreamRule: Rule {
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = NextStepsView(context) else { return [] }
         return view.graph.nodes.compactMap { node -> RuleHit? in
-            guard node.className == view.settings.blockedClass,
-                  let edges = view.upstreams[node.id], !edges.isEmpty,
-                  edges.allSatisfy({ view.isSatisfied($0.from) }) else { return nil }
+            guard node.className == view.settings.blockedClass else { return nil }
+            let edges = view.upstreams[node.id] ?? []
+            guard edges.allSatisfy({ view.isSatisfied($0.from) }) else { return nil }
+            let status = view.entryByNode[node.id]?.status
+            guard !edges.isEmpty || status == "todo" else { return nil }
+            let reason = edges.isEmpty ? "it has no upstream and its entry says `todo`"
+                : "all its upstreams (\(edges.map(\.from).joined(separator: ", "))) are completed"
             return RuleHit(path: view.model.path, line: node.declarationLines.first ?? node.line,
-                           message: "\(node.id) is :::\(view.settings.blockedClass) but all its upstreams (\(edges.map(\.from).joined(separator: ", "))) are completed",
-                           subject: node.id)
+                           message: "\(node.id) is :::\(view.settings.blockedClass) but \(reason)", subject: node.id)
         }
     }
 }

@@ -14,7 +14,8 @@ struct StatusClassRule: Rule {
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = NextStepsView(context) else { return [] }
         return view.graph.nodes.compactMap { node -> RuleHit? in
-            guard let entry = view.entryByNode[node.id], let status = entry.status,
+            // An undeclared node (seen only in edges) is graph/dangling-edge's to report, not a class problem.
+            guard !node.declarationLines.isEmpty, let entry = view.entryByNode[node.id], let status = entry.status,
                   let allowed = view.settings.statusClasses[status] else { return nil }
             let actual = node.className ?? "(none)"
             guard !allowed.contains(actual) else { return nil }
