@@ -48,3 +48,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 }
+
+/// Every input the fuzzer ever crashed on (Fuzz/crashes) and the example corpus, replayed through the fuzz
+/// target's code path (parse, extraction, every rule, every reporter, graph, sync, reports).
+final class FuzzRegressionTests: XCTestCase {
+    func testSavedFuzzInputsReplayWithoutCrashing() throws {
+        let replayer = CLI.binary.deletingLastPathComponent().appendingPathComponent("docs-audit-fuzz")
+        guard FileManager.default.isExecutableFile(atPath: replayer.path) else {
+            throw XCTSkip("docs-audit-fuzz is not built (swift build builds it)")
+        }
+        let process = Process()
+        process.executableURL = replayer
+        let project = CLI.projectRoot
+        process.arguments = [project.appendingPathComponent("Fuzz/crashes").path,
+                             project.appendingPathComponent("Examples/corpus/docs/plans").path,
+                             project.appendingPathComponent("Examples/corpus/docs/architecture").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(output.hasPrefix("replayed "), output)
+    }
+}

@@ -94,6 +94,14 @@ final class GraphRuleTests: XCTestCase {
         XCTAssertEqual(blocked.first?.line, marked.markers[1].line)
     }
 
+    func testTodoNodeDrawnBlockedWithNothingOpen() throws {
+        try RuleHarness.assert("graph/blocked-without-open-upstream", map("""
+        ↓  NS01[NS-01: a]:::blocked
+          NS02[NS-02: b]:::blocked
+        """, MapFixture.entry("NS-01", status: "todo") + MapFixture.entry("NS-02", status: "blocked")),
+            messages: ["NS01 is :::blocked but it has no upstream and its entry says `todo`"])
+    }
+
     func testEntryNodePairingWithRanges() throws {
         try RuleHarness.assert("graph/entry-node-pairing", map("""
           NS15[NS-15..NS-17: audits]:::blocked
