@@ -24,7 +24,7 @@ enum LinkExtractor {
             fragment = String(destination[destination.index(after: hash)...])
         }
         if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
-        file = file.removingPercentEncoding ?? file
+        if file.contains("%") { file = file.removingPercentEncoding ?? file }
         if file.isEmpty { return (nil, fragment) }
         let base = file.hasPrefix("/") ? [] : path.split(separator: "/").dropLast().map(String.init)
         return (normalize(base + file.split(separator: "/").map(String.init)), fragment)

@@ -16,7 +16,7 @@ struct MissingAnchorRule: Rule {
             guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
             let target = link.target ?? link.path
             guard let anchors = context.anchorsByPath[target] else { return nil }
-            fragment = fragment.removingPercentEncoding ?? fragment
+            if fragment.contains("%") { fragment = fragment.removingPercentEncoding ?? fragment }
             guard !anchors.contains(fragment) else { return nil }
             return RuleHit(path: link.path, line: link.line, column: link.column,
                            message: "link to \(link.destination): no heading or anchor `\(fragment)` in \(target)",
