@@ -92,21 +92,8 @@ public enum HTMLReportRenderer {
         }
     }
 
-    /// HTML-escapes text (also quotes, so it is safe in attributes).
-    public static func h(_ text: String) -> String {
-        var out = ""
-        for char in text {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(char)
-            }
-        }
-        return out
-    }
+    /// HTML-escapes text (also quotes, so it is safe in attributes): the XML reporters' escaping.
+    public static func h(_ text: String) -> String { XML.escape(text) }
 
     static let css = """
     :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--pass:#1a7f37;--fail:#cf222e;--bg:#fff}

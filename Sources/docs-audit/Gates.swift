@@ -28,14 +28,14 @@ struct ReadinessOptions: ParsableArguments {
         if staged && head != nil { throw ValidationError("give --staged or --head, not both") }
     }
 
-    /// Runs the evaluator.
-    func evaluate(_ corpus: CorpusOptions) throws -> (GateReport, LintContext) {
+    /// Runs the evaluator; the ledger it read comes back with the verdicts, for reports.
+    func evaluate(_ corpus: CorpusOptions) throws -> (GateEvaluator.Evaluation, Ledger?) {
         let profile = try ProfileLoader.load(root: corpus.root, configFile: corpus.config)
         let ledgerData = try ledger.map { try Ledger.read($0, settings: profile.gates) }
         let headMode: GateEvaluator.Head = staged ? .staged : head.map { .revision($0) } ?? .workingTree
         let evaluator = GateEvaluator(root: corpus.root, profile: profile, baseline: baseline, head: headMode, ledger: ledgerData)
         let list = plans?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
-        return try evaluator.evaluate(tier: tier, plans: list)
+        return (try evaluator.evaluate(tier: tier, plans: list), ledgerData)
     }
 }
 
@@ -65,7 +65,7 @@ struct Gates: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let (report, _) = try readiness.evaluate(corpus)
+        let report = try readiness.evaluate(corpus).0.report
         Output.write(try GateRenderer.render(report, format: format))
         if report.bandOutOfRange && !strict {
             Output.error("a calibration band is out of range (warning; --strict fails the run)")

@@ -38,11 +38,11 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let (gates, context) = try readiness.evaluate(corpus)
-        let profile = context.profile
-        let ledger = try readiness.ledger.map { try Ledger.read($0, settings: profile.gates) }
-        let findings = Linter.run(context.corpus, model: context.model).findings
-        let report = ReadinessReport(gates: gates, context: context, findings: findings, ledger: ledger)
+        // The evaluation already linted the corpus and read the ledger: the report reuses both.
+        let (evaluation, ledger) = try readiness.evaluate(corpus)
+        let profile = evaluation.context.profile
+        let report = ReadinessReport(gates: evaluation.report, context: evaluation.context,
+                                     findings: evaluation.findings, ledger: ledger)
         let critical = Set(profile.gates.criticalSeverities)
         let svg: (String) -> String?
         switch graphs {

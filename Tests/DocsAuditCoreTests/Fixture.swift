@@ -30,6 +30,30 @@ enum Fixture {
     /// One parsed document.
     static func document(_ text: String) -> MarkdownDocument { MarkdownDocument(path: "doc.md", text: text) }
 
+    /// Runs `git -C root ARGUMENTS` with a fixed identity and fixed dates (so commit IDs are stable).
+    static func git(_ root: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit",
+                             "-c", "commit.gpgsign=false"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CorpusError("git \(arguments.joined(separator: " ")) failed") }
+    }
+
+    /// `git init`, add everything, commit.
+    static func commitAll(_ root: URL, message: String) throws {
+        try git(root, ["init", "-q"])
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", message])
+    }
+
     /// The path of the shared real corpus, or nil when it is absent.
     static var realCorpus: String? {
         let here = URL(fileURLWithPath: #filePath)

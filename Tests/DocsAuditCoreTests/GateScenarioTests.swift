@@ -8,18 +8,6 @@ final class GateScenarioTests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/Gates")
 
-    private func git(_ root: URL, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CorpusError("git \(arguments.joined(separator: " ")) failed") }
-    }
-
     /// Copies every file under `source` into `target`, replacing what is there.
     private func overlay(_ source: URL, onto target: URL, skipping: Set<String> = ["ledger", "README.md"]) throws {
         let fm = FileManager.default
@@ -40,13 +28,11 @@ final class GateScenarioTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-\(scenario)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try overlay(Self.fixtures.appendingPathComponent("base"), onto: root)
-        try git(root, ["init", "-q"])
-        try git(root, ["add", "-A"])
-        try git(root, ["commit", "-qm", "docs: base corpus"])
+        try Fixture.commitAll(root, message: "docs: base corpus")
         if scenario != "g6-no-previous-audit" {
-            try git(root, ["commit", "-q", "--allow-empty", "-m", "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
+            try Fixture.git(root, ["commit", "-q", "--allow-empty", "-m", "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
         }
-        try git(root, ["tag", "tier-2-baseline"])
+        try Fixture.git(root, ["tag", "tier-2-baseline"])
         try overlay(Self.fixtures.appendingPathComponent("pass"), onto: root)
         if scenario != "pass" { try overlay(Self.fixtures.appendingPathComponent(scenario), onto: root) }
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
@@ -55,7 +41,7 @@ final class GateScenarioTests: XCTestCase {
             : Self.fixtures.appendingPathComponent("pass/ledger")
         let ledger = try Ledger.read(ledgerPath.path, settings: profile.gates)
         let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "tier-2-baseline", ledger: ledger)
-        return try evaluator.evaluate(tier: 2, plans: []).0
+        return try evaluator.evaluate(tier: 2, plans: []).report
     }
 
     private func verdicts(_ report: GateReport) -> [String: GateReport.Verdict] {
@@ -144,11 +130,9 @@ final class GateScenarioTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-noledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try overlay(Self.fixtures.appendingPathComponent("base"), onto: root)
-        try git(root, ["init", "-q"])
-        try git(root, ["add", "-A"])
-        try git(root, ["commit", "-qm", "base"])
+        try Fixture.commitAll(root, message: "base")
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
-        let report = try GateEvaluator(root: root.path, profile: profile, baseline: "HEAD").evaluate(tier: 1, plans: []).0
+        let report = try GateEvaluator(root: root.path, profile: profile, baseline: "HEAD").evaluate(tier: 1, plans: []).report
         for id in ["G2", "B1", "B2", "B3", "B4", "B5"] {
             XCTAssertEqual(verdicts(report)[id], .notMeasured, id)
         }

@@ -180,20 +180,11 @@ final class RealCorpusGateTests: XCTestCase {
         chmod.arguments = ["-R", "u+w", root.path]
         try chmod.run()
         chmod.waitUntilExit()
-        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.email=a@example.com", "-c", "user.name=a", "commit", "-qm", "snapshot"],
-                          ["tag", "plan-readiness-audit-tier-1-baseline"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", root.path] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
-        }
+        try Fixture.commitAll(root, message: "snapshot")
+        try Fixture.git(root, ["tag", "plan-readiness-audit-tier-1-baseline"])
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
         let report = try GateEvaluator(root: root.path, profile: profile, baseline: "plan-readiness-audit-tier-1-baseline")
-            .evaluate(tier: 1, plans: []).0
+            .evaluate(tier: 1, plans: []).report
         XCTAssertEqual(report.plans, ["Plan-001", "Plan-024", "Plan-007", "Plan-008", "Plan-023"])
         let figures = Dictionary(uniqueKeysWithValues: (report.gates + report.bands).map { ($0.id, "\($0.figure) \($0.verdict.rawValue)") })
         XCTAssertEqual(figures["G1"], "additions-only pass")

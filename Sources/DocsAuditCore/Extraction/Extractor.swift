@@ -40,7 +40,7 @@ public enum Extractor {
         facts.backlog = BacklogExtractor.extract(context)
         facts.dependencies = DependencyExtractor.extract(context)
         facts.links = LinkExtractor.extract(context)
-        let scanned = ReferenceScanner(context: context).scan(lines: TextLines.of(document.markdown))
+        let scanned = ReferenceScanner(context: context).scan(lines: document.markdown.proseLines)
         facts.references = scanned.references
         facts.cites = scanned.cites
         return facts

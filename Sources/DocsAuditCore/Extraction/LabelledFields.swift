@@ -37,15 +37,7 @@ struct LabelledFields {
 struct TaskFieldLabels {
     private let patterns: [(key: String, pattern: Pattern)]
 
-    init(_ settings: PlanSettings) {
-        var patterns: [(String, Pattern)] = []
-        for key in settings.taskFields.keys.sorted() {
-            for label in settings.taskFields[key] ?? [] {
-                if let pattern = try? Pattern("^(?:\(label))$", caseInsensitive: true) { patterns.append((key, pattern)) }
-            }
-        }
-        self.patterns = patterns
-    }
+    init(_ settings: PlanSettings) { patterns = settings.taskFields }
 
     /// The field key for `label`, or nil when it is some other label.
     func key(for label: String) -> String? {

@@ -56,7 +56,7 @@ public struct DerivedGraph: Sendable, Codable {
             for upstream in row.upstream { planEdges.append(Edge(from: upstream, to: row.plan)) }
         }
         result.planEdges = planEdges
-        guard let view = NextStepsView(context) else { return result }
+        guard let view = context.nextStepsView else { return result }
         result.path = view.model.path
         let settings = view.settings
         for node in view.graph.nodes {

@@ -19,7 +19,7 @@ public enum GraphSync {
     public static func plan(_ context: LintContext) -> Result? {
         let derived = DerivedGraph.derive(context)
         guard let path = derived.path, let document = context.corpus.document(at: path),
-              let view = NextStepsView(context) else { return nil }
+              let view = context.nextStepsView else { return nil }
         let source = document.markdown.source
         var lines = (1...max(1, source.lineCount)).map { String(source.line($0) ?? "") }
         var changes: [String] = []

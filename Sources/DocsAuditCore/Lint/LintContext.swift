@@ -12,6 +12,10 @@ public struct LintContext: Sendable {
     public let anchorsByPath: [String: Set<String>]
     /// The corpus root, resolved.
     public let rootPath: String
+    /// The next-steps graph joined with its entries, shared by every graph rule, sync and the derived graph.
+    let nextStepsView: NextStepsView?
+    /// Where every ID is defined, shared by the ID and traceability rules.
+    let definitions: Definitions
     /// The git work tree that holds the corpus, when there is one: links leaving the corpus are checked there.
     public let repositoryRoot: String?
 
@@ -26,6 +30,8 @@ public struct LintContext: Sendable {
         }
         self.documentsByPath = documents
         self.anchorsByPath = anchors
+        self.nextStepsView = NextStepsView(model: model, profile: corpus.profile)
+        self.definitions = Definitions(model)
         let root = FileSystem.realPath(corpus.root) ?? corpus.root
         self.rootPath = root
         var probe = root
@@ -62,12 +68,6 @@ public struct LintContext: Sendable {
 
     /// Whether `target` leaves the corpus root.
     public func leavesRoot(_ target: String) -> Bool { target == ".." || target.hasPrefix("../") }
-
-    /// The next-steps diagram, when the corpus has one.
-    public var nextStepsGraph: MermaidGraph? {
-        guard let index = model.nextSteps?.diagram, model.diagrams.indices.contains(index) else { return nil }
-        return model.diagrams[index].graph
-    }
 
     /// The document of kind `kind` whose number is `number` (`plan`, `024`).
     public func document(kind: String, number: String) -> DocumentInfo? {

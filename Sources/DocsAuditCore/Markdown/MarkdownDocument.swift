@@ -7,6 +7,9 @@ public struct MarkdownDocument: Sendable {
     public let sections: [Section]
     /// Every block, containers before their children, in document order.
     public let allBlocks: [Block]
+    /// The lines that hold prose — lines of paragraphs, headings and table rows, never of code or HTML
+    /// blocks — in order. ID, cite and tag scanners read these raw lines (escapes such as `I-024-\*` intact).
+    public let proseLines: [Int]
     /// The innermost section of each line (index 0 unused; -1 before the first heading).
     private let sectionByLine: [Int32]
     /// Problems met while parsing (nesting flattened); the lint command turns them into findings.
@@ -20,6 +23,14 @@ public struct MarkdownDocument: Sendable {
         self.blocks = output.blocks
         self.sections = Section.outline(of: output.blocks, lineCount: source.lineCount)
         self.allBlocks = output.blocks.flatMap(\.descendantsAndSelf)
+        var prose = Set<Int>()
+        for block in allBlocks {
+            switch block.kind {
+            case .paragraph, .heading, .tableRow: prose.formUnion(block.range.lines)
+            default: continue
+            }
+        }
+        self.proseLines = prose.sorted()
         var byLine = [Int32](repeating: -1, count: source.lineCount + 1)
         // Sections come in source order and an inner section starts after its parent, so the last
         // writer of a line is its innermost section.

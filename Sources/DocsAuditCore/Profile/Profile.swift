@@ -83,8 +83,9 @@ public struct PlanSettings: Sendable {
     public var tasksHeading: Pattern?
     public var taskHeading: Pattern?
     public var taskBulletID: Pattern?
-    /// Field key (`files`, `spec-coverage`, `verifies-invariant`, `step`) to label patterns.
-    public var taskFields: [String: [String]] = [:]
+    /// Task field labels, compiled once: key (`files`, `spec-coverage`, `verifies-invariant`, `step`) and a
+    /// case-insensitive whole-label pattern, in key order.
+    public var taskFields: [(key: String, pattern: Pattern)] = []
     public var invariantsSection: Pattern?
     public var invariantHeading: Pattern?
     public var obligationsSection: Pattern?

@@ -129,13 +129,17 @@ enum ProfileDecoder {
         "task-heading": { $0.taskHeading = try $1.pattern() },
         "task-bullet-id": { $0.taskBulletID = try $1.pattern() },
         "task-fields": { settings, node in
-            var fields: [String: [String]] = [:]
+            var fields: [(key: String, pattern: Pattern)] = []
             try node.eachKey { key, child in
-                let labels = try child.strings()
-                for label in labels { _ = try ConfigNode.checkedPattern(label, at: child) }
-                fields[key] = labels
+                for label in try child.strings() {
+                    do {
+                        fields.append((key, try Pattern("^(?:\(label))$", caseInsensitive: true)))
+                    } catch {
+                        throw child.error("not a valid regular expression: \(label)")
+                    }
+                }
             }
-            settings.taskFields = fields
+            settings.taskFields = fields.sorted { $0.key < $1.key }
         },
         "invariants-section": { $0.invariantsSection = try $1.pattern() },
         "invariant-heading": { $0.invariantHeading = try $1.pattern() },

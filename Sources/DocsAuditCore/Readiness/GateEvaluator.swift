@@ -40,8 +40,15 @@ public struct GateEvaluator {
         self.ledger = ledger
     }
 
+    /// What an evaluation produced: the verdicts, and the linted corpus they came from (reports reuse both).
+    public struct Evaluation: Sendable {
+        public var report: GateReport
+        public var context: LintContext
+        public var findings: [Finding]
+    }
+
     /// The plans of tier `tier` in the current build order, or `plans` as given (`003` or `Plan-003`).
-    public func evaluate(tier: Int?, plans requested: [String]) throws -> (GateReport, LintContext) {
+    public func evaluate(tier: Int?, plans requested: [String]) throws -> Evaluation {
         let git = GitObjects(root: root)
         guard git.resolves(baseline) else { throw CorpusError("\(baseline): not a git revision in \(root) (--baseline)") }
         let corpus = try loadCurrent(git)
@@ -64,18 +71,17 @@ public struct GateEvaluator {
             let text = old[plan.path] ?? nil
             let baselineDocument = text.map { SourceDocument(path: plan.path, kind: "plan", frozen: false,
                                                              markdown: MarkdownDocument(path: plan.path, text: $0)) }
-            let baselinePlan = baselineDocument.flatMap { Extractor.facts(for: $0, profile: profile).plan }
-            let currentDocument = corpus.document(at: plan.path)
-            pairs.append(PlanPair(id: "Plan-\(plan.number)", current: plan, baseline: baselinePlan,
-                                  currentDocument: currentDocument, baselineDocument: baselineDocument,
-                                  baselineStatus: baselineDocument.map { Extractor.facts(for: $0, profile: profile).info.status } ?? nil))
+            let baselineFacts = baselineDocument.map { Extractor.facts(for: $0, profile: profile) }
+            pairs.append(PlanPair(id: "Plan-\(plan.number)", current: plan, baseline: baselineFacts?.plan,
+                                  currentDocument: corpus.document(at: plan.path), baselineDocument: baselineDocument,
+                                  baselineStatus: baselineFacts?.info.status))
         }
         let lint = Linter.run(corpus, model: model).findings
         let checks = GateChecks(profile: profile, pairs: pairs, lint: lint, context: context, ledger: ledger)
         report.gates = [checks.g1(), checks.g2(), checks.g3(), checks.g4(), checks.g5(),
                         g6(tier: tier, git: git), checks.g7()]
         report.bands = checks.bands()
-        return (report, context)
+        return Evaluation(report: report, context: context, findings: lint)
     }
 
     private func loadCurrent(_ git: GitObjects) throws -> Corpus {

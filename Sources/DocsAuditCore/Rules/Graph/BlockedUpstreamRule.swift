@@ -12,7 +12,7 @@ struct BlockedUpstreamRule: Rule {
         passing: "NS03[…]:::ready with NS02[…]:::completed and NS02 --> NS03")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         return view.graph.nodes.compactMap { node -> RuleHit? in
             guard node.className == view.settings.blockedClass else { return nil }
             let edges = view.upstreams[node.id] ?? []

@@ -11,7 +11,7 @@ struct CompletedBacklogEdgeRule: Rule {
         passing: "(no BL106 edge once BL-106 is completed)")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         return view.graph.edges.compactMap { edge -> RuleHit? in
             guard view.isBacklog(edge.from), view.isSatisfied(edge.from), let id = view.documentID(ofNode: edge.from) else { return nil }
             return RuleHit(path: view.model.path, line: edge.line,

@@ -12,7 +12,7 @@ struct EntryNodePairingRule: Rule {
         passing: "NS07[…]:::ready in the graph, and `### NS-07: …` below it")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         var hits: [RuleHit] = []
         let nodes = Set(view.graph.nodes.map(\.id))
         let rangeMembers = rangeCoverage(view.model.entries)

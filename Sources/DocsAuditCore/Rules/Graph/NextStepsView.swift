@@ -1,5 +1,5 @@
 /// The next-steps DAG joined with its detail entries and the backlog: which node is which entry, what
-/// blocks what, and the state each node should have. Built once per lint run by the rules that need it.
+/// blocks what, and the state each node should have. Built once per lint run, in `LintContext`.
 struct NextStepsView {
     let graph: MermaidGraph
     let model: NextStepsModel
@@ -13,18 +13,21 @@ struct NextStepsView {
     /// Nodes by ID (graphs can be large: no linear lookups).
     private let nodesByID: [String: MermaidNode]
 
-    init?(_ context: LintContext) {
-        guard let graph = context.nextStepsGraph, let model = context.model.nextSteps else { return nil }
+    init?(model corpusModel: CorpusModel, profile: Profile) {
+        guard let model = corpusModel.nextSteps, let index = model.diagram, corpusModel.diagrams.indices.contains(index) else {
+            return nil
+        }
+        let graph = corpusModel.diagrams[index].graph
         self.graph = graph
         self.model = model
-        self.settings = context.profile.graph
+        self.settings = profile.graph
         var entries: [String: NextStepEntry] = [:]
         for entry in model.entries where entries[entry.nodeID] == nil { entries[entry.nodeID] = entry }
         self.entryByNode = entries
         self.upstreams = Dictionary(grouping: graph.edges, by: \.to)
         self.nodesByID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var backlog: [String: String] = [:]
-        for item in context.model.backlog {
+        for item in corpusModel.backlog {
             if let status = item.status { backlog[item.id] = status }
         }
         self.backlogStatus = backlog

@@ -11,7 +11,7 @@ struct ReadyUpstreamRule: Rule {
         passing: "NS03[…]:::blocked with NS02[…]:::blocked and NS02 --> NS03")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         return view.graph.nodes.compactMap { node -> RuleHit? in
             guard node.className == view.settings.readyClass else { return nil }
             let open = (view.upstreams[node.id] ?? []).map(\.from).filter { !view.isSatisfied($0) }

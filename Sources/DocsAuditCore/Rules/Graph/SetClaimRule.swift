@@ -13,7 +13,7 @@ struct SetClaimRule: Rule {
         passing: "the ready set is now NS-03, NS-11 (2 items)")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         var hits: [RuleHit] = []
         for claim in view.model.setClaims {
             let className: String

@@ -12,7 +12,7 @@ struct StatusClassRule: Rule {
         passing: "NS05[NS-05: …]:::completed   with   - Status: `completed`")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         return view.graph.nodes.compactMap { node -> RuleHit? in
             // An undeclared node (seen only in edges) is graph/dangling-edge's to report, not a class problem.
             guard !node.declarationLines.isEmpty, let entry = view.entryByNode[node.id], let status = entry.status,

@@ -12,7 +12,7 @@ struct UpstreamEdgesRule: Rule {
         passing: "- Upstream: NS-01 + NS-04   with   NS01 --> NS05 and NS04 --> NS05")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        guard let view = NextStepsView(context) else { return [] }
+        guard let view = context.nextStepsView else { return [] }
         var hits: [RuleHit] = []
         for entry in view.model.entries {
             guard let upstream = entry.upstream, view.node(entry.nodeID) != nil else { continue }

@@ -11,7 +11,7 @@ struct DuplicateDefinitionRule: Rule {
         passing: "### BL-108: Signing\n…\n### BL-109: Hosting")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        let definitions = Definitions(context.model)
+        let definitions = context.definitions
         var hits: [RuleHit] = []
         for (family, ids) in definitions.families.sorted(by: { $0.key < $1.key }) where family != "next-step-member" {
             for id in ids {

@@ -18,7 +18,7 @@ struct UndefinedReferenceRule: Rule {
     ]
 
     func check(_ context: LintContext) -> [RuleHit] {
-        let definitions = Definitions(context.model)
+        let definitions = context.definitions
         // Frozen trees are history; templates teach the format with example IDs.
         let skipped = Set(context.corpus.documents.filter { $0.frozen || $0.kind == "template" }.map(\.path))
         // `I-024-1` → `I-024`: the plans that define at least one invariant, for `I-024-*` wildcards.

@@ -11,7 +11,7 @@ struct TraceabilityRule: Rule {
         passing: "##### T1.1 — scaffold\n\n**Files:** `a.ts` **Spec coverage:** Spec-001 AC1 **Verifies invariant:** none")
 
     func check(_ context: LintContext) -> [RuleHit] {
-        let definitions = Definitions(context.model)
+        let definitions = context.definitions
         let acCounts = Dictionary(context.model.specs.map { ("Spec-\($0.number)", $0.acceptanceCriteria.count) }, uniquingKeysWith: max)
         let spec = context.profile.id("spec")
         let invariant = context.profile.id("invariant")

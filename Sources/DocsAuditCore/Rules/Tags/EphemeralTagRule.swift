@@ -29,7 +29,7 @@ struct EphemeralTagRule: Rule {
         let settings = context.profile.tags
         let markdown = document.markdown
         var hits: [RuleHit] = []
-        for number in TextLines.of(markdown) {
+        for number in markdown.proseLines {
             guard let raw = markdown.source.line(number) else { continue }
             let line = String(raw)
             var tags: [(family: String, match: PatternMatch)] = []
