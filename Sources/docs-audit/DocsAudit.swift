@@ -66,7 +66,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2).
     func loadCorpus(overlay: [String: String?] = [:]) throws -> Corpus {
-        let profile = try ProfileLoader.load(root: root, configFile: config)
-        return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
+        let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
+        return try PhaseTimer.measure("read and parse") { try CorpusLoader.load(root: root, profile: profile, overlay: overlay) }
     }
 }

@@ -79,11 +79,30 @@ final class ProfileTests: XCTestCase {
 
 final class PatternTests: XCTestCase {
     func testLiteralHintsNeverChangeWhatMatches() throws {
-        XCTAssertEqual(Pattern.literalHint(#"\bPlan-(\d{3})\b"#).map { String(decoding: $0, as: UTF8.self) }, "Plan-")
-        XCTAssertEqual(Pattern.literalHint(#"\]\(([^)]+)\):(\d+)"#).map { String(decoding: $0, as: UTF8.self) }, "](")
-        XCTAssertEqual(Pattern.literalHint(#"^Files?:"#).map { String(decoding: $0, as: UTF8.self) }, "File")
-        XCTAssertNil(Pattern.literalHint(#"\bT(\d+)"#), "one character is not worth a search")
-        XCTAssertNil(Pattern.literalHint(#"(Plan|Spec)-\d"#))
+        func hints(_ source: String) -> [String]? {
+            Pattern.literalHints(source)?.map { String(decoding: $0, as: UTF8.self) }
+        }
+        XCTAssertEqual(hints(#"\bPlan-(\d{3})\b"#), ["Plan-"])
+        XCTAssertEqual(hints(#"\]\(([^)]+)\):(\d+)"#), ["]("])
+        XCTAssertEqual(hints(#"^Files?:"#), ["File"])
+        XCTAssertEqual(hints(#"\bT(\d+)"#), ["T"])
+        XCTAssertEqual(hints(#"\.agents/tmp/[\w]"#), [".agents/tmp/"])
+        XCTAssertEqual(hints(#"a.b"#), ["a"], "`.` is not a literal")
+        XCTAssertEqual(hints(#"method|procedure"#), ["method", "procedure"], "a top-level | splits the pattern")
+        XCTAssertNil(hints(#"\bnon-dep\b|\d+"#), "one branch without a literal")
+        XCTAssertNil(hints(#"(?=Plan)Plan"#), "look-arounds are not groups")
+        XCTAssertEqual(hints(#"ab\d"#), ["ab"], "a class escape is not a literal")
+        XCTAssertNil(hints(#"\b\d+"#), "no leading literal")
+        XCTAssertEqual(hints(#"\b(Plan|Spec|ADR)-(\d{3}):"#), ["Plan", "Spec", "ADR"])
+        XCTAssertEqual(hints(#"\b(?:BL-0XX|I-NNN-\d+|Plan-NNN)\b"#), ["BL-0XX", "I-NNN-", "Plan-NNN"])
+        XCTAssertNil(hints(#"(Plan|\d)-\d"#), "an alternative without a literal promises nothing")
+        XCTAssertNil(hints(#"(Plan|Spec)?-\d"#), "an optional group promises nothing")
+        XCTAssertNil(hints(#"(?i)method"#), "flags are not a group")
+        XCTAssertEqual(hints(#"(ab[|(]|cd)x"#), ["ab", "cd"], "a class holding | and ( does not split the group")
+        XCTAssertEqual(hints(#"(?:(?:W|I)-\d|T-\d)"#), nil)
+        let labels = try Pattern(#"\b(Plan|Spec|ADR)-(\d{3}):(\d+)"#)
+        XCTAssertEqual(labels.firstMatch(in: "see ADR-007:12 and")?[2], "007")
+        XCTAssertNil(labels.firstMatch(in: "see Plan 007:12"))
         let files = try Pattern("^Files?:")
         XCTAssertTrue(files.test("File: x"))
         XCTAssertTrue(files.test("Files: x"))
@@ -91,5 +110,42 @@ final class PatternTests: XCTestCase {
         let link = try Pattern(#"\]\(([^)\s#]+\.md)\):(\d+)"#)
         XCTAssertEqual(link.firstMatch(in: "[Plan](../p.md):12")?[2], "12")
         XCTAssertNil(link.firstMatch(in: "no link here: 12"))
+    }
+}
+
+/// The literal pre-filter may only skip lines on which the regex cannot match. Checked for every pattern
+/// the built-in profile compiles, over every line of our Markdown (and of the real corpus when present).
+final class PatternHintSafetyTests: XCTestCase {
+    func testPrefilterNeverDropsAMatchOfAnyProfilePattern() throws {
+        let patterns = Self.patterns(in: try ProfileLoader.defaultProfile())
+        XCTAssertGreaterThan(patterns.count, 50, "the profile's patterns were found by reflection")
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var roots = [project.appendingPathComponent("Examples").path, project.appendingPathComponent("Tests/Fixtures").path]
+        if let real = Fixture.realCorpus { roots.append(real) }
+        var lines = Set<String>()
+        for root in roots {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let name as String in walker where name.hasSuffix(".md") {
+                guard let text = try? String(contentsOfFile: root + "/" + name, encoding: .utf8) else { continue }
+                text.split(separator: "\n").forEach { lines.insert(String($0)) }
+            }
+        }
+        XCTAssertGreaterThan(lines.count, 500)
+        var checked = 0
+        for pattern in patterns {
+            for line in lines {
+                let filtered = pattern.matches(in: line).map { $0.range() }
+                let unfiltered = pattern.unfilteredMatches(in: line).map { $0.range() }
+                XCTAssertEqual(filtered, unfiltered, "pattern \(pattern.source) on line: \(line)")
+                checked += unfiltered.count
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000, "the lines hold matches to compare")
+    }
+
+    /// Every `Pattern` reachable from `value`, found by reflection (structs, arrays, dictionaries, optionals).
+    static func patterns(in value: Any) -> [Pattern] {
+        if let pattern = value as? Pattern { return [pattern] }
+        return Mirror(reflecting: value).children.flatMap { patterns(in: $0.value) }
     }
 }

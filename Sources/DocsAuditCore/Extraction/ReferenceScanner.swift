@@ -12,29 +12,52 @@ struct ReferenceScanner {
         let profile = context.profile
         let patterns = Self.families.compactMap { name in profile.id(name).map { (name, $0) } }
         let placeholder = profile.id("placeholder")
+        var isPlaceholder: [String: Bool] = [:]
         var references: [IDReference] = []
         var cites: [LineCite] = []
         for number in lines {
             guard let raw = context.markdown.source.line(number) else { continue }
+            // Decide on the raw bytes which patterns can match at all; most prose lines hold no ID and
+            // never become a String of their own.
+            let (candidates, hasColon, hasBacktick) = Self.prefilter(raw, patterns: patterns)
+            guard !candidates.isEmpty || hasColon else { continue }
             let line = String(raw)
-            let spans = line.contains("`") ? CodeSpans.ranges(in: line) : []
-            for (family, pattern) in patterns {
+            let spans = hasBacktick ? CodeSpans.ranges(in: line) : []
+            for (family, pattern) in candidates {
                 for match in pattern.matches(in: line) {
-                    guard let id = match[0], placeholder?.test(id) != true else { continue }
-                    let section = context.sectionTitle(at: number)
+                    guard let id = match[0] else { continue }
+                    let excluded = isPlaceholder[id] ?? {
+                        let result = placeholder?.test(id) == true
+                        isPlaceholder[id] = result
+                        return result
+                    }()
+                    guard !excluded else { continue }
                     let column = match.utf8Column()
                     references.append(IDReference(family: family, id: id, path: context.path, line: number, column: column,
-                                                  section: section, inCode: CodeSpans.contains(spans, column: column)))
+                                                  section: context.sectionTitle(at: number),
+                                                  inCode: CodeSpans.contains(spans, column: column)))
                 }
             }
             // Every cite spelling has a `:` before its line numbers; most prose lines have none.
-            guard raw.utf8.contains(UInt8(ascii: ":")) else { continue }
+            guard hasColon else { continue }
             cites += self.cites(in: line, number: number).filter { cite in
                 // A label or link cite quoted in code is an example, not a cite; code pins live in code.
                 cite.form == "code-pin" || !CodeSpans.contains(spans, column: cite.column)
             }
         }
         return (references, cites)
+    }
+
+    /// The patterns whose literal hints occur on `raw`, and whether it holds a `:` and a backtick.
+    private static func prefilter(_ raw: Substring, patterns: [(String, Pattern)])
+        -> (candidates: [(String, Pattern)], hasColon: Bool, hasBacktick: Bool) {
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            (patterns.filter { $0.1.mayMatch(bytes: bytes) },
+             ByteSearch.contains(bytes, byte: UInt8(ascii: ":")),
+             ByteSearch.contains(bytes, byte: UInt8(ascii: "`")))
+        }
+        if let result = raw.utf8.withContiguousStorageIfAvailable(scan) { return result }
+        return Array(raw.utf8).withUnsafeBufferPointer(scan)
     }
 
     private func cites(in line: String, number: Int) -> [LineCite] {

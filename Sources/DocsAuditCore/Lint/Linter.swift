@@ -14,11 +14,11 @@ public enum Linter {
     public static func lint(_ corpus: Corpus) -> [Finding] { run(corpus).findings }
 
     public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil) -> Result {
-        let model = existing ?? Extractor.extract(corpus)
-        let context = LintContext(corpus: corpus, model: model)
+        let model = existing ?? PhaseTimer.measure("extract") { Extractor.extract(corpus) }
+        let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model) }
         let profile = corpus.profile
         let perRule: [[Finding]] = RuleCatalog.rules.map { $0 as any Rule }.parallelMap { rule in
-            rule.check(context).compactMap { hit in
+            PhaseTimer.measure("rule \(rule.description.id)") { rule.check(context) }.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the
                 // rule is switched off for the path.
@@ -36,7 +36,7 @@ public enum Linter {
         }
         let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
         findings.removeAll { frozen.contains($0.file) }
-        findings = applySuppressions(findings, corpus: corpus, profile: profile)
+        findings = PhaseTimer.measure("suppressions") { applySuppressions(findings, corpus: corpus, profile: profile) }
         return Result(findings: Finding.sorted(findings), model: model)
     }
 

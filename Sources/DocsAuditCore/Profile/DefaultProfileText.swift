@@ -159,7 +159,7 @@ dependencies:
   dependency-section: '^3\. Inter-Plan Dependency Graph$'
   tier-section: '^5\. Canonical Build Order$'
   forward-marker: '\bForward:'
-  non-upstream: '\bnon-dep\b|\bexclusion\b|\bowns the\b'
+  non-upstream: '\bnon-dep\b|\bexclusion\b'
   partial-slice: '^(partial|bootstrap|steps?\b)'
   remainder-slice: '^(remainder|remaining)'
   # A clause saying the dependency is deferred to a later tier (an additive follow-up) is not a blocking upstream.

@@ -6,9 +6,10 @@ import Foundation
 public struct Pattern: @unchecked Sendable, CustomStringConvertible {
     public let source: String
     private let regex: NSRegularExpression
-    /// A literal every match must contain (`Plan-` for `\bPlan-(\d{3})`), checked with a byte search
-    /// before the regex runs: most prose lines hold no ID, and skipping them is most of the speed.
-    private let hint: [UInt8]?
+    /// Literals of which every match must contain at least one (`Plan-` for `\bPlan-(\d{3})`; `Plan`,
+    /// `Spec` or `ADR` for `\b(Plan|Spec|ADR)-`), checked with a byte search before the regex runs: most
+    /// prose lines hold no ID, and skipping them is most of the speed.
+    private let hints: [[UInt8]]?
 
     /// Compiles `source`; throws `PatternError` with the compiler's complaint.
     public init(_ source: String, caseInsensitive: Bool = false) throws {
@@ -18,23 +19,93 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
         } catch {
             throw PatternError(source: source, reason: "not a valid regular expression")
         }
-        hint = caseInsensitive ? nil : Self.literalHint(source)
+        hints = caseInsensitive ? nil : Self.literalHints(source)
     }
 
-    /// The literal run a pattern starts with, after `^` or `\b`, when it is at least two characters long.
-    static func literalHint(_ source: String) -> [UInt8]? {
-        var rest = Substring(source)
+    /// The literal runs a pattern starts with, after `^` or `\b`: one run, or one per alternative of a
+    /// leading group `(A|B)` / `(?:A|B)`. Nil unless every alternative starts with a literal.
+    static func literalHints(_ source: String) -> [[UInt8]]? {
+        guard let whole = splitAlternatives(Substring(source)), whole.after.isEmpty else { return nil }
+        var hints: [[UInt8]] = []
+        for alternative in whole.alternatives {
+            guard let more = hintsOfBranch(alternative) else { return nil }
+            hints += more
+        }
+        return hints.isEmpty ? nil : hints
+    }
+
+    /// The hints of one branch without a top-level `|`.
+    private static func hintsOfBranch(_ branch: Substring) -> [[UInt8]]? {
+        var rest = branch
         while true {
             if rest.hasPrefix("^") { rest = rest.dropFirst() } else if rest.hasPrefix("\\b") { rest = rest.dropFirst(2) } else { break }
         }
+        guard rest.hasPrefix("(") else { return literalRun(rest).map { [$0] } }
+        let body = rest.hasPrefix("(?:") ? rest.dropFirst(3) : rest.dropFirst()
+        // Flags, look-arounds and named groups promise nothing.
+        guard !body.hasPrefix("?"), let group = splitAlternatives(body), group.after.hasPrefix(")") else { return nil }
+        // An optional group promises nothing.
+        if let next = group.after.dropFirst().first, "?*{".contains(next) { return nil }
+        var hints: [[UInt8]] = []
+        for alternative in group.alternatives {
+            guard let run = literalRun(alternative) else { return nil }
+            hints.append(run)
+        }
+        return hints
+    }
+
+    /// `text` split at its top-level `|` up to the first unbalanced `)` (or the end), and the text from
+    /// that `)` on. Escapes and character classes are skipped; nil when a class or escape is cut off.
+    private static func splitAlternatives(_ text: Substring) -> (alternatives: [Substring], after: Substring)? {
+        var depth = 0
+        var inClass = false
+        var start = text.startIndex
+        var alternatives: [Substring] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let char = text[index]
+            if char == "\\" {
+                index = text.index(after: index)
+                guard index < text.endIndex else { return nil }
+                index = text.index(after: index)
+                continue
+            }
+            if inClass {
+                if char == "]" { inClass = false }
+            } else if char == "[" {
+                inClass = true
+            } else if char == "(" {
+                depth += 1
+            } else if char == ")" {
+                if depth == 0 {
+                    alternatives.append(text[start..<index])
+                    return (alternatives, text[index...])
+                }
+                depth -= 1
+            } else if char == "|" && depth == 0 {
+                alternatives.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        guard !inClass else { return nil }
+        alternatives.append(text[start...])
+        return (alternatives, text[text.endIndex...])
+    }
+
+    /// Characters that are not literals in ICU syntax.
+    private static let metacharacters: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+
+    /// The literal run `text` starts with, if any.
+    private static func literalRun(_ text: Substring) -> [UInt8]? {
         var literal: [Character] = []
-        var chars = Array(rest)[...]
+        var chars = text
         while let char = chars.first {
-            if char.isLetter || char.isNumber || "-: _`#".contains(char) {
+            if !Self.metacharacters.contains(char) && !char.isWhitespace || char == " " {
                 literal.append(char)
                 chars = chars.dropFirst()
-            } else if char == "\\", let escaped = chars.dropFirst().first, "[]().`#:-".contains(escaped) {
-                literal.append(escaped)  // `\]` is a literal `]`
+            } else if char == "\\", let escaped = chars.dropFirst().first, escaped.isPunctuation || escaped.isSymbol {
+                literal.append(escaped)  // `\]` is a literal `]`, `\.` a literal `.`
                 chars = chars.dropFirst(2)
             } else {
                 break
@@ -42,30 +113,27 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
         }
         // A quantifier after the run makes its last character optional.
         if let next = chars.first, "?*{+".contains(next), !literal.isEmpty { literal.removeLast() }
-        return literal.count >= 2 ? Array(String(literal).utf8) : nil
+        return literal.isEmpty ? nil : Array(String(literal).utf8)
     }
 
-    /// Whether `text` can match at all (false only when the literal hint is absent).
+    /// Whether `text` can match at all (false only when no literal hint occurs in it).
     public func mayMatch(_ text: String) -> Bool {
-        guard let hint else { return true }
+        guard hints != nil else { return true }
         var text = text
-        return text.withUTF8 { Self.contains($0, hint) }
+        return text.withUTF8 { mayMatch(bytes: $0) }
     }
 
-    /// A plain byte search: first byte, then the rest.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        let last = haystack.count - needle.count
-        var index = 0
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+    /// Whether a raw source line can match at all, decided on its bytes without making a String.
+    public func mayMatch(line: Substring) -> Bool {
+        guard hints != nil else { return true }
+        return line.utf8.withContiguousStorageIfAvailable { mayMatch(bytes: $0) }
+            ?? Array(line.utf8).withUnsafeBufferPointer { mayMatch(bytes: $0) }
+    }
+
+    /// Whether UTF-8 `bytes` can match at all (false only when no literal hint occurs in them).
+    public func mayMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hints else { return true }
+        return hints.contains { ByteSearch.contains(bytes, $0) }
     }
 
     public var description: String { source }
@@ -73,6 +141,12 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
     /// Every non-overlapping match in `text`.
     public func matches(in text: String) -> [PatternMatch] {
         guard mayMatch(text) else { return [] }
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.matches(in: text, range: range).map { PatternMatch(text: text, result: $0) }
+    }
+
+    /// Every match, found by the regex alone without the literal pre-filter: what `matches(in:)` must equal.
+    func unfilteredMatches(in text: String) -> [PatternMatch] {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return regex.matches(in: text, range: range).map { PatternMatch(text: text, result: $0) }
     }

@@ -31,9 +31,11 @@ struct EphemeralTagRule: Rule {
         var hits: [RuleHit] = []
         for number in markdown.proseLines {
             guard let raw = markdown.source.line(number) else { continue }
+            let candidates = families.filter { $0.value.mayMatch(line: raw) }
+            guard !candidates.isEmpty else { continue }
             let line = String(raw)
             var tags: [(family: String, match: PatternMatch)] = []
-            for (family, pattern) in families {
+            for (family, pattern) in candidates {
                 tags += pattern.matches(in: line).map { (family, $0) }
             }
             guard !tags.isEmpty else { continue }

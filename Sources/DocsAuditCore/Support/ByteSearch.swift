@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Substring search over UTF-8 bytes: the C library's vectorised `memchr` finds each candidate first
+/// byte, `memcmp` checks the rest. (`memmem` would do both, but Glibc's module map hides it.)
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+        return needle.withUnsafeBufferPointer { pattern in
+            guard let patternBase = pattern.baseAddress else { return false }
+            let end = base + haystack.count
+            var cursor = base
+            while end - cursor >= pattern.count {
+                guard let found = memchr(cursor, Int32(first), end - cursor - pattern.count + 1) else { return false }
+                let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(candidate, patternBase, pattern.count) == 0 { return true }
+                cursor = candidate + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the byte `byte` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        guard let base = haystack.baseAddress, !haystack.isEmpty else { return false }
+        return memchr(base, Int32(byte), haystack.count) != nil
+    }
+}

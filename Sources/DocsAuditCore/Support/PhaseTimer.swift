@@ -1,0 +1,17 @@
+import Foundation
+
+/// Wall-clock time per phase of a run, printed to standard error when `DOCS_AUDIT_TIMINGS` is set: the
+/// first thing to read before optimising (docs/performance.md). Costs nothing when it is not set.
+public enum PhaseTimer {
+    public static let enabled = ProcessInfo.processInfo.environment["DOCS_AUDIT_TIMINGS"] != nil
+
+    /// Runs `body`, and reports how long it took under `label` when timings are on.
+    public static func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+        guard enabled else { return try body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try body()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        FileHandle.standardError.write(Data("timing: \(label) \(String(format: "%.1f", elapsed)) ms\n".utf8))
+        return result
+    }
+}
