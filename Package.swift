@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only place that sees C: cmark-gfm through pkg-config.
@@ -22,7 +23,11 @@ let package = Package(
         // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
         .target(
             name: "DocsAuditCore",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+                // SHA-256 for the per-file analysis cache keys.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Turns models and findings into bytes: JSON, text, and later SARIF and friends.
         .target(name: "DocsAuditReporters", dependencies: ["DocsAuditCore"]),

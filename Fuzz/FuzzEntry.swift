@@ -12,10 +12,17 @@ enum FuzzTarget {
         _ = MermaidParser.parse(text)
         // The same text as a plan, the dependency map (so the graph rules see it) and a backlog.
         let paths = ["docs/plans/001-fuzz.md", profile.graph.file, "docs/backlog.md"]
-        let documents = paths.map { path in
-            SourceDocument(path: path, kind: profile.kind(of: path), frozen: false, markdown: MarkdownDocument(path: path, text: text))
+        let analysed = paths.map { path in DocumentAnalyzer.analyze(path: path, text: text, profile: profile) }
+        // Every analysis goes through the cache's coding, as a cached run would read it.
+        let analyses = analysed.map { pair -> FileAnalysis in
+            guard let data = try? JSONEncoder().encode(pair.1),
+                  let decoded = try? JSONDecoder().decode(FileAnalysis.self, from: data) else {
+                fatalError("a file analysis did not survive the cache's coding")
+            }
+            return decoded
         }
-        let corpus = Corpus(root: "/nonexistent-fuzz-root", profile: profile, documents: documents, problems: [])
+        let corpus = Corpus(root: "/nonexistent-fuzz-root", profile: profile, documents: analysed.map(\.0),
+                            analyses: analyses, problems: [])
         let result = Linter.run(corpus)
         let report = Report(findings: result.findings)
         for format in ReportFormat.allCases { _ = try? format.render(report) }

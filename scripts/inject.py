@@ -117,7 +117,11 @@ INJECTIONS = [
 
 
 def lint(binary, root):
-    out = subprocess.run([binary, "lint", "--root", root, "--format", "json"], capture_output=True, text=True)
+    # The analysis cache lives beside the copy: every injection after the first re-analyses only the file it
+    # edited, the pre-commit path, so the harness also checks that the cache never hides a defect.
+    cache = os.path.join(os.path.dirname(root), "cache")
+    out = subprocess.run([binary, "lint", "--root", root, "--format", "json", "--cache-dir", cache],
+                         capture_output=True, text=True)
     if out.returncode not in (0, 1):
         raise RuntimeError(f"docs-audit exited {out.returncode}: {out.stderr}")
     return json.loads(out.stdout)["findings"]

@@ -64,9 +64,23 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A profile to lay over the built-in one (default: <root>/docs-audit.yml when present).", valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Where per-file analyses are cached between runs (default: $DOCS_AUDIT_CACHE_DIR, else \
+        $XDG_CACHE_HOME/docs-audit, else ~/.cache/docs-audit). Never inside the corpus unless you point it there.
+        """, valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(name: .long, help: "Analyse every file afresh and neither read nor write the cache.")
+    var noCache = false
+
+    /// The cache folder this run uses, if any.
+    var cacheDirectory: String? { noCache ? nil : cacheDir ?? AnalysisCache.defaultDirectory() }
+
     /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2).
     func loadCorpus(overlay: [String: String?] = [:]) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
-        return try PhaseTimer.measure("read and parse") { try CorpusLoader.load(root: root, profile: profile, overlay: overlay) }
+        return try PhaseTimer.measure("read and analyse") {
+            try CorpusLoader.load(root: root, profile: profile, overlay: overlay, cacheDirectory: cacheDirectory)
+        }
     }
 }

@@ -18,9 +18,19 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
-    /// Runs the tool with `arguments`, optionally as another user (`prefix` such as setpriv).
-    static func run(_ arguments: [String], prefix: [String] = [], timeout: TimeInterval = 60) throws -> CLIResult {
+    /// The analysis cache the tests' runs share: a temporary folder, never the user's own cache.
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("docs-audit-cli-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+
+    /// Runs the tool with `arguments`, optionally as another user (`prefix` such as setpriv), with
+    /// `environment` laid over the test's own (the cache folder defaults to `cacheDirectory`).
+    static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:],
+                    timeout: TimeInterval = 60) throws -> CLIResult {
         let process = Process()
+        var merged = ProcessInfo.processInfo.environment
+        merged["DOCS_AUDIT_CACHE_DIR"] = cacheDirectory
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
         if prefix.isEmpty {
             process.executableURL = binary
             process.arguments = arguments

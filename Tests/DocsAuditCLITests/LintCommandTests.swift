@@ -19,6 +19,26 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "docs-audit: 1 error, 1 warning in 1 file\n")
     }
 
+    func testTheCacheLivesOutsideTheCorpusAndNoCacheWritesNothing() throws {
+        let root = try CLI.folder(files)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-cli-own-\(UUID().uuidString)").path
+        let fresh = try CLI.run(["lint", "--root", root.path, "--no-cache"], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache), "--no-cache neither reads nor writes")
+        let cold = try CLI.run(["lint", "--root", root.path], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).count, 1)
+        let elsewhere = cache + "-flag"
+        let warm = try CLI.run(["lint", "--root", root.path, "--cache-dir", elsewhere], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere).count, 1, "--cache-dir wins over the variable")
+        for result in [cold, warm] {
+            XCTAssertEqual(result.status, fresh.status)
+            XCTAssertEqual(result.stdout, fresh.stdout)
+            XCTAssertEqual(result.stderr, fresh.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted(), before, "the corpus is never written")
+        for folder in [cache, elsewhere] { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
     func testEveryFormatAndSeveralReportsAtOnce() throws {
         let root = try CLI.folder(files)
         let sarif = root.appendingPathComponent("out.sarif").path

@@ -1,4 +1,5 @@
-/// One Markdown file of the corpus, parsed.
+/// One Markdown file of the corpus: its identity and its text. The parse tree lives only during the file's
+/// analysis (`DocumentAnalyzer`); what later stages need of it is in the file's `FileAnalysis`.
 public struct SourceDocument: Sendable {
     /// The path relative to the corpus root.
     public let path: String
@@ -6,43 +7,57 @@ public struct SourceDocument: Sendable {
     public let kind: String
     /// Frozen trees are read for facts but never reported on.
     public let frozen: Bool
-    public let markdown: MarkdownDocument
+    /// The raw text, by line.
+    public let source: SourceText
 
-    public init(path: String, kind: String, frozen: Bool, markdown: MarkdownDocument) {
+    public init(path: String, kind: String, frozen: Bool, source: SourceText) {
         self.path = path
         self.kind = kind
         self.frozen = frozen
-        self.markdown = markdown
+        self.source = source
     }
 }
 
-/// Every readable Markdown file under a root, each parsed once, plus what could not be read.
+/// Every readable Markdown file under a root, each analysed once, plus what could not be read.
 public struct Corpus: Sendable {
     /// The root as given (absolute or relative to the working directory).
     public let root: String
     public let profile: Profile
     /// Documents in path order.
     public let documents: [SourceDocument]
+    /// What each document contributes, in the same order as `documents`.
+    public let analyses: [FileAnalysis]
     public let problems: [InputProblem]
+    /// How many analyses came from the cache rather than a parse.
+    public let reusedAnalyses: Int
 
     /// The document at `path` (relative to the root).
     public func document(at path: String) -> SourceDocument? {
         documentIndex[path].flatMap { documents.indices.contains($0) ? documents[$0] : nil }
     }
 
+    /// The analysis of the document at `path`.
+    public func analysis(at path: String) -> FileAnalysis? {
+        documentIndex[path].flatMap { analyses.indices.contains($0) ? analyses[$0] : nil }
+    }
+
     private let documentIndex: [String: Int]
 
     /// The 1-based column in Unicode code points of a UTF-8 byte column on a line of a corpus file.
     public func codePointColumn(path: String, line: Int, utf8Column: Int) -> Int {
-        guard let text = document(at: path)?.markdown.source.line(line) else { return utf8Column }
+        guard let text = document(at: path)?.source.line(line) else { return utf8Column }
         let prefix = text.utf8.prefix(max(0, utf8Column - 1))
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 
-    public init(root: String, profile: Profile, documents: [SourceDocument], problems: [InputProblem]) {
+    public init(root: String, profile: Profile, documents: [SourceDocument], analyses: [FileAnalysis], problems: [InputProblem],
+                reusedAnalyses: Int = 0) {
+        precondition(documents.count == analyses.count, "one analysis per document")
+        self.reusedAnalyses = reusedAnalyses
         self.root = root
         self.profile = profile
         self.documents = documents
+        self.analyses = analyses
         self.problems = problems
         var index: [String: Int] = [:]
         for (position, document) in documents.enumerated() { index[document.path] = position }

@@ -2,7 +2,10 @@
 public enum CorpusLoader {
     /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
     /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one.
-    public static func load(root: String, profile: Profile, overlay: [String: String?] = [:]) throws -> Corpus {
+    /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
+    /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one. With a cache
+    /// folder, files whose analysis is cached are not parsed again, and the cache is updated afterwards.
+    public static func load(root: String, profile: Profile, overlay: [String: String?] = [:], cacheDirectory: String? = nil) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root), FileSystem.isDirectory(realRoot) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
@@ -18,19 +21,26 @@ public enum CorpusLoader {
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
+        let cache = cacheDirectory.map { AnalysisCache.open(directory: $0, realRoot: realRoot, profile: profile) }
         let limit = profile.corpus.maxFileBytes
         let results: [LoadResult] = candidates.parallelMap { path in
             if let staged = overlay[path], let text = staged {
-                return parsed(relative: path, text: text, profile: profile)
+                return analyzed(relative: path, bytes: Array(text.utf8), text: text, profile: profile, cache: cache)
             }
-            return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile)
+            return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile, cache: cache)
         }
         var documents: [SourceDocument] = []
+        var analyses: [FileAnalysis] = []
+        var used: [String: FileAnalysis] = [:]
+        var reused = 0
         for result in results {
             switch result {
-            case let .document(document):
+            case let .document(document, analysis, key, cached):
                 documents.append(document)
-                for problem in document.markdown.parseProblems {
+                analyses.append(analysis)
+                if let key { used[key] = analysis }
+                if cached { reused += 1 }
+                for problem in analysis.parseProblems {
                     problems.append(InputProblem(code: "input/parse", path: document.path, line: problem.line,
                                                  message: problem.message))
                 }
@@ -38,12 +48,16 @@ public enum CorpusLoader {
                 problems.append(problem)
             }
         }
+        cache?.save(used)
         problems.sort { ($0.path, $0.line, $0.code) < ($1.path, $1.line, $1.code) }
-        return Corpus(root: root, profile: profile, documents: documents, problems: problems)
+        if PhaseTimer.enabled { PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache") }
+        return Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
+                      reusedAnalyses: reused)
     }
 
     private enum LoadResult: Sendable {
-        case document(SourceDocument)
+        /// The document, its analysis, its cache key when there is a cache, and whether the analysis came from it.
+        case document(SourceDocument, FileAnalysis, String?, Bool)
         case problem(InputProblem)
     }
 
@@ -100,7 +114,7 @@ public enum CorpusLoader {
         }
     }
 
-    private static func load(relative: String, absolute: String, limit: Int, profile: Profile) -> LoadResult {
+    private static func load(relative: String, absolute: String, limit: Int, profile: Profile, cache: AnalysisCache?) -> LoadResult {
         if case let .success(type) = FileSystem.resolvedType(absolute), type != .file {
             return .problem(InputProblem(code: "input/unreadable", path: relative, message: "not a regular file"))
         }
@@ -116,13 +130,18 @@ public enum CorpusLoader {
             return .problem(InputProblem(code: problem.code, path: relative, line: problem.line, column: problem.column,
                                          message: problem.message))
         case let .success(text):
-            return parsed(relative: relative, text: text, profile: profile)
+            return analyzed(relative: relative, bytes: bytes, text: text, profile: profile, cache: cache)
         }
     }
 
-    private static func parsed(relative: String, text: String, profile: Profile) -> LoadResult {
-        let markdown = MarkdownDocument(path: relative, text: text)
-        let frozen = profile.corpus.frozen.contains { $0.matches(relative) }
-        return .document(SourceDocument(path: relative, kind: profile.kind(of: relative), frozen: frozen, markdown: markdown))
+    private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: AnalysisCache?) -> LoadResult {
+        let key = cache?.key(path: relative, bytes: bytes)
+        if let key, let analysis = cache?.analysis(for: key) {
+            let frozen = profile.corpus.frozen.contains { $0.matches(relative) }
+            let document = SourceDocument(path: relative, kind: profile.kind(of: relative), frozen: frozen, source: SourceText(text))
+            return .document(document, analysis, key, true)
+        }
+        let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
+        return .document(document, analysis, key, false)
     }
 }

@@ -1,9 +1,15 @@
 /// One document with the profile, and the section queries every extractor needs.
 struct DocumentContext {
     let document: SourceDocument
+    let markdown: MarkdownDocument
     let profile: Profile
 
-    var markdown: MarkdownDocument { document.markdown }
+    init(_ parsed: ParsedDocument, profile: Profile) {
+        self.document = parsed.document
+        self.markdown = parsed.markdown
+        self.profile = profile
+    }
+
     var path: String { document.path }
     var sections: [Section] { markdown.sections }
 

@@ -1,11 +1,12 @@
 /// Builds the corpus model in two passes.
 ///
-/// 1. Per file, in parallel: everything one document says on its own (`DocumentFacts`).
+/// 1. Per file, in parallel, inside each file's analysis (`DocumentAnalyzer`): everything one document says
+///    on its own (`DocumentFacts`). These are cached with the analysis.
 /// 2. Over the merged facts: what needs the whole corpus (label cites resolved to files, diagram
-///    indices rebased). Only pass-1 facts are ever worth caching; pass 2 is always recomputed.
+///    indices rebased). Always recomputed.
 public enum Extractor {
     /// What one document contributes.
-    struct DocumentFacts: Sendable {
+    struct DocumentFacts: Sendable, Codable {
         var info: DocumentInfo
         var plan: PlanModel?
         var spec: SpecModel?
@@ -19,14 +20,13 @@ public enum Extractor {
         var references: [IDReference] = []
     }
 
+    /// The corpus model from the facts each file's analysis extracted.
     public static func extract(_ corpus: Corpus) -> CorpusModel {
-        let profile = corpus.profile
-        let perDocument = corpus.documents.parallelMap { Extractor.facts(for: $0, profile: profile) }
-        return merge(perDocument, corpus: corpus)
+        merge(corpus.analyses.map(\.facts), corpus: corpus)
     }
 
-    static func facts(for document: SourceDocument, profile: Profile) -> DocumentFacts {
-        let context = DocumentContext(document: document, profile: profile)
+    static func facts(for document: ParsedDocument, profile: Profile) -> DocumentFacts {
+        let context = DocumentContext(document, profile: profile)
         let info = DocumentInfoExtractor.extract(context)
         var facts = DocumentFacts(info: info)
         switch document.kind {
@@ -40,7 +40,7 @@ public enum Extractor {
         facts.backlog = BacklogExtractor.extract(context)
         facts.dependencies = DependencyExtractor.extract(context)
         facts.links = LinkExtractor.extract(context)
-        let scanned = ReferenceScanner(context: context).scan(lines: document.markdown.proseLines)
+        let scanned = ReferenceScanner(context: context).scan(lines: context.markdown.proseLines)
         facts.references = scanned.references
         facts.cites = scanned.cites
         return facts

@@ -1,6 +1,6 @@
 /// Method-name registry tables, `METHOD_NAME_FORMAT` declarations and the error-code registry.
 enum RegistryExtractor {
-    struct Facts {
+    struct Facts: Sendable, Codable {
         var formats: [MethodNameFormat] = []
         var tables: [RegistryTable] = []
         var errorCodes: [ErrorCodeEntry] = []

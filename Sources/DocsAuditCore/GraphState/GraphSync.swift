@@ -20,7 +20,7 @@ public enum GraphSync {
         let derived = DerivedGraph.derive(context)
         guard let path = derived.path, let document = context.corpus.document(at: path),
               let view = context.nextStepsView else { return nil }
-        let source = document.markdown.source
+        let source = document.source
         var lines = (1...max(1, source.lineCount)).map { String(source.line($0) ?? "") }
         var changes: [String] = []
         for node in derived.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] != nil {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything a rule may read: the corpus (parsed documents), its extracted model, the profile, and
+/// Everything a rule may read: the corpus (documents, their text and analyses), its extracted model, the profile, and
 /// indexes built once so rules stay simple.
 public struct LintContext: Sendable {
     public let corpus: Corpus

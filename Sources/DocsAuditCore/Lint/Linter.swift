@@ -1,6 +1,7 @@
 /// Runs every rule over a loaded corpus, in this order:
-/// 1. extract the model (per-file facts in parallel, then merged);
-/// 2. run the rules in parallel against the merged model (no rule sees another's output);
+/// 1. merge the per-file facts of the files' analyses into the model (document rules already ran there);
+/// 2. run the rules in parallel against the merged model (no rule sees another's output; a document rule
+///    hands back the hits its file analyses recorded);
 /// 3. apply the profile's severities (a rule that is off reports nothing);
 /// 4. drop findings in frozen trees, then apply suppression comments, then report unused suppressions
 ///    (last, because only now is it known what each suppressed).
@@ -53,9 +54,8 @@ public enum Linter {
 
     private static func applySuppressions(_ findings: [Finding], corpus: Corpus, profile: Profile) -> [Finding] {
         var byPath: [String: Suppressions] = [:]
-        for document in corpus.documents where !document.frozen {
-            let suppressions = Suppressions(document: document)
-            if !suppressions.directives.isEmpty { byPath[document.path] = suppressions }
+        for (document, analysis) in zip(corpus.documents, corpus.analyses) where !analysis.suppressions.isEmpty {
+            byPath[document.path] = Suppressions(path: document.path, directives: analysis.suppressions)
         }
         guard !byPath.isEmpty else { return findings }
         var kept: [Finding] = []

@@ -26,7 +26,7 @@ public struct RuleDescription: Sendable, Equatable {
 }
 
 /// One thing a rule found, before severity and suppressions are applied.
-public struct RuleHit: Sendable, Hashable {
+public struct RuleHit: Sendable, Hashable, Codable {
     public var path: String
     public var line: Int
     public var column: Int
@@ -38,6 +38,35 @@ public struct RuleHit: Sendable, Hashable {
     /// A severity the rule chose for this hit from the profile (tags in Tasks blocks); `.some(nil)` is off.
     public var severityOverride: Severity??
 
+    private enum CodingKeys: String, CodingKey { case path, line, column, message, subject, related, severity }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decode(String.self, forKey: .path)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        message = try container.decode(String.self, forKey: .message)
+        subject = try container.decode(String.self, forKey: .subject)
+        related = try container.decode([String].self, forKey: .related)
+        // Absent: the rule chose nothing; "off": the rule chose off; otherwise a severity.
+        switch try container.decodeIfPresent(String.self, forKey: .severity) {
+        case nil: severityOverride = nil
+        case "off": severityOverride = .some(nil)
+        case let name?: severityOverride = .some(Severity(rawValue: name))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(related, forKey: .related)
+        if let chosen = severityOverride { try container.encode(chosen?.rawValue ?? "off", forKey: .severity) }
+    }
+
     public init(path: String, line: Int, column: Int = 1, message: String, subject: String, related: [String] = []) {
         self.path = path
         self.line = line
@@ -48,9 +77,22 @@ public struct RuleHit: Sendable, Hashable {
     }
 }
 
-/// A check. Rules read the merged corpus model (and the parsed documents where they need the tree);
-/// they never print, never exit, and never look at configuration beyond the profile.
+/// A check. Rules read the merged corpus model; they never print, never exit, and never look at
+/// configuration beyond the profile.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ context: LintContext) -> [RuleHit]
+}
+
+/// A rule that reads one document's parse tree and nothing else (table rows, tags on prose lines). It runs in
+/// the per-file pass (`DocumentAnalyzer`) while the tree is alive, and its hits are kept, and cached, with
+/// the file's facts; in the lint run it only hands those hits back.
+protocol DocumentRule: Rule {
+    func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit]
+}
+
+extension DocumentRule {
+    func check(_ context: LintContext) -> [RuleHit] {
+        context.corpus.analyses.flatMap { $0.documentHits[description.id] ?? [] }
+    }
 }

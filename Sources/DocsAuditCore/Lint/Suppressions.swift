@@ -13,8 +13,8 @@ struct Suppressions {
         failing: "<!-- docs-audit-disable-next-line graph/cycle -- fixed long ago -->\nplain text",
         passing: "plain text")
 
-    struct Directive {
-        enum Kind: String { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }
+    struct Directive: Sendable, Codable {
+        enum Kind: String, Sendable, Codable { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }
         var kind: Kind
         /// Empty means every rule.
         var rules: [String]
@@ -32,11 +32,17 @@ struct Suppressions {
     private var used: [Bool] = []
     let path: String
 
-    init(document: SourceDocument) {
-        path = document.path
-        guard let pattern = Self.comment else { return }
+    init(path: String, directives: [Directive]) {
+        self.path = path
+        self.directives = directives
+        used = Array(repeating: false, count: directives.count)
+    }
+
+    /// The directives of one parsed document, read from its HTML blocks and inline HTML.
+    static func directives(in markdown: MarkdownDocument) -> [Directive] {
+        guard let pattern = Self.comment else { return [] }
+        var directives: [Directive] = []
         var found: [(Directive.Kind, [String], Int, Int)] = []
-        let markdown = document.markdown
         for block in markdown.allBlocks {
             if block.kind == .htmlBlock {
                 for match in pattern.matches(in: block.literal) {
@@ -75,7 +81,7 @@ struct Suppressions {
                 }
             }
         }
-        used = Array(repeating: false, count: directives.count)
+        return directives
     }
 
     private static func parse(_ match: PatternMatch) -> (Directive.Kind, [String])? {

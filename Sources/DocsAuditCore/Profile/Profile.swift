@@ -2,6 +2,9 @@
 /// names and table shapes. Loaded from `rules/default.yml` (embedded) and a corpus's `docs-audit.yml`.
 public struct Profile: Sendable {
     public var version = 1
+    /// Every YAML text applied to make this profile, in order: with the tool, they determine it (the cache
+    /// keys on them).
+    public internal(set) var sources: [String] = []
     public var corpus = CorpusSettings()
     public var kinds: [DocumentKindRule] = []
     /// ID families by name (`plan`, `invariant`, `backlog`, …).

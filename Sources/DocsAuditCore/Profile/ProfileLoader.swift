@@ -45,6 +45,7 @@ public enum ProfileLoader {
         }
         guard let node else { return }  // an empty file changes nothing
         try ProfileDecoder.apply(ConfigNode(node: node, file: file, keyPath: ""), to: &profile)
+        profile.sources.append(yaml)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ConfigError {

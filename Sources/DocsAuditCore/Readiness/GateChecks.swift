@@ -105,8 +105,8 @@ struct GateChecks {
                   let currentDocument = pair.currentDocument else {
                 return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no baseline version", evidence: [])
             }
-            let old = baselineDocument.markdown.source
-            let new = currentDocument.markdown.source
+            let old = baselineDocument.source
+            let new = currentDocument.source
             let oldLines = (1...max(1, old.lineCount)).map { String(old.line($0) ?? "") }
             let newLines = (1...max(1, new.lineCount)).map { String(new.line($0) ?? "") }
             let oldTasks = tasksLines(baseline)
@@ -164,9 +164,7 @@ struct GateChecks {
 
     func g7() -> GateReport.Check {
         let plans = pairs.map { pair -> GateReport.PlanResult in
-            let marked = pair.currentDocument?.markdown.allBlocks.contains {
-                $0.kind == .htmlBlock && $0.literal.contains("corpus:total-check")
-            } ?? false
+            let marked = pair.totalCheckMarkers > 0
             guard marked else {
                 return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no total-checked table", evidence: [])
             }

@@ -69,12 +69,14 @@ public struct GateEvaluator {
         var pairs: [PlanPair] = []
         for plan in current {
             let text = old[plan.path] ?? nil
-            let baselineDocument = text.map { SourceDocument(path: plan.path, kind: "plan", frozen: false,
-                                                             markdown: MarkdownDocument(path: plan.path, text: $0)) }
-            let baselineFacts = baselineDocument.map { Extractor.facts(for: $0, profile: profile) }
+            let baselineVersion = text.map {
+                DocumentAnalyzer.analyze(path: plan.path, text: $0, kind: "plan", frozen: false, profile: profile)
+            }
+            let baselineFacts = baselineVersion?.1.facts
             pairs.append(PlanPair(id: "Plan-\(plan.number)", current: plan, baseline: baselineFacts?.plan,
-                                  currentDocument: corpus.document(at: plan.path), baselineDocument: baselineDocument,
-                                  baselineStatus: baselineFacts?.info.status))
+                                  currentDocument: corpus.document(at: plan.path), baselineDocument: baselineVersion?.0,
+                                  baselineStatus: baselineFacts?.info.status,
+                                  totalCheckMarkers: corpus.analysis(at: plan.path)?.totalCheckMarkers ?? 0))
         }
         let lint = Linter.run(corpus, model: model).findings
         let checks = GateChecks(profile: profile, pairs: pairs, lint: lint, context: context, ledger: ledger)
@@ -134,4 +136,6 @@ struct PlanPair {
     var currentDocument: SourceDocument?
     var baselineDocument: SourceDocument?
     var baselineStatus: String?
+    /// How many `corpus:total-check` markers the current version has.
+    var totalCheckMarkers: Int
 }

@@ -5,6 +5,12 @@ import Foundation
 public enum PhaseTimer {
     public static let enabled = ProcessInfo.processInfo.environment["DOCS_AUDIT_TIMINGS"] != nil
 
+    /// Prints a line of timing context.
+    public static func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+    }
+
     /// Runs `body`, and reports how long it took under `label` when timings are on.
     public static func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }

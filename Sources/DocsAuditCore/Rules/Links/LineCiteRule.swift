@@ -48,7 +48,7 @@ struct LineCiteRule: Rule {
 
     /// The lines of a corpus document, or of a file in the work tree (read once, within the root).
     private func source(of target: String, context: LintContext, cache: inout [String: SourceText]) -> SourceText? {
-        if let document = context.corpus.document(at: target) { return document.markdown.source }
+        if let document = context.corpus.document(at: target) { return document.source }
         if let cached = cache[target] { return cached }
         guard let absolute = context.absolutePath(target),
               case let .success(bytes) = FileSystem.read(absolute, limit: context.profile.corpus.maxFileBytes),

@@ -1,5 +1,5 @@
 /// A table row with more or fewer cells than its header.
-struct TableArityRule: Rule {
+struct TableArityRule: DocumentRule {
     let description = RuleDescription(
         id: "tables/arity", severity: .warning,
         summary: "a table row has more or fewer cells than the header",
@@ -10,22 +10,20 @@ struct TableArityRule: Rule {
         failing: "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |",
         passing: "| a | b |\n| --- | --- |\n| 1 | 2 \\| 3 |")
 
-    func check(_ context: LintContext) -> [RuleHit] {
+    func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         var hits: [RuleHit] = []
-        for document in context.corpus.documents where !document.frozen {
-            let source = document.markdown.source
-            for table in document.markdown.allBlocks where table.isTable {
-                let rows = table.tableRows
-                guard let header = rows.first, let headerLine = source.line(header.range.start.line) else { continue }
-                let expected = Self.cellCount(headerLine)
-                for row in rows.dropFirst() {
-                    guard let raw = source.line(row.range.start.line) else { continue }
-                    let count = Self.cellCount(raw)
-                    guard count != expected else { continue }
-                    hits.append(RuleHit(path: document.path, line: row.range.start.line,
-                                        message: "row has \(count) cells, the header \(expected)",
-                                        subject: "row:\(String(raw.prefix(40)).trimmingCharacters(in: .whitespaces))"))
-                }
+        let source = document.markdown.source
+        for table in document.markdown.allBlocks where table.isTable {
+            let rows = table.tableRows
+            guard let header = rows.first, let headerLine = source.line(header.range.start.line) else { continue }
+            let expected = Self.cellCount(headerLine)
+            for row in rows.dropFirst() {
+                guard let raw = source.line(row.range.start.line) else { continue }
+                let count = Self.cellCount(raw)
+                guard count != expected else { continue }
+                hits.append(RuleHit(path: document.path, line: row.range.start.line,
+                                    message: "row has \(count) cells, the header \(expected)",
+                                    subject: "row:\(String(raw.prefix(40)).trimmingCharacters(in: .whitespaces))"))
             }
         }
         return hits

@@ -1,5 +1,5 @@
 /// A table marked `<!-- corpus:total-check column="X" prose-total="L" -->` whose numbers do not add up.
-struct TableTotalRule: Rule {
+struct TableTotalRule: DocumentRule {
     let description = RuleDescription(
         id: "tables/total", severity: .error,
         summary: "a total-checked table's column sum, Total row and prose total disagree",
@@ -15,34 +15,38 @@ struct TableTotalRule: Rule {
     nonisolated(unsafe) private static let marker = try? Pattern(#"<!--\s*corpus:total-check\b([^>]*)-->"#)
     nonisolated(unsafe) private static let attribute = try? Pattern(#"([a-z-]+)\s*=\s*"([^"]*)""#)
 
-    func check(_ context: LintContext) -> [RuleHit] {
+    /// How many total-check markers `markdown` has.
+    static func markers(in markdown: MarkdownDocument) -> Int {
+        guard let marker else { return 0 }
+        return markdown.allBlocks.filter { $0.kind == .htmlBlock && marker.test($0.literal) }.count
+    }
+
+    func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         guard let marker = Self.marker, let attribute = Self.attribute else { return [] }
         var hits: [RuleHit] = []
-        for document in context.corpus.documents where !document.frozen {
-            let blocks = document.markdown.blocks
-            for (index, block) in blocks.enumerated() where block.kind == .htmlBlock {
-                guard let match = marker.firstMatch(in: block.literal) else { continue }
-                var attributes: [String: String] = [:]
-                for pair in attribute.matches(in: match[1] ?? "") {
-                    if let key = pair[1], let value = pair[2] { attributes[key] = value }
-                }
-                guard let column = attributes["column"] else {
-                    hits.append(RuleHit(path: document.path, line: block.range.start.line,
-                                        message: "corpus:total-check needs column=\"…\"", subject: "total-check"))
-                    continue
-                }
-                guard let table = blocks.dropFirst(index + 1).first(where: { $0.kind != .htmlBlock }), table.isTable else {
-                    hits.append(RuleHit(path: document.path, line: block.range.start.line,
-                                        message: "corpus:total-check is not followed by a table", subject: "total-check"))
-                    continue
-                }
-                hits += verify(table, column: column, proseLabel: attributes["prose-total"], document: document)
+        let blocks = document.markdown.blocks
+        for (index, block) in blocks.enumerated() where block.kind == .htmlBlock {
+            guard let match = marker.firstMatch(in: block.literal) else { continue }
+            var attributes: [String: String] = [:]
+            for pair in attribute.matches(in: match[1] ?? "") {
+                if let key = pair[1], let value = pair[2] { attributes[key] = value }
             }
+            guard let column = attributes["column"] else {
+                hits.append(RuleHit(path: document.path, line: block.range.start.line,
+                                    message: "corpus:total-check needs column=\"…\"", subject: "total-check"))
+                continue
+            }
+            guard let table = blocks.dropFirst(index + 1).first(where: { $0.kind != .htmlBlock }), table.isTable else {
+                hits.append(RuleHit(path: document.path, line: block.range.start.line,
+                                    message: "corpus:total-check is not followed by a table", subject: "total-check"))
+                continue
+            }
+            hits += verify(table, column: column, proseLabel: attributes["prose-total"], document: document)
         }
         return hits
     }
 
-    private func verify(_ table: Block, column: String, proseLabel: String?, document: SourceDocument) -> [RuleHit] {
+    private func verify(_ table: Block, column: String, proseLabel: String?, document: ParsedDocument) -> [RuleHit] {
         let rows = table.tableRows
         guard let header = rows.first,
               let columnIndex = header.cells.firstIndex(where: { $0.plainText.trimmed.caseInsensitiveCompare(column) == .orderedSame }) else {

@@ -1,5 +1,5 @@
 /// Audit finding IDs, PR numbers, deictic `this PR` and scratch paths outside provenance surfaces.
-struct EphemeralTagRule: Rule {
+struct EphemeralTagRule: DocumentRule {
     let description = RuleDescription(
         id: "tags/ephemeral", severity: .warning,
         summary: "an ephemeral identifier (finding ID, PR number, `this PR`, scratch path) outside a provenance section",
@@ -13,20 +13,16 @@ struct EphemeralTagRule: Rule {
         failing: "#### Tasks\n\n- **T-024-1-1** Scaffold (per F-024-1-04, PR #42). **Files:** `a.rs`",
         passing: "#### Tasks\n\n- **T-024-1-1** Scaffold. **Files:** `a.rs`\n\n## Progress Log\n\n- PR #42 shipped T-024-1-1.")
 
-    func check(_ context: LintContext) -> [RuleHit] {
-        let settings = context.profile.tags
-        guard !settings.families.isEmpty else { return [] }
+    func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
+        let settings = profile.tags
+        guard !settings.families.isEmpty, !settings.exemptKinds.contains(document.kind),
+              !settings.exempt.contains(where: { $0.matches(document.path) }) else { return [] }
         let families = settings.families.sorted { $0.key < $1.key }
-        var hits: [RuleHit] = []
-        for document in context.corpus.documents where !document.frozen && !settings.exemptKinds.contains(document.kind)
-            && !settings.exempt.contains(where: { $0.matches(document.path) }) {
-            hits += scan(document, families: families, context: context)
-        }
-        return hits
+        return scan(document, families: families, profile: profile)
     }
 
-    private func scan(_ document: SourceDocument, families: [(key: String, value: Pattern)], context: LintContext) -> [RuleHit] {
-        let settings = context.profile.tags
+    private func scan(_ document: ParsedDocument, families: [(key: String, value: Pattern)], profile: Profile) -> [RuleHit] {
+        let settings = profile.tags
         let markdown = document.markdown
         var hits: [RuleHit] = []
         for number in markdown.proseLines {
@@ -45,11 +41,11 @@ struct EphemeralTagRule: Rule {
             if settings.provenanceLines.contains(where: { $0.test(trimmed) }) { continue }
             if trimmed.hasPrefix("|"), let label = firstCell(trimmed), settings.provenanceRows.contains(where: { $0.test(label) }) { continue }
             let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
-            let inTasks = path.contains { context.profile.plans.tasksHeading?.test($0.title) == true }
+            let inTasks = path.contains { profile.plans.tasksHeading?.test($0.title) == true }
             for (family, match) in tags {
                 guard let range = match.range(), let tag = match[0],
                       !allowed.contains(where: { $0.contains(range.lowerBound) }),
-                      context.profile.id("placeholder")?.test(tag) != true else { continue }
+                      profile.id("placeholder")?.test(tag) != true else { continue }
                 let place = inTasks ? "inside a Tasks block (gate G5)" : "outside a provenance section"
                 var hit = RuleHit(path: document.path, line: number, column: match.utf8Column(),
                                   message: "ephemeral \(family) `\(tag)` \(place)", subject: tag)
