@@ -33,10 +33,18 @@ results=$work/results.tsv
 # files ROOT: the Markdown files docs-audit reads (docs/reference is excluded by the default profile).
 files() { find "$1" -name '*.md' -not -path '*/docs/reference/*' | sort; }
 
+# The analysis cache of every docs-audit run here; "--no-cache" rows neither read nor write it.
+export DOCS_AUDIT_CACHE_DIR=$work/cache
+
 # measure INPUT NAME COMMAND...: median of 5 runs after a warm-up, and peak memory of one more run.
-measure() {
-  local input=$1 name=$2; shift 2
-  hyperfine -N -i --warmup 1 --runs 5 --style none --export-json "$work/run.json" "$*" >/dev/null 2>&1 || return 0
+measure() { measure_prepared "$1" "$2" "" "${@:3}"; }
+
+# measure_prepared INPUT NAME PREPARE COMMAND...: the same, running PREPARE (untimed) before each run.
+measure_prepared() {
+  local input=$1 name=$2 prepare=$3; shift 3
+  local extra=()
+  [ -n "$prepare" ] && extra=(--prepare "$prepare")
+  hyperfine -N -i --warmup 1 --runs 5 --style none "${extra[@]}" --export-json "$work/run.json" "$*" >/dev/null 2>&1 || return 0
   local median rss
   median=$(python3 -c "import json;print(round(json.load(open('$work/run.json'))['results'][0]['median']*1000,1))")
   rss=$( (/usr/bin/time -f '%M' "$@" >/dev/null 2>"$work/time.err" || true); tail -n 1 "$work/time.err")
@@ -45,6 +53,8 @@ measure() {
 
 bench_input() {
   local label=$1 root=$2 peers=$3
+  # A copy, so the pre-commit runs can edit files (the shared corpus may be read-only).
+  if [ "$root" != "$work/$label" ]; then rm -rf "${work:?}/$label"; cp -r "$root" "$work/$label"; root=$work/$label; fi
   mapfile -t list < <(files "$root")
   local mb
   mb=$(cat "${list[@]}" | wc -c)
@@ -53,9 +63,14 @@ bench_input() {
   printf '%s\0' "${list[@]}" > "$work/list0"
   measure "$label" "cat (I/O floor)" xargs -0 -a "$work/list0" cat
   measure "$label" "cmark-gfm CLI, 4 extensions (parse floor)" xargs -0 -a "$work/list0" cmark-gfm -e table -e strikethrough -e autolink -e tasklist
-  measure "$label" "docs-audit extract" "$bin" extract --root "$root"
-  measure "$label" "docs-audit lint, all rules, JSON" "$bin" lint --root "$root" --format json
-  measure "$label" "docs-audit lint, 3 named files (pre-commit)" "$bin" lint --root "$root" "${list[0]}" "${list[1]}" "${list[2]}"
+  measure "$label" "docs-audit extract, no cache" "$bin" extract --root "$root" --no-cache
+  measure "$label" "docs-audit lint, all rules, JSON, no cache" "$bin" lint --root "$root" --format json --no-cache
+  measure "$label" "docs-audit lint, all rules, JSON, cache warm" "$bin" lint --root "$root" --format json
+  # Pre-commit: three files edited since the last run (a comment appended before each run), named on the
+  # command line; the other files' analyses come from the cache.
+  local edit="sh -c 'for f in ${list[0]} ${list[1]} ${list[2]}; do echo \"<!-- edit \$\$ -->\" >> \$f; done'"
+  measure_prepared "$label" "docs-audit lint, 3 edited files named (pre-commit)" "$edit" \
+    "$bin" lint --root "$root" "${list[0]}" "${list[1]}" "${list[2]}"
   if [ "$peers" = 1 ]; then
     measure "$label" "rumdl $(rumdl --version 2>/dev/null | awk '{print $2}') (Rust; markdownlint rules)" rumdl check "${list[@]}"
     measure "$label" "lychee $(lychee --version 2>/dev/null | awk '{print $2}') --offline (links, fragments)" lychee --offline --no-progress --include-fragments "${list[@]}"
@@ -68,12 +83,12 @@ bench_input() {
 bench_input "1x" "$corpus" 1
 bench_input "Examples" Examples/corpus 0
 if [ "$quick" = 0 ]; then
-  python3 scripts/scale_corpus.py "$corpus" "$work/x10" 10 >/dev/null
-  bench_input "10x" "$work/x10" 0
-  rm -rf "$work/x10"
-  python3 scripts/scale_corpus.py "$corpus" "$work/x100" 100 >/dev/null
-  bench_input "100x" "$work/x100" 0
-  rm -rf "$work/x100"
+  python3 scripts/scale_corpus.py "$corpus" "$work/10x" 10 >/dev/null
+  bench_input "10x" "$work/10x" 0
+  rm -rf "$work/10x" "$work/cache"
+  python3 scripts/scale_corpus.py "$corpus" "$work/100x" 100 >/dev/null
+  bench_input "100x" "$work/100x" 0
+  rm -rf "$work/100x" "$work/cache"
 fi
 
 command="scripts/bench.sh $*"

@@ -26,7 +26,7 @@ final class LintCommandTests: XCTestCase {
         let fresh = try CLI.run(["lint", "--root", root.path, "--no-cache"], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
         XCTAssertFalse(FileManager.default.fileExists(atPath: cache), "--no-cache neither reads nor writes")
         let cold = try CLI.run(["lint", "--root", root.path], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).count, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).count, 1, "one folder for the corpus")
         let elsewhere = cache + "-flag"
         let warm = try CLI.run(["lint", "--root", root.path, "--cache-dir", elsewhere], environment: ["DOCS_AUDIT_CACHE_DIR": cache])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere).count, 1, "--cache-dir wins over the variable")

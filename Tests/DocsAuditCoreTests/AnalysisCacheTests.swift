@@ -122,19 +122,23 @@ final class AnalysisCacheTests: XCTestCase {
         XCTAssertNil(other.analysis(for: other.key(path: "docs/beta.md", bytes: bytes)))
     }
 
-    func testADamagedCacheFileIsAMissNeverAnError() throws {
+    func testADamagedEntryIsAMissNeverAnError() throws {
         let root = try Fixture.directory(files)
         let fresh = try run(root, cache: false)
         _ = try run(root)
-        let names = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory)
-        XCTAssertEqual(names.count, 1, "one cache file per corpus")
-        let file = cacheDirectory + "/" + (names.first ?? "")
-        let whole = try Data(contentsOf: URL(fileURLWithPath: file))
-        let braces = Data(whole.map { $0 == UInt8(ascii: "{") ? UInt8(ascii: "[") : $0 })
-        for damaged in [Data(whole.prefix(whole.count / 2)), Data("garbage".utf8), Data(), braces] {
-            try damaged.write(to: URL(fileURLWithPath: file))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory)
+        XCTAssertEqual(folders.count, 1, "one folder per corpus")
+        let folder = cacheDirectory + "/" + (folders.first ?? "")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 }
+        XCTAssertEqual(entries.count, 2, "one entry per file")
+        let originals = try entries.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for damage in [{ (data: Data) in Data(data.prefix(data.count / 2)) }, { _ in Data("garbage".utf8) }, { _ in Data() },
+                       { data in Data(data.map { $0 == UInt8(ascii: "{") ? UInt8(ascii: "[") : $0 }) }] {
+            for (entry, original) in zip(entries, originals) { try damage(original).write(to: URL(fileURLWithPath: entry)) }
             let result = try run(root)
+            XCTAssertEqual(result.corpus.reusedAnalyses, 0)
             XCTAssertEqual(result.findings, fresh.findings)
+            XCTAssertEqual(try run(root).corpus.reusedAnalyses, 2, "damaged entries are replaced")
         }
         // An unwritable cache folder only costs the cache.
         let blocked = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-blocked-\(UUID().uuidString)")
@@ -142,6 +146,12 @@ final class AnalysisCacheTests: XCTestCase {
         cacheDirectory = blocked.path + "/cache"
         XCTAssertEqual(try run(root).findings, fresh.findings)
         try? FileManager.default.removeItem(at: blocked)
+        // Entries no run uses any more are removed; other files in the folder are not touched.
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("docs/beta.md"))
+        cacheDirectory = (folder as NSString).deletingLastPathComponent
+        _ = try run(root)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, 2, "the plan's entry and notes.txt")
     }
 
     private static var examples: URL {

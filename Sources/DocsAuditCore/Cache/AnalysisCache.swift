@@ -5,51 +5,27 @@ import Foundation
 ///
 /// An entry is found by a key that hashes (SHA-256) everything the analysis depends on: the file's path and
 /// bytes, and the scope, which is the tool (version and executable) and every profile text applied. An edit to
-/// any of those makes a new key, so a stale analysis is never returned. One JSON file per corpus root lives in
-/// the cache folder (never in the corpus); it is replaced atomically, and one that is missing, unreadable,
-/// cut short or from another format is (partly) an empty cache.
+/// any of those makes a new key, so a stale analysis is never returned. Each corpus root has a folder in the
+/// cache folder (never in the corpus) holding one JSON file per entry, named by its key: a worker reads and
+/// decodes only the entries it needs, writes a new one atomically as soon as it has it, and nothing ever holds
+/// the whole cache in memory. An entry that is missing, unreadable or from another format is a miss.
 public struct AnalysisCache: Sendable {
-    /// Bumped whenever `FileAnalysis` or anything inside it changes shape, or the file layout below.
+    /// Bumped whenever `FileAnalysis` or anything inside it changes shape.
     static let format = 1
-    /// The file starts with this line; then, per entry, the key (64 hex digits), a space, the length of the
-    /// entry's JSON in decimal, a newline, and that many bytes of JSON. Entries are decoded only when looked
-    /// up, on the worker that analyses the file, so reading the cache costs one file read and an index.
-    private static let header = Array("docs-audit analyses \(format)\n".utf8)
 
-    /// The cache file.
-    public let file: String
-    /// Hash of the tool and the profile texts.
+    /// The folder of this corpus's entries.
+    public let folder: String
+    /// Hash of the format, the tool and the profile texts.
     let scope: String
-    private let data: Data
-    private let index: [String: Range<Int>]
 
-    /// Opens the cache of the corpus at `realRoot` in `directory` for `profile`, reading what is there.
+    /// The cache of the corpus at `realRoot` in `directory` for `profile`.
     public static func open(directory: String, realRoot: String, profile: Profile,
                             tool: String = ToolIdentity.current) -> AnalysisCache {
         let name = String(sha256Hex(Array(realRoot.utf8)).prefix(24))
-        let file = (directory as NSString).appendingPathComponent("analyses-\(name).cache")
+        let folder = (directory as NSString).appendingPathComponent("analyses-\(name)")
         var scopeBytes = Array("\(format)\u{0}\(tool)".utf8)
         for text in profile.sources { scopeBytes += [0] + Array(text.utf8) }
-        let data = FileManager.default.contents(atPath: file) ?? Data()
-        return AnalysisCache(file: file, scope: sha256Hex(scopeBytes), data: data, index: Self.index(data))
-    }
-
-    /// Where each entry's JSON lies in `data`; an empty index when the header is not this format's or the
-    /// file is cut short (what was read before the cut is kept).
-    private static func index(_ data: Data) -> [String: Range<Int>] {
-        guard data.starts(with: header) else { return [:] }
-        var index: [String: Range<Int>] = [:]
-        var cursor = data.startIndex + header.count
-        while cursor < data.endIndex {
-            guard let newline = data[cursor...].firstIndex(of: UInt8(ascii: "\n")),
-                  let line = String(data: data[cursor..<newline], encoding: .utf8) else { break }
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, parts[0].utf8.count == 64, let length = Int(parts[1]), length >= 0,
-                  newline + 1 + length <= data.endIndex else { break }
-            index[String(parts[0])] = (newline + 1)..<(newline + 1 + length)
-            cursor = newline + 1 + length
-        }
-        return index
+        return AnalysisCache(folder: folder, scope: sha256Hex(scopeBytes))
     }
 
     /// The key of the file at `path` with these bytes.
@@ -61,34 +37,34 @@ public struct AnalysisCache: Sendable {
         return Self.hex(hasher.finalize())
     }
 
+    private func file(_ key: String) -> String { folder + "/" + key + ".json" }
+
     /// The analysis stored under `key`, if any (an entry that does not decode is a miss).
     func analysis(for key: String) -> FileAnalysis? {
-        guard let range = index[key] else { return nil }
-        return try? JSONDecoder().decode(FileAnalysis.self, from: data[range])
+        guard let data = FileManager.default.contents(atPath: file(key)),
+              var analysis = try? JSONDecoder().decode(FileAnalysis.self, from: data) else { return nil }
+        analysis.shareRepeatedStrings()
+        return analysis
     }
 
-    /// Replaces the cache file with `used` (the entries of this run, so the file never outgrows the corpus),
-    /// unless they are exactly what it holds. Entries read from the file are copied, not encoded again.
-    /// Failing to write is not an error: the cache is an optimisation.
-    func save(_ used: [String: FileAnalysis]) {
-        guard Set(used.keys) != Set(index.keys) else { return }
-        var out = Data(Self.header)
-        let encoder = JSONEncoder()
-        for key in used.keys.sorted() {
-            let json: Data
-            if let range = index[key] {
-                json = data[range]
-            } else if let analysis = used[key], let encoded = try? encoder.encode(analysis) {
-                json = encoded
-            } else {
-                continue
-            }
-            out.append(contentsOf: Array("\(key) \(json.count)\n".utf8))
-            out.append(json)
+    /// Stores `analysis` under `key`, atomically (a temporary file renamed into place). Failing to write
+    /// is not an error: the cache is an optimisation.
+    func store(_ analysis: FileAnalysis, for key: String) {
+        guard let data = try? JSONEncoder().encode(analysis) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: file(key)), options: .atomic)
+    }
+
+    /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
+    /// like entries are touched.
+    func prune(keeping used: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix(".json") {
+            let key = String(name.dropLast(5))
+            guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                  !used.contains(key) else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        let directory = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? out.write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }

@@ -31,14 +31,14 @@ public enum CorpusLoader {
         }
         var documents: [SourceDocument] = []
         var analyses: [FileAnalysis] = []
-        var used: [String: FileAnalysis] = [:]
+        var used = Set<String>()
         var reused = 0
         for result in results {
             switch result {
             case let .document(document, analysis, key, cached):
                 documents.append(document)
                 analyses.append(analysis)
-                if let key { used[key] = analysis }
+                if let key { used.insert(key) }
                 if cached { reused += 1 }
                 for problem in analysis.parseProblems {
                     problems.append(InputProblem(code: "input/parse", path: document.path, line: problem.line,
@@ -48,7 +48,7 @@ public enum CorpusLoader {
                 problems.append(problem)
             }
         }
-        cache?.save(used)
+        cache?.prune(keeping: used)
         problems.sort { ($0.path, $0.line, $0.code) < ($1.path, $1.line, $1.code) }
         if PhaseTimer.enabled { PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache") }
         return Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
@@ -142,6 +142,7 @@ public enum CorpusLoader {
             return .document(document, analysis, key, true)
         }
         let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
+        if let key { cache?.store(analysis, for: key) }
         return .document(document, analysis, key, false)
     }
 }
