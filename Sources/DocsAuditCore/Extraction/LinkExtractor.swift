@@ -17,17 +17,23 @@ enum LinkExtractor {
     /// Splits `destination` into a root-relative target and a fragment; nil for URLs with a scheme.
     static func resolve(_ destination: String, from path: String) -> (target: String?, fragment: String?)? {
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) { return nil }
-        var file = destination
+        // Byte searches: `#`, `?`, `%` and `/` are ASCII, so their UTF-8 positions are character boundaries.
+        var file = Substring(destination)
         var fragment: String?
-        if let hash = destination.firstIndex(of: "#") {
-            file = String(destination[..<hash])
-            fragment = String(destination[destination.index(after: hash)...])
+        if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            file = destination[..<hash]
+            fragment = String(destination[destination.utf8.index(after: hash)...])
         }
-        if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
-        if file.contains("%") { file = file.removingPercentEncoding ?? file }
+        if let query = file.utf8.firstIndex(of: UInt8(ascii: "?")) { file = file[..<query] }
+        if file.utf8.contains(UInt8(ascii: "%")) { file = Substring(file.removingPercentEncoding ?? String(file)) }
         if file.isEmpty { return (nil, fragment) }
-        let base = file.hasPrefix("/") ? [] : path.split(separator: "/").dropLast().map(String.init)
-        return (normalize(base + file.split(separator: "/").map(String.init)), fragment)
+        let base = file.utf8.first == UInt8(ascii: "/") ? [] : segments(path).dropLast()
+        return (normalize(base + segments(file)), fragment)
+    }
+
+    /// The `/`-separated parts of `path`.
+    private static func segments<S: StringProtocol>(_ path: S) -> [String] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Joins path segments, folding `.` and `..`; leading `..` that climb above the root are kept.
@@ -44,10 +50,15 @@ enum LinkExtractor {
         return out.joined(separator: "/")
     }
 
+    /// Whether `text` starts with a URI scheme (RFC 3986: an ASCII letter, then letters, digits, `+`, `-`, `.`).
     private static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.first?.isLetter == true
-            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isASCIILetter(first) else { return false }
+        return bytes[..<colon].allSatisfy { byte in
+            isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
+        }
     }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 }

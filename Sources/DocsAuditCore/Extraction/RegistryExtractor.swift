@@ -24,8 +24,9 @@ enum RegistryExtractor {
         // A fenced block's content starts on the line after its fence.
         let firstLine = block.contentStartLine
         var found: [MethodNameFormat] = []
+        guard declaration.mayMatch(block.literal) else { return [] }
         for (offset, line) in block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.contains("METHOD_NAME_FORMAT"), let match = declaration.firstMatch(in: String(line)),
+            guard declaration.mayMatch(line: line), let match = declaration.firstMatch(in: String(line)),
                   let source = match[1] else { continue }
             found.append(MethodNameFormat(source: source, flags: match[2] ?? "", path: path, line: firstLine + offset))
         }

@@ -47,9 +47,16 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
         // An optional group promises nothing.
         if let next = group.after.dropFirst().first, "?*{".contains(next) { return nil }
         var hints: [[UInt8]] = []
+        var allLiteral = true
         for alternative in group.alternatives {
             guard let run = literalRun(alternative) else { return nil }
             hints.append(run)
+            allLiteral = allLiteral && run.count == alternative.utf8.count
+        }
+        // `(Plan|Spec)-` → `Plan-`, `Spec-`: when every alternative is all literal, what follows the group
+        // extends each of them.
+        if allLiteral, let suffix = literalRun(group.after.dropFirst()) {
+            hints = hints.map { $0 + suffix }
         }
         return hints
     }
