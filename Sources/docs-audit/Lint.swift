@@ -11,6 +11,8 @@ struct Lint: ParsableCommand {
         Loads the whole corpus (every file, so cross-document rules see everything) and reports findings sorted
         by file, line and column. Success is quiet. Naming files narrows the report to those files plus findings
         elsewhere that they cause (a renamed heading breaks a link in another file): the pre-commit use.
+        Each file's analysis is cached outside the corpus, so only files that changed since the last run are
+        parsed again (--cache-dir, --no-cache; docs/integration.md).
 
         Examples:
           docs-audit lint --root .

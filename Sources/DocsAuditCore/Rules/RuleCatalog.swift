@@ -1,5 +1,9 @@
 /// Every rule, in one list: the engine runs them, `docs-audit rules` lists them, SARIF describes them,
 /// docs/rules.md documents them (a test checks each is there).
+///
+/// A new rule is one file under `Rules/<category>/`, added here. A rule that reads the merged model (most)
+/// conforms to `Rule`; one that needs a single document's parse tree conforms to `DocumentRule` and runs in
+/// the per-file pass, so its hits are cached with the file.
 public enum RuleCatalog {
     /// Rules in the order `docs-audit rules` prints them.
     public static let rules: [any Rule] = [
