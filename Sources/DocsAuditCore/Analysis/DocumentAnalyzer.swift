@@ -6,13 +6,18 @@ public enum DocumentAnalyzer {
 
     /// Analyses the text of the corpus file at `path` (relative to the root).
     public static func analyze(path: String, text: String, profile: Profile) -> (SourceDocument, FileAnalysis) {
-        let frozen = profile.corpus.frozen.contains { $0.matches(path) }
-        return analyze(path: path, text: text, kind: profile.kind(of: path), frozen: frozen, profile: profile)
+        let markdown = MarkdownDocument(path: path, text: text)
+        return analyze(SourceDocument(path: path, source: markdown.source, profile: profile), markdown, profile: profile)
     }
 
+    /// Analyses a document whose kind the caller decides (a plan read at a baseline revision).
     static func analyze(path: String, text: String, kind: String, frozen: Bool, profile: Profile) -> (SourceDocument, FileAnalysis) {
         let markdown = MarkdownDocument(path: path, text: text)
-        let document = SourceDocument(path: path, kind: kind, frozen: frozen, source: markdown.source)
+        return analyze(SourceDocument(path: path, kind: kind, frozen: frozen, source: markdown.source), markdown, profile: profile)
+    }
+
+    private static func analyze(_ document: SourceDocument, _ markdown: MarkdownDocument, profile: Profile) -> (SourceDocument, FileAnalysis) {
+        let frozen = document.frozen
         let parsed = ParsedDocument(document: document, markdown: markdown)
         var hits: [String: [RuleHit]] = [:]
         // Frozen trees are never reported on: their rules need not run.

@@ -16,6 +16,11 @@ public struct SourceDocument: Sendable {
         self.frozen = frozen
         self.source = source
     }
+
+    /// The document at `path` with its kind and frozenness from the profile.
+    public init(path: String, source: SourceText, profile: Profile) {
+        self.init(path: path, kind: profile.kind(of: path), frozen: profile.corpus.frozen.contains { $0.matches(path) }, source: source)
+    }
 }
 
 /// Every readable Markdown file under a root, each analysed once, plus what could not be read.

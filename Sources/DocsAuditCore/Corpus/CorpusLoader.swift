@@ -1,8 +1,6 @@
 /// Finds the corpus's Markdown files, reads each once, and parses them on all cores.
 public enum CorpusLoader {
     /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
-    /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one.
-    /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
     /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one. With a cache
     /// folder, files whose analysis is cached are not parsed again, and the cache is updated afterwards.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:], cacheDirectory: String? = nil) throws -> Corpus {
@@ -137,9 +135,7 @@ public enum CorpusLoader {
     private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: AnalysisCache?) -> LoadResult {
         let key = cache?.key(path: relative, bytes: bytes)
         if let key, let analysis = cache?.analysis(for: key) {
-            let frozen = profile.corpus.frozen.contains { $0.matches(relative) }
-            let document = SourceDocument(path: relative, kind: profile.kind(of: relative), frozen: frozen, source: SourceText(text))
-            return .document(document, analysis, key, true)
+            return .document(SourceDocument(path: relative, source: SourceText(text), profile: profile), analysis, key, true)
         }
         let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
         if let key { cache?.store(analysis, for: key) }

@@ -1,7 +1,6 @@
 /// Path, kind, number, title, header Status and anchors of one document.
 enum DocumentInfoExtractor {
-    // swiftlint:disable:next force_try
-    nonisolated(unsafe) private static let explicitAnchor = try? Pattern(#"<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']"#, caseInsensitive: true)
+    private static let explicitAnchor = try? Pattern(#"<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']"#, caseInsensitive: true)
 
     static func extract(_ context: DocumentContext) -> DocumentInfo {
         let rule = context.profile.kindRule(context.document.kind)

@@ -24,8 +24,7 @@ struct Suppressions {
         var lines: ClosedRange<Int>
     }
 
-    // swiftlint:disable:next force_try
-    nonisolated(unsafe) private static let comment = try? Pattern(
+    private static let comment = try? Pattern(
         #"<!--\s*docs-audit-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->"#)
 
     private(set) var directives: [Directive] = []

@@ -11,9 +11,8 @@ struct TableTotalRule: DocumentRule {
         failing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 8 |",
         passing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 7 |")
 
-    // swiftlint:disable:next force_try
-    nonisolated(unsafe) private static let marker = try? Pattern(#"<!--\s*corpus:total-check\b([^>]*)-->"#)
-    nonisolated(unsafe) private static let attribute = try? Pattern(#"([a-z-]+)\s*=\s*"([^"]*)""#)
+    private static let marker = try? Pattern(#"<!--\s*corpus:total-check\b([^>]*)-->"#)
+    private static let attribute = try? Pattern(#"([a-z-]+)\s*=\s*"([^"]*)""#)
 
     /// How many total-check markers `markdown` has.
     static func markers(in markdown: MarkdownDocument) -> Int {
