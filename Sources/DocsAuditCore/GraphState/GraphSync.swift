@@ -32,7 +32,7 @@ public enum GraphSync {
         if let claim = view.model.setClaims.first(where: { $0.set == "ready" }), let pattern = context.profile.graph.setClaim {
             let ids = derived.ready.compactMap { view.documentID(ofNode: $0) }
             var number = claim.line
-            while number <= lines.count, !lines[number - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+            while number <= lines.count, !lines[number - 1].trimmed.isEmpty {
                 if let rewritten = rewriteClaim(lines[number - 1], pattern: pattern, ids: ids), rewritten != lines[number - 1] {
                     lines[number - 1] = rewritten
                     changes.append("\(path):\(number): ready set → \(ids.joined(separator: ", ")) (\(ids.count) items)")

@@ -46,7 +46,7 @@ public struct MermaidNode: Sendable, Codable, Equatable {
             if let close = rest.firstIndex(of: ">") { rest = rest[rest.index(after: close)...] }
         }
         parts.append(String(rest))
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.map { $0.trimmed }
     }
 }
 

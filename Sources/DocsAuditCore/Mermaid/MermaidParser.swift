@@ -14,10 +14,10 @@ public enum MermaidParser {
         var lineNumber = firstLine - 1
         for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = stripComment(rawLine).trimmingCharacters(in: .whitespaces)
+            let line = stripComment(rawLine).trimmed
             if line.isEmpty { continue }
             for statement in splitStatements(line) {
-                let text = statement.trimmingCharacters(in: .whitespaces)
+                let text = statement.trimmed
                 if text.isEmpty { continue }
                 if !sawHeader {
                     sawHeader = true
@@ -92,7 +92,7 @@ struct GraphBuilder {
     mutating func statement(_ text: String, line: Int) {
         let words = text.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
         let head = words.first.map(String.init) ?? ""
-        let rest = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
+        let rest = words.count > 1 ? String(words[1]).trimmed : ""
         switch head {
         case "classDef": classDef(rest, line: line, text: text)
         case "class": classStatement(rest, line: line, text: text)
@@ -138,7 +138,7 @@ struct GraphBuilder {
             return
         }
         for id in parts[0].split(separator: ",") {
-            let node = String(id).trimmingCharacters(in: .whitespaces)
+            let node = String(id).trimmed
             guard StatementScanner.isValidID(node) else {
                 problem(line, "`\(node)` is not a node ID", text)
                 continue
@@ -161,7 +161,7 @@ struct GraphBuilder {
         var id = rest
         var title: String?
         if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
-            id = String(rest[..<open]).trimmingCharacters(in: .whitespaces)
+            id = String(rest[..<open]).trimmed
             var inner = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
             if inner.hasPrefix("\""), inner.hasSuffix("\""), inner.count >= 2 { inner = String(inner.dropFirst().dropLast()) }
             title = inner

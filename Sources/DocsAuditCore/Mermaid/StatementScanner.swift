@@ -196,7 +196,7 @@ struct StatementScanner {
         let textStart = position
         while !atEnd {
             if let closer = closers.first(where: { hasPrefix($0) }) {
-                let text = String(chars[textStart..<position]).trimmingCharacters(in: .whitespaces)
+                let text = String(chars[textStart..<position]).trimmed
                 position += closer.count
                 // Written as the equivalent plain arrow: `-- x -->` is `-->` labelled x.
                 return Link(arrow: opener == "-." ? "-" + closer : closer, label: text)

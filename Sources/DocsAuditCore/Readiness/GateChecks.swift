@@ -71,7 +71,7 @@ struct GateChecks {
         let critical = Set(profile.gates.criticalSeverities)
         let plans = pairs.map { pair -> GateReport.PlanResult in
             let entries = ledger.entries.filter { $0.plan == pair.id && critical.contains($0.severity ?? "") }
-            let open = entries.filter { ($0.disposition ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            let open = entries.filter { ($0.disposition ?? "").trimmed.isEmpty }
             return GateReport.PlanResult(plan: pair.id, verdict: open.isEmpty ? .pass : .fail,
                                          figure: "\(open.count) of \(entries.count) critical open",
                                          evidence: open.map { "\($0.id) has no disposition (\($0.path):\($0.line))" })

@@ -43,7 +43,7 @@ struct TraceabilityRule: Rule {
 
     /// The field value unless absent or `none…`.
     private func meaningful(_ value: String?) -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
+        guard let value = value?.trimmed, !value.isEmpty,
               !value.lowercased().hasPrefix("none") else { return nil }
         return value
     }

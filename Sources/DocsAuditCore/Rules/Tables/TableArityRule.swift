@@ -23,7 +23,7 @@ struct TableArityRule: DocumentRule {
                 guard count != expected else { continue }
                 hits.append(RuleHit(path: document.path, line: row.range.start.line,
                                     message: "row has \(count) cells, the header \(expected)",
-                                    subject: "row:\(String(raw.prefix(40)).trimmingCharacters(in: .whitespaces))"))
+                                    subject: "row:\(String(raw.prefix(40)).trimmed)"))
             }
         }
         return hits

@@ -37,7 +37,7 @@ struct EphemeralTagRule: DocumentRule {
             guard !tags.isEmpty else { continue }
             let path = markdown.sectionPath(containing: number)
             if path.contains(where: { section in settings.provenanceSections.contains { $0.test(section.title) } }) { continue }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmed
             if settings.provenanceLines.contains(where: { $0.test(trimmed) }) { continue }
             if trimmed.hasPrefix("|"), let label = firstCell(trimmed), settings.provenanceRows.contains(where: { $0.test(label) }) { continue }
             let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
@@ -60,7 +60,7 @@ struct EphemeralTagRule: DocumentRule {
     private func firstCell(_ row: String) -> String? {
         let cells = row.dropFirst().split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = cells.first else { return nil }
-        return first.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+        return first.replacingOccurrences(of: "**", with: "").trimmed
     }
 }
 
