@@ -8,25 +8,31 @@ public struct SourceText: Sendable {
     private let lineRanges: [Range<String.Index>]
 
     public init(_ text: String) {
-        self.text = text
-        var ranges: [Range<String.Index>] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                ranges.append(lineStart..<index)
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                index = next
-                lineStart = next
-            } else {
-                index = utf8.index(after: index)
+        // Scan the bytes with integer offsets, then turn each offset into an index once: stepping a
+        // String.Index byte by byte costs several times more.
+        var text = text
+        let bounds: [(start: Int, end: Int)] = text.withUTF8 { bytes in
+            var bounds: [(start: Int, end: Int)] = []
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    bounds.append((lineStart, index))
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    lineStart = index
+                } else {
+                    index += 1
+                }
             }
+            if lineStart != bytes.count || bounds.isEmpty { bounds.append((lineStart, bytes.count)) }
+            return bounds
         }
-        if lineStart != utf8.endIndex || ranges.isEmpty { ranges.append(lineStart..<utf8.endIndex) }
-        self.lineRanges = ranges
+        self.text = text
+        let utf8 = text.utf8
+        self.lineRanges = bounds.map { bound in
+            utf8.index(utf8.startIndex, offsetBy: bound.start)..<utf8.index(utf8.startIndex, offsetBy: bound.end)
+        }
     }
 
     /// The number of lines.

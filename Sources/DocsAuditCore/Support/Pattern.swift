@@ -178,26 +178,27 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
 /// One match of a `Pattern`.
 public struct PatternMatch: Sendable {
     public let text: String
-    private let ranges: [Range<String.Index>?]
+    /// UTF-16 ranges as the regex reports them, turned into string indices only when asked for: most
+    /// callers read one or two of a match's groups.
+    private let utf16Ranges: [NSRange]
 
     init(text: String, result: NSTextCheckingResult) {
         self.text = text
-        self.ranges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
+        self.utf16Ranges = (0..<result.numberOfRanges).map { result.range(at: $0) }
     }
 
     /// The number of ranges: the whole match plus each group.
-    public var count: Int { ranges.count }
+    public var count: Int { utf16Ranges.count }
 
     /// The text of group `index` (0 = the whole match), or nil when the group did not take part.
     public subscript(_ index: Int) -> String? {
-        guard index >= 0, index < ranges.count, let range = ranges[index] else { return nil }
-        return String(text[range])
+        range(index).map { String(text[$0]) }
     }
 
     /// The range of group `index` in the searched text.
     public func range(_ index: Int = 0) -> Range<String.Index>? {
-        guard index >= 0, index < ranges.count else { return nil }
-        return ranges[index]
+        guard index >= 0, index < utf16Ranges.count else { return nil }
+        return Range(utf16Ranges[index], in: text)
     }
 
     /// The 1-based UTF-8 column at which group `index` starts.
