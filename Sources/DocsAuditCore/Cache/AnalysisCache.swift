@@ -90,15 +90,12 @@ public struct AnalysisCache: Sendable {
 /// time, so a rebuilt binary never reads analyses an older build wrote.
 public enum ToolIdentity {
     public static let current: String = {
-        var parts = [DocsAuditVersion.current]
-        // `/proc/self/exe` is a fresh symbolic link in every process: read the file it points to.
-        if let executable = FileSystem.realPath("/proc/self/exe"),
-           let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            parts.append("\(attributes[.size] ?? "")")
-            parts.append("\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        } else {
-            parts.append(CommandLine.arguments.first ?? "")
-        }
-        return parts.joined(separator: "|")
+        // `/proc/self/exe` is a fresh symbolic link in every process: read the file it points to. Elsewhere
+        // (macOS) the executable's own path serves.
+        let executable = FileSystem.realPath("/proc/self/exe") ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: executable)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.stringValue ?? "?"
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return [DocsAuditVersion.current, executable, size, "\(modified)"].joined(separator: "|")
     }()
 }

@@ -92,24 +92,3 @@ extension Inline {
         }
     }
 }
-
-extension StringProtocol {
-    /// The text with leading and trailing white space removed: Unicode White_Space, the same set as
-    /// Foundation's `.whitespacesAndNewlines`, found without bridging to NSString (which made trimming a
-    /// tenth of a whole run's instructions).
-    var trimmed: String {
-        let text = String(self)
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while start < end {
-            let before = scalars.index(before: end)
-            guard scalars[before].properties.isWhitespace else { break }
-            end = before
-        }
-        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
-    }
-}
-
-import Foundation

@@ -51,13 +51,11 @@ struct ReferenceScanner {
     /// The patterns whose literal hints occur on `raw`, and whether it holds a `:` and a backtick.
     private static func prefilter(_ raw: Substring, patterns: [(String, Pattern)])
         -> (candidates: [(String, Pattern)], hasColon: Bool, hasBacktick: Bool) {
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+        ByteSearch.withBytes(of: raw) { bytes in
             (patterns.filter { $0.1.mayMatch(bytes: bytes) },
              ByteSearch.contains(bytes, byte: UInt8(ascii: ":")),
              ByteSearch.contains(bytes, byte: UInt8(ascii: "`")))
         }
-        if let result = raw.utf8.withContiguousStorageIfAvailable(scan) { return result }
-        return Array(raw.utf8).withUnsafeBufferPointer(scan)
     }
 
     private func cites(in line: String, number: Int) -> [LineCite] {

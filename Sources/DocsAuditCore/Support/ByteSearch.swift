@@ -25,6 +25,12 @@ enum ByteSearch {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `text`, copying them only when they are not contiguous.
+    static func withBytes<T>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Whether the byte `byte` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
         guard let base = haystack.baseAddress, !haystack.isEmpty else { return false }

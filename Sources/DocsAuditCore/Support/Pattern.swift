@@ -133,8 +133,7 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
     /// Whether a raw source line can match at all, decided on its bytes without making a String.
     public func mayMatch(line: Substring) -> Bool {
         guard hints != nil else { return true }
-        return line.utf8.withContiguousStorageIfAvailable { mayMatch(bytes: $0) }
-            ?? Array(line.utf8).withUnsafeBufferPointer { mayMatch(bytes: $0) }
+        return ByteSearch.withBytes(of: line) { mayMatch(bytes: $0) }
     }
 
     /// Whether UTF-8 `bytes` can match at all (false only when no literal hint occurs in them).
