@@ -2,7 +2,7 @@
 # Both install the two Debian packages cmark-gfm needs when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev graphviz
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
 

@@ -25,6 +25,8 @@ public enum GateRenderer {
     /// One line per check, then the one-line summary a reviewer pastes into a pull request.
     public static func text(_ report: GateReport) -> String {
         var out = "gates for \(scope(report)) against \(report.baseline) (\(report.head))\n"
+        let failing = report.gates.filter { $0.id.hasPrefix("G") && $0.verdict == .fail }.map(\.id)
+        out += failing.isEmpty ? "ready: every measured gate passes\n" : "not ready: \(failing.joined(separator: ", ")) \(failing.count == 1 ? "fails" : "fail")\n"
         for check in report.gates + report.bands {
             let target = check.target.map { " (target \($0))" } ?? ""
             out += "\(check.id) \(check.title): \(check.figure)\(target) \(mark(check.verdict))\n"
@@ -37,7 +39,8 @@ public enum GateRenderer {
     /// `B1 avg 1.4; max-phase 3 (target …) ✓ · … · G1 … ✓`.
     public static func summary(_ report: GateReport) -> String {
         (report.bands + report.gates).map { check in
-            let target = check.target.map { " (\($0))" } ?? ""
+            // Bands carry their range in the summary; gates' targets are fixed and stay in the table.
+            let target = check.id.hasPrefix("B") ? check.target.map { " (\($0))" } ?? "" : ""
             return "\(check.id) \(check.figure)\(target) \(mark(check.verdict))"
         }.joined(separator: " · ")
     }

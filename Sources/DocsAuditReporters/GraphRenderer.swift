@@ -6,12 +6,22 @@ public enum GraphRenderer {
         case text, mermaid, dot, json
     }
 
-    public static func render(_ graph: DerivedGraph, format: Format) throws -> String {
-        switch format {
-        case .text: return text(graph)
-        case .mermaid: return mermaid(graph) + "\n" + tierMermaid(graph)
-        case .dot: return dot(graph) + "\n" + tierDot(graph)
-        case .json: return try JSONOutput.encode(graph)
+    /// Which diagram a Mermaid or dot output holds: one per output, so each is valid for its tool.
+    public enum Diagram: String, CaseIterable, Sendable {
+        case nextSteps = "next-steps"
+        case tiers
+    }
+
+    /// Text and JSON carry everything; Mermaid and dot carry the one `diagram` asked for (empty when the
+    /// corpus has no such graph).
+    public static func render(_ graph: DerivedGraph, format: Format, diagram: Diagram = .nextSteps) throws -> String {
+        switch (format, diagram) {
+        case (.text, _): return text(graph)
+        case (.json, _): return try JSONOutput.encode(graph)
+        case (.mermaid, .nextSteps): return mermaid(graph)
+        case (.mermaid, .tiers): return tierMermaid(graph)
+        case (.dot, .nextSteps): return dot(graph)
+        case (.dot, .tiers): return tierDot(graph)
         }
     }
 

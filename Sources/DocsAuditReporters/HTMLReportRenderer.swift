@@ -8,18 +8,11 @@ public enum HTMLReportRenderer {
     public static func render(_ report: ReadinessReport, criticalSeverities: Set<String> = ["critical"],
                               svg: (String) -> String? = GraphvizSVG.render) -> String {
         let gates = report.gates
-        var body = "<header><h1>\(h(report.title))</h1>\n"
-        body += "<p class=\"meta\">Baseline <code>\(h(gates.baseline))</code> → \(h(gates.head)) · plans \(h(gates.plans.joined(separator: ", ")))</p></header>\n"
-        body += "<section><h2>Gates and bands</h2>\n<div class=\"scroll\"><table><thead><tr><th>check</th><th>verdict</th><th>what</th><th>figure</th><th>target</th></tr></thead><tbody>\n"
-        for check in gates.gates + gates.bands {
-            // The verdict comes second so that it stays on screen on a phone.
-            body += "<tr><td>\(h(check.id))</td><td>\(verdict(check.verdict))</td><td>\(h(check.title))</td>"
-            body += "<td>\(h(check.figure))</td><td>\(h(check.target ?? ""))</td></tr>\n"
-            if !check.evidence.isEmpty {
-                body += "<tr class=\"evidence\"><td></td><td colspan=\"4\"><ul>" + check.evidence.map { "<li>\(h($0))</li>" }.joined() + "</ul></td></tr>\n"
-            }
-        }
-        body += "</tbody></table></div>\n<p class=\"summary\">\(h(GateRenderer.summary(gates)))</p></section>\n"
+        var body = "<header><h1>\(h(report.verdict))</h1>\n"
+        body += "<p class=\"meta\">\(h(report.title)) · baseline <code>\(h(gates.baseline))</code> → \(h(gates.head)) · plans \(h(gates.plans.joined(separator: ", ")))</p></header>\n"
+        body += "<section><h2>Gates</h2>\n" + checks(gates.gates) + "</section>\n"
+        body += "<section><h2>Calibration bands</h2>\n" + checks(gates.bands)
+        body += "<p class=\"summary\">\(h(GateRenderer.summary(gates)))</p></section>\n"
         body += "<section><h2>Tasks by plan and Phase</h2>\n"
         for plan in report.plans {
             body += "<h3>\(h(ReadinessReport.heading(plan)))</h3>\n"
@@ -28,34 +21,26 @@ public enum HTMLReportRenderer {
                 body += "<p>No Tasks blocks.</p>\n"
                 continue
             }
-            body += "<div class=\"scroll\"><table><thead><tr><th>Phase</th><th>Task</th><th>Spec coverage</th><th>Verifies invariant</th><th>traced</th></tr></thead><tbody>\n"
-            for (phase, task) in rows {
-                let traced = ReadinessReport.traced(task)
-                body += "<tr><td>\(h(phase))</td><td><code>\(h(task.id))</code> \(h(task.title))</td><td>\(h(task.specCoverage ?? "—"))</td>"
-                body += "<td>\(h(task.verifiesInvariant ?? "—"))</td><td>\(traced ? "<span class=\"pass\">✓</span>" : "<span class=\"fail\">✗</span>")</td></tr>\n"
-            }
-            body += "</tbody></table></div>\n"
+            body += table(["Phase", "Task", "Spec coverage", "Verifies invariant", "traced"], rows.map { phase, task in
+                [h(phase), "<code>\(h(task.id))</code> \(h(task.title))", h(task.specCoverage ?? "—"), h(task.verifiesInvariant ?? "—"),
+                 ReadinessReport.traced(task) ? "<span class=\"pass\">✓</span>" : "<span class=\"fail\">✗</span>"]
+            })
         }
         body += "</section>\n<section><h2>Findings ledger</h2>\n"
         let ledger = report.ledgerRows(criticalSeverities: criticalSeverities)
         if ledger.isEmpty {
             body += "<p>No ledger given (<code>--ledger</code>).</p>\n"
         } else {
-            body += "<div class=\"scroll\"><table><thead><tr><th>Plan</th><th>findings</th><th>critical</th><th>critical without a disposition</th></tr></thead><tbody>\n"
-            for row in ledger { body += "<tr><td>\(h(row.plan))</td><td>\(row.total)</td><td>\(row.critical)</td><td>\(row.open)</td></tr>\n" }
-            body += "</tbody></table></div>\n"
+            body += table(["Plan", "findings", "critical", "critical without a disposition"],
+                          ledger.map { [h($0.plan), String($0.total), String($0.critical), String($0.open)] })
         }
-        body += "</section>\n<section><h2>Lint findings in the tier's documents</h2>\n"
-        if report.findings.isEmpty {
-            body += "<p>None.</p>\n"
-        } else {
-            body += "<div class=\"scroll\"><table><thead><tr><th>where</th><th>severity</th><th>rule</th><th>message</th></tr></thead><tbody>\n"
-            for finding in report.findings {
-                body += "<tr><td><code>\(h(finding.file)):\(finding.line)</code></td><td class=\"\(finding.severity.rawValue)\">\(finding.severity.rawValue)</td>"
-                body += "<td><code>\(h(finding.rule))</code></td><td>\(h(finding.message))</td></tr>\n"
-            }
-            body += "</tbody></table></div>\n"
-        }
+        let fixed = report.fixedCount.map { ", \($0) fixed" } ?? ""
+        body += "</section>\n<section><h2>Findings new in this change (\(report.newFindings.count)\(fixed))</h2>\n"
+        body += findingGroups(report.newFindings, open: true)
+        body += "</section>\n<section><h2>Findings already there in the audited plans (\(report.existingFindings.count))</h2>\n"
+        body += findingGroups(report.existingFindings, open: false)
+        body += "</section>\n<section><h2>Findings in other files about the audited plans (\(report.aboutPlans.count))</h2>\n"
+        body += findingGroups(report.aboutPlans, open: false)
         body += "</section>\n<section><h2>Next steps</h2>\n"
         body += "<p>ready: \(h(report.graph.ready.joined(separator: ", "))) · blocked: \(h(report.graph.blocked.joined(separator: ", "))) · critical path: \(h(report.graph.criticalPath.joined(separator: " → ")))</p>\n"
         body += figure(dot: GraphRenderer.dot(report.graph), mermaid: GraphRenderer.mermaid(report.graph), svg: svg)
@@ -77,6 +62,44 @@ public enum HTMLReportRenderer {
         </html>
 
         """
+    }
+
+    /// A table whose rows become labelled blocks on a narrow screen (every cell carries its column name).
+    static func table(_ columns: [String], _ rows: [[String]]) -> String {
+        var out = "<table class=\"stack\"><thead><tr>" + columns.map { "<th>\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rows {
+            out += "<tr>" + zip(columns, row).map { "<td data-label=\"\(h($0))\">\($1)</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    /// Gates or bands with their evidence under each row.
+    static func checks(_ checks: [GateReport.Check]) -> String {
+        let columns = ["check", "verdict", "what", "target", "figure"]
+        var out = "<table class=\"stack checks\"><thead><tr>" + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>\n"
+        for check in checks {
+            let cells = [h(check.id), verdict(check.verdict), h(check.title), h(check.target ?? ""), h(check.figure)]
+            out += "<tr>" + zip(columns, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined() + "</tr>\n"
+            if !check.evidence.isEmpty {
+                out += "<tr class=\"evidence\"><td colspan=\"5\"><ul>" + check.evidence.map { "<li>\(h($0))</li>" }.joined() + "</ul></td></tr>\n"
+            }
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    /// One collapsible block per rule, the largest first.
+    static func findingGroups(_ findings: [Finding], open: Bool) -> String {
+        guard !findings.isEmpty else { return "<p>None.</p>\n" }
+        var out = ""
+        for group in ReadinessReport.grouped(findings) {
+            out += "<details\(open ? " open" : "")><summary><code>\(h(group.rule))</code> — \(group.findings.count)</summary>\n"
+            out += table(["where", "severity", "message"], group.findings.map { finding in
+                ["<code>\(h(finding.file)):\(finding.line)</code>",
+                 "<span class=\"\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span>", h(finding.message)]
+            })
+            out += "</details>\n"
+        }
+        return out
     }
 
     static func figure(dot: String, mermaid: String, svg: (String) -> String?) -> String {
@@ -102,9 +125,14 @@ public enum HTMLReportRenderer {
     .meta,.summary{color:var(--muted)}.summary{font-size:.9rem}code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:.1em .3em;border-radius:4px}
     .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
     th{background:#f6f8fa}tr.evidence td{border-top:0;color:var(--muted);font-size:.85rem}tr.evidence ul{margin:0;padding-left:1.1rem}
-    .pass{color:var(--pass);font-weight:600}.fail{color:var(--fail);font-weight:600}.na{color:var(--muted)}td.error{color:var(--fail)}td.warning{color:#9a6700}
-    figure.graph{margin:1rem 0;overflow-x:auto}figure.graph svg{max-width:100%;height:auto}pre{background:#f6f8fa;padding:.75rem;overflow-x:auto}
-    @media (max-width:600px){body{padding:.6rem;font-size:14px}th,td{padding:.25rem .35rem}}
+    .pass{color:var(--pass);font-weight:600}.fail{color:var(--fail);font-weight:600}.na{color:var(--muted)}.error{color:var(--fail)}.warning{color:#9a6700}
+    td{overflow-wrap:anywhere}details{margin:.4rem 0}summary{cursor:pointer}
+    figure.graph{margin:1rem 0;overflow-x:auto}figure.graph svg{max-width:100%;height:auto}pre{background:#f6f8fa;padding:.75rem;overflow-x:auto;white-space:pre-wrap}
+    @media (max-width:600px){body{padding:.6rem;font-size:14px}
+    table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+    table.stack tr{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.2rem .4rem}table.stack td{border:0;padding:.15rem 0}
+    table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
+    table.stack tr.evidence{border-top:0;margin-top:-.6rem;border-radius:0 0 6px 6px}}
     """
 }
 

@@ -24,18 +24,21 @@ struct ReadinessOptions: ParsableArguments {
 
     func validate() throws {
         if tier == nil && plans == nil { throw ValidationError("give --tier K or --plans 003,005") }
+        if let plans, plans.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--plans names no plan: give 003,005 or Plan-003,Plan-005")
+        }
         if tier != nil && plans != nil { throw ValidationError("give --tier or --plans, not both") }
         if staged && head != nil { throw ValidationError("give --staged or --head, not both") }
     }
 
     /// Runs the evaluator; the ledger it read comes back with the verdicts, for reports.
-    func evaluate(_ corpus: CorpusOptions) throws -> (GateEvaluator.Evaluation, Ledger?) {
+    func evaluate(_ corpus: CorpusOptions, compareFindings: Bool = false) throws -> (GateEvaluator.Evaluation, Ledger?) {
         let profile = try ProfileLoader.load(root: corpus.root, configFile: corpus.config)
         let ledgerData = try ledger.map { try Ledger.read($0, settings: profile.gates) }
         let headMode: GateEvaluator.Head = staged ? .staged : head.map { .revision($0) } ?? .workingTree
         let evaluator = GateEvaluator(root: corpus.root, profile: profile, baseline: baseline, head: headMode, ledger: ledgerData)
         let list = plans?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
-        return (try evaluator.evaluate(tier: tier, plans: list), ledgerData)
+        return (try evaluator.evaluate(tier: tier, plans: list, compareFindings: compareFindings), ledgerData)
     }
 }
 

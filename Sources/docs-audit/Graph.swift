@@ -14,6 +14,9 @@ struct Graph: ParsableCommand {
           docs-audit graph --root .
           docs-audit graph --root . --format mermaid > graph.mmd
           docs-audit graph --root . --format dot | dot -Tsvg > graph.svg
+          docs-audit graph --root . --format dot --graph tiers | dot -Tsvg > tiers.svg
+
+        Mermaid and dot output hold one diagram each (--graph chooses), so each is valid input for its tool.
         """)
 
     @OptionGroup var corpus: CorpusOptions
@@ -21,10 +24,22 @@ struct Graph: ParsableCommand {
     @Option(help: "text, mermaid, dot or json.")
     var format: GraphRenderer.Format = .text
 
+    @Option(help: ArgumentHelp("The diagram mermaid and dot output hold: next-steps or tiers.", valueName: "diagram"))
+    var graph: GraphRenderer.Diagram = .nextSteps
+
     func run() throws {
         let loaded = try corpus.loadCorpus()
         let context = LintContext(corpus: loaded, model: Extractor.extract(loaded))
-        Output.write(try GraphRenderer.render(DerivedGraph.derive(context), format: format))
+        let derived = DerivedGraph.derive(context)
+        if format == .mermaid || format == .dot {
+            if graph == .tiers && derived.tiers.isEmpty {
+                throw CorpusError("\(context.profile.dependencies.file): no build order tiers to draw (--graph tiers)")
+            }
+            if graph == .nextSteps && derived.path == nil {
+                throw CorpusError("\(context.profile.graph.file): no next-steps graph to draw (--graph next-steps)")
+            }
+        }
+        Output.write(try GraphRenderer.render(derived, format: format, diagram: graph))
     }
 }
 
@@ -63,3 +78,4 @@ struct Sync: ParsableCommand {
 }
 
 extension GraphRenderer.Format: ExpressibleByArgument {}
+extension GraphRenderer.Diagram: ExpressibleByArgument {}

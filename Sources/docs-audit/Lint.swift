@@ -21,6 +21,11 @@ struct Lint: ParsableCommand {
           docs-audit lint --root . --report sarif:docs-audit.sarif --report text
           docs-audit lint --root . --write-baseline .docs-audit-baseline.json
           docs-audit lint --root . --baseline .docs-audit-baseline.json
+          docs-audit lint --root . --since origin/develop                  # CI: only what this change adds
+
+        --since REF lints the tree of git revision REF too and reports only findings this change introduced
+        (matched on rule, file and subject, so moved lines and renamed files do not count as new); standard
+        error says how many were fixed and how many were already there.
 
         Formats: text, json, sarif, github, junit, checkstyle (docs/output.md).
         Suppress one finding with <!-- docs-audit-disable-next-line RULE -- reason --> (docs/rules.md).
@@ -44,6 +49,9 @@ struct Lint: ParsableCommand {
 
     @Option(help: ArgumentHelp("Report only findings that this baseline does not already hold.", valueName: "file"))
     var baseline: String?
+
+    @Option(help: ArgumentHelp("Report only findings that are new since this git revision.", valueName: "ref"))
+    var since: String?
 
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
         "Write every current finding to a baseline file and exit 0.", valueName: "file"))
@@ -77,6 +85,13 @@ struct Lint: ParsableCommand {
             try Baseline(findings: findings).write(writeBaseline)
             Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
             return
+        }
+        if let since {
+            let evaluator = GateEvaluator(root: corpus.root, profile: loaded.profile, baseline: since,
+                                          head: staged ? .staged : .workingTree)
+            let delta = try evaluator.delta(of: findings, current: loaded, option: "--since")
+            findings = delta.new
+            Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, \(delta.unchanged.count) already there")
         }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
         if !paths.isEmpty || staged { findings = Linter.narrow(findings, to: named) }

@@ -12,9 +12,18 @@ struct ReportCommand: ParsableCommand {
         graphs as inline SVG when Graphviz `dot` is installed, else their Mermaid source); all corpus text is
         escaped.
 
+        The first line is the verdict (ready, or not ready and which gates fail); then gates G1–G7 with their
+        targets, bands B1–B6, the Tasks inventory, the findings this change introduced (the baseline's tree is
+        linted too; grouped by rule), those already there, and those in other files about the audited plans.
+        --pr-body keeps the Markdown under GitHub's 65,536-character limit and says how much it left out.
+
         Examples:
           docs-audit report --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1 > report.md
+          docs-audit report --root . --baseline main --tier 2 --format md --pr-body > body.md
           docs-audit report --root . --baseline main --tier 2 --format html -o report.html
+
+        Exit codes: 0 the report was written, whatever its verdict (`docs-audit gates` is the command that
+        fails on a gate), 2 usage or configuration error (including --plans or --tier naming nothing).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -34,15 +43,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "HTML graphs: auto (SVG when Graphviz dot is installed), svg (require dot) or mermaid (source only).")
     var graphs: Graphs = .auto
 
+    @Flag(help: "Markdown for a pull-request body: kept under GitHub's 65,536-character limit.")
+    var prBody = false
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         // The evaluation already linted the corpus and read the ledger: the report reuses both.
-        let (evaluation, ledger) = try readiness.evaluate(corpus)
+        if prBody && format != .md { throw ValidationError("--pr-body goes with --format md") }
+        let (evaluation, ledger) = try readiness.evaluate(corpus, compareFindings: true)
         let profile = evaluation.context.profile
         let report = ReadinessReport(gates: evaluation.report, context: evaluation.context,
-                                     findings: evaluation.findings, ledger: ledger)
+                                     findings: evaluation.findings, ledger: ledger, delta: evaluation.delta)
         let critical = Set(profile.gates.criticalSeverities)
         let svg: (String) -> String?
         switch graphs {
@@ -54,7 +67,8 @@ struct ReportCommand: ParsableCommand {
             }
             svg = GraphvizSVG.render
         }
-        let text = format == .md ? MarkdownReportRenderer.render(report, criticalSeverities: critical)
+        let limit = prBody ? MarkdownReportRenderer.pullRequestLimit : nil
+        let text = format == .md ? MarkdownReportRenderer.render(report, criticalSeverities: critical, limit: limit)
             : HTMLReportRenderer.render(report, criticalSeverities: critical, svg: svg)
         if let output {
             try Output.writeFile(text, to: output)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// `gates`, `report`, `graph` and `sync` run as a user would, on the passing gate scenario
@@ -48,6 +51,66 @@ final class ReadinessCommandTests: XCTestCase {
         return root
     }
 
+    /// Tests/Fixtures/Gates/audit-pr built into a repository: the Tier 1 audit tagged `-complete`, then the
+    /// Tier 2 baseline tag, then the audit's working copy.
+    private func auditPR() throws -> URL {
+        let scenario = Self.fixtures.appendingPathComponent("audit-pr")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("audit-pr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try copyTree(Self.fixtures.appendingPathComponent("base"), into: root)
+        try git(root, ["init", "-q"])
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", "docs: base corpus"])
+        try copyTree(scenario.appendingPathComponent("baseline"), into: root)
+        try git(root, ["add", "-A"])
+        try git(root, ["commit", "-qm", "docs: Tier 1 audit"])
+        try git(root, ["tag", "plan-readiness-audit-tier-1-complete"])
+        try git(root, ["tag", "plan-readiness-audit-tier-2-baseline"])
+        try copyTree(scenario.appendingPathComponent("change"), into: root)
+        return root
+    }
+
+    func testAuditPullRequestReportGoldenFiles() throws {
+        let root = try auditPR()
+        let ledger = Self.fixtures.appendingPathComponent("audit-pr/ledger").path
+        let base = ["report", "--root", root.path, "--baseline", "plan-readiness-audit-tier-2-baseline", "--tier", "2", "--ledger", ledger]
+        let markdown = try CLI.run(base + ["--pr-body"])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        XCTAssertEqual(markdown.stderr, "")
+        XCTAssertTrue(markdown.stdout.hasPrefix("# Ready — Tier 2: every measured gate passes (G7 not measured)\n"), markdown.stdout)
+        try assertGolden(markdown.stdout, "report-audit-pr.md")
+        let output = root.appendingPathComponent("report.html").path
+        let html = try CLI.run(base + ["--format", "html", "--graphs", "mermaid", "-o", output])
+        XCTAssertEqual(html.status, 0, html.stderr)
+        try assertGolden(try String(contentsOfFile: output, encoding: .utf8), "report-audit-pr.html")
+        let gates = try CLI.run(["gates", "--root", root.path, "--baseline", "plan-readiness-audit-tier-2-baseline", "--plans", "002",
+                                 "--ledger", ledger])
+        XCTAssertEqual(gates.status, 0, gates.stdout + gates.stderr)
+        XCTAssertTrue(gates.stdout.contains("G6 previous tier's audit committed: tag plan-readiness-audit-tier-1-complete"), gates.stdout)
+        XCTAssertTrue(gates.stdout.contains("B4 user-review minutes: Plan-002 45–75"), gates.stdout)
+    }
+
+    /// A Tier whose findings would fill more than a pull-request body: `--pr-body` cuts rows and says so.
+    func testPRBodyStaysUnderGitHubsLimit() throws {
+        let root = try auditPR()
+        let plan = root.appendingPathComponent("docs/plans/002-relay.md")
+        var text = try String(contentsOf: plan, encoding: .utf8)
+        let dangling = (1...1500).map { "See [gap \($0)](../specs/missing-\($0).md) for the long rationale of this dangling link." }
+        text += "\n## Notes\n\n" + dangling.joined(separator: "\n\n") + "\n"
+        try Data(text.utf8).write(to: plan)
+        let base = ["report", "--root", root.path, "--baseline", "plan-readiness-audit-tier-2-baseline", "--tier", "2"]
+        let full = try CLI.run(base)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        XCTAssertGreaterThan(full.stdout.utf16.count, 65_536, "the scenario must overflow a pull-request body")
+        let body = try CLI.run(base + ["--pr-body"])
+        XCTAssertEqual(body.status, 0, body.stderr)
+        XCTAssertLessThan(body.stdout.utf16.count, 65_536)
+        XCTAssertTrue(body.stdout.hasPrefix("# Not ready — Tier 2: G3 fails\n"), String(body.stdout.prefix(200)))
+        XCTAssertNotNil(body.stdout.range(of: #"\*\*\d+ finding rows left out\*\* to stay under GitHub's 65536-character limit"#,
+                                          options: .regularExpression), "says how much it left out")
+        XCTAssertEqual(try CLI.run(base + ["--format", "html", "--pr-body"]).status, 2, "--pr-body is for Markdown")
+    }
+
     private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = CLI.projectRoot.appendingPathComponent("Tests/DocsAuditCLITests/Golden/\(name)")
         if ProcessInfo.processInfo.environment["DOCS_AUDIT_RECORD"] != nil {
@@ -73,6 +136,68 @@ final class ReadinessCommandTests: XCTestCase {
         let badRef = try CLI.run(["gates", "--root", root.path, "--baseline", "nope", "--tier", "2"])
         XCTAssertEqual(badRef.status, 2)
         XCTAssertTrue(badRef.stderr.contains("nope: not a git revision"), badRef.stderr)
+    }
+
+    func testPlansOrTierNamingNothingExitTwoWithTheList() throws {
+        let root = try scenario()
+        let base = ["gates", "--root", root.path, "--baseline", "tier-2-baseline"]
+        for plans in ["1", "999"] {
+            let result = try CLI.run(base + ["--plans", plans])
+            XCTAssertEqual(result.status, 2, "a typo in --plans is not a green run")
+            XCTAssertEqual(result.stdout, "")
+            XCTAssertEqual(result.stderr, "docs-audit: Plan-\(plans): not a plan in the corpus; plans: Plan-001, Plan-002 (--plans)\n")
+        }
+        let tier = try CLI.run(base + ["--tier", "9"])
+        XCTAssertEqual(tier.status, 2)
+        XCTAssertEqual(tier.stdout, "")
+        XCTAssertEqual(tier.stderr,
+                       "docs-audit: tier 9 is not in the build order (docs/architecture/cross-plan-dependencies.md); tiers: 1, 2 (--tier)\n")
+        let report = try CLI.run(["report", "--root", root.path, "--baseline", "tier-2-baseline", "--plans", "999"])
+        XCTAssertEqual(report.status, 2)
+        XCTAssertTrue(report.stderr.contains("Plan-999: not a plan in the corpus"), report.stderr)
+        let plans = try CLI.run(base + ["--plans", "002"])
+        XCTAssertEqual(plans.status, 0, plans.stdout + plans.stderr)
+        XCTAssertTrue(plans.stdout.contains("G6 previous tier's audit committed: commit "), "--plans finds the plans' tier for G6")
+    }
+
+    /// Mermaid and dot output hold one diagram each; `dot -Tsvg` turns the dot into one well-formed SVG.
+    func testGraphWritesOneDiagramPerOutput() throws {
+        let root = try scenario()
+        for diagram in ["next-steps", "tiers"] {
+            let mermaid = try CLI.run(["graph", "--root", root.path, "--format", "mermaid", "--graph", diagram])
+            XCTAssertEqual(mermaid.status, 0, mermaid.stderr)
+            XCTAssertEqual(mermaid.stdout.split(separator: "\n").filter { $0.hasPrefix("graph ") }.count, 1, mermaid.stdout)
+            let dot = try CLI.run(["graph", "--root", root.path, "--format", "dot", "--graph", diagram])
+            XCTAssertEqual(dot.status, 0, dot.stderr)
+            XCTAssertEqual(dot.stdout.components(separatedBy: "digraph ").count - 1, 1, dot.stdout)
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else {
+                throw XCTSkip("Graphviz is not installed (make deps installs it)")
+            }
+            let svg = try pipe(dot.stdout, through: ["dot", "-Tsvg"])
+            let parser = XMLParser(data: svg)
+            XCTAssertTrue(parser.parse(), "dot -Tsvg output of \(diagram) is not well-formed XML: \(String(describing: parser.parserError))")
+            XCTAssertEqual(String(decoding: svg, as: UTF8.self).components(separatedBy: "<svg").count - 1, 1)
+        }
+        let wrong = try CLI.run(["graph", "--root", root.path, "--format", "dot", "--graph", "plans"])
+        XCTAssertEqual(wrong.status, 2)
+    }
+
+    private func pipe(_ input: String, through command: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, command.joined(separator: " "))
+        return data
     }
 
     func testReportGoldenFiles() throws {

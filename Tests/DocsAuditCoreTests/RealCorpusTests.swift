@@ -187,11 +187,18 @@ final class RealCorpusGateTests: XCTestCase {
             .evaluate(tier: 1, plans: []).report
         XCTAssertEqual(report.plans, ["Plan-001", "Plan-024", "Plan-007", "Plan-008", "Plan-023"])
         let figures = Dictionary(uniqueKeysWithValues: (report.gates + report.bands).map { ($0.id, "\($0.figure) \($0.verdict.rawValue)") })
-        XCTAssertEqual(figures["G1"], "additions-only pass")
+        XCTAssertEqual(figures["G1"], "additions-only (nothing added) pass")
         XCTAssertEqual(figures["G2"], "no ledger (--ledger) not measured")
         XCTAssertEqual(figures["G3"], "ex-Tasks diff 0.00× (<1.5×); max 8 step-entries/Phase (<50) pass")
         XCTAssertEqual(figures["G4"], "13 of 74 tasks untraced fail")
-        XCTAssertEqual(figures["G5"], "2 PR #N refs in Tasks blocks fail")
+        // PR #20 (Plan-008) and PR #6 (Plan-023) sit in Tasks blocks, but the baseline had them: not new.
+        XCTAssertEqual(figures["G5"], "0 new PR #N refs in Tasks blocks pass")
+        let g5 = try XCTUnwrap(report.gates.first { $0.id == "G5" })
+        XCTAssertEqual(g5.plans.filter { $0.figure.contains("already") }.map { "\($0.plan) \($0.figure)" },
+                       ["Plan-008 0 new PR #N refs (1 already at the baseline)", "Plan-023 0 new PR #N refs (1 already at the baseline)"])
+        XCTAssertEqual(figures["no-ephemeral-tags"], "137 tags (finding 127, pr-ref 10) in 10 files fail")
+        XCTAssertFalse(report.gates.contains { $0.id.hasPrefix("G") && $0.verdict == .fail && $0.id != "G4" },
+                       "only G4 fails; the ephemeral-tags line is reported beside the gates")
         XCTAssertEqual(figures["G6"], "tier 1 has no previous tier pass")
         XCTAssertEqual(figures["G7"], "no total-checked table not measured")
         XCTAssertEqual(figures["B6"], "0 flips pass")

@@ -69,6 +69,10 @@ public struct SetClaim: Sendable, Codable {
     public var count: Int?
     public var path: String
     public var line: Int
+    /// The list as written (`NS-09, NS-17..NS-21`).
+    public var text: String?
+    /// The first piece of the list that is neither an ID nor a range of IDs; the claim is then unreadable.
+    public var unreadable: String?
 }
 
 /// A backlog item.

@@ -143,8 +143,10 @@ graph:
     completed: [completed]
   # A `PRs:` checklist row after its checkbox: ID, description, and the merge annotation.
   pr-row: '^(\S+)\s+—\s+(.+?)(?:\s*\(PR #(\d+), merged (\d{4}-\d{2}-\d{2})\))?$'
-  # Prose that claims a derived set: set name, the IDs, and an optional `(N items)` count.
-  set-claim: '\b(ready|blocked|completed) set(?:\s+is(?:\s+now)?)?\s*[:(]?\s*\{?\s*(NS-\d+[a-z]?(?:\s*(?:,|and|, and)\s*NS-\d+[a-z]?)*)\s*\}?\)?(?:\s*\((\d+) items?\))?'
+  # Prose that claims a derived set: set name, the list (IDs and ranges such as `NS-17..NS-21`, inside
+  # `{…}`, `(…)` or up to the end of the sentence), and an optional `(N items)` count. A list with a piece
+  # that is neither an ID nor a range is reported as unreadable.
+  set-claim: '\b([Rr]eady|[Bb]locked|[Cc]ompleted) set(?:\s+after this PR|\s+is(?:\s+now)?)?\s*:?\s*[{(]?\s*(NS-\d+[a-z]?(?:\.\.|[^.;!?(){}])*?)\s*(?:[})]|(?=\s*\(\d+(?: items?)?\)|[.;!?](?!\.)|$))(?:\s*\((\d+)(?: items?)?\))?'
 
 backlog:
   heading: '^(BL-\d{3}[a-z]?):\s+(.+)$'
@@ -188,14 +190,19 @@ tags:
   exempt: ['docs/archive/**', 'docs/superpowers/**', '*.md']
   # Document kinds whose text teaches the conventions (templates) rather than following them.
   exempt-kinds: [template]
-  # Severity inside a `#### Tasks` block (gate G5); elsewhere the rule's own severity applies.
+  # Severity inside a `#### Tasks` block; elsewhere the rule's own severity applies.
   tasks-severity: error
+  # The family whose tags inside a Tasks block fail gate G5; the others there are `no-ephemeral-tags`.
+  gate-family: pr-ref
 
 # Plan-readiness gates (G1–G7) and calibration bands (B1–B6): `docs-audit gates`, `docs-audit report`.
 gates:
   # {K} is the tier. G6 looks for the previous tier's audit as a tag that is an ancestor of HEAD, or as a
   # commit subject (squash merges move tags off the branch).
-  tag: 'plan-readiness-audit-tier-{K}'
+  # Tags tried in order: the runbook's `-complete` tag, then the bare one (`tag:` takes a single tag).
+  tags: ['plan-readiness-audit-tier-{K}-complete', 'plan-readiness-audit-tier-{K}']
+  # Families (tags.families) the `no-ephemeral-tags` line counts in committed files.
+  ephemeral-families: [finding, dep-trace, pr-ref]
   commit-subject: '^docs\(repo\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit'
   # Path prefixes renamed since the baseline (old → new), applied to Target Areas before G1 compares them.
   canonical-paths: {}

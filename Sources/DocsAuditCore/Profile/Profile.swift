@@ -158,7 +158,10 @@ public struct DependencySettings: Sendable {
 
 /// Readiness gates and calibration bands.
 public struct GateSettings: Sendable {
-    public var tag = "plan-readiness-audit-tier-{K}"
+    /// Tags that mark tier K's finished audit, tried in order (`{K}` is the tier).
+    public var tags = ["plan-readiness-audit-tier-{K}-complete", "plan-readiness-audit-tier-{K}"]
+    /// The `tags.families` the `no-ephemeral-tags` line counts in committed files.
+    public var ephemeralFamilies = ["finding", "dep-trace", "pr-ref"]
     public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit"
     public var canonicalPaths: [String: String] = [:]
     public var sizeRatio = 1.5
@@ -182,6 +185,9 @@ public struct TagSettings: Sendable {
     public var exempt: [Glob] = []
     public var exemptKinds: [String] = []
     public var tasksSeverity: Severity? = .error
+    /// The family whose tags inside a Tasks block fail gate G5 (PR numbers); the others there are reported
+    /// under the `no-ephemeral-tags` line.
+    public var gateFamily = "pr-ref"
 }
 
 /// Line-cite spellings.

@@ -218,6 +218,7 @@ enum ProfileDecoder {
         "provenance-patterns": { $0.provenancePatterns = try $1.patterns() },
         "exempt": { $0.exempt = try $1.globs() },
         "exempt-kinds": { $0.exemptKinds = try $1.strings() },
+        "gate-family": { $0.gateFamily = try $1.string() },
         "tasks-severity": { settings, node in
             let value = try node.string()
             if value == "off" { settings.tasksSeverity = nil; return }
@@ -227,7 +228,9 @@ enum ProfileDecoder {
     ] }
 
     static var gateFields: KeyValuePairs<String, Setter<GateSettings>> { [
-        "tag": { $0.tag = try $1.string() },
+        "tag": { $0.tags = [try $1.string()] },
+        "tags": { $0.tags = try $1.strings() },
+        "ephemeral-families": { $0.ephemeralFamilies = try $1.strings() },
         "commit-subject": { settings, node in
             let source = try node.string()
             _ = try ConfigNode.checkedPattern(source.replacingOccurrences(of: "{K}", with: "1"), at: node)

@@ -46,19 +46,73 @@ struct GateChecks {
         return path
     }
 
+    /// G1: anchors kept (lost ones fail), and the heading tree compared by text: a removed or renamed
+    /// heading fails with the links into it that it breaks; additions and moves are listed as evidence.
     func g1() -> GateReport.Check {
+        var added = 0
+        var broken = 0
         let plans = pairs.map { pair -> GateReport.PlanResult in
-            guard let baseline = pair.baseline else {
+            guard let baseline = pair.baseline, let baselineDocument = pair.baselineDocument,
+                  let currentDocument = pair.currentDocument else {
                 return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "new since the baseline", evidence: [])
             }
             let before = skeleton(baseline)
-            let lost = before.subtracting(skeleton(pair.current)).sorted()
-            return GateReport.PlanResult(plan: pair.id, verdict: lost.isEmpty ? .pass : .fail,
-                                         figure: lost.isEmpty ? "\(before.count) anchors kept" : "\(lost.count) of \(before.count) anchors lost",
-                                         evidence: lost.map { "lost \($0)" })
+            let after = skeleton(pair.current)
+            let lost = before.subtracting(after).sorted()
+            let gained = after.subtracting(before).sorted()
+            let old = MarkdownDocument(path: pair.current.path, text: baselineDocument.source.text).sections
+            let new = MarkdownDocument(path: pair.current.path, text: currentDocument.source.text).sections
+            let changes = SkeletonDiff.compare(old: old, new: new)
+            var failures: [String] = lost.map { "lost \($0)" }
+            var notes: [String] = []
+            for change in changes {
+                let under = change.parent.map { " under `\($0)`" } ?? ""
+                switch change.kind {
+                case .added:
+                    notes.append("added `\(change.new ?? "")`\(under) (line \(change.line))")
+                case .moved:
+                    notes.append("moved `\(change.old ?? "")` to line \(change.line)\(under)")
+                case .removed, .renamed:
+                    let links = inbound(pair.current.path, slug: change.oldSlug)
+                    broken += links.count
+                    let breaks = links.isEmpty ? "" : "; breaks \(links.count) \(links.count == 1 ? "link" : "links"): "
+                        + links.joined(separator: ", ")
+                    failures.append(change.kind == .removed ? "removed `\(change.old ?? "")`\(under)\(breaks)"
+                                    : "renamed `\(change.old ?? "")` → `\(change.new ?? "")` (line \(change.line))\(breaks)")
+                }
+            }
+            let headings = changes.filter { $0.kind == .added }.count
+            added += headings + gained.count
+            notes += gained.map { "added \($0)" }
+            let figure: String
+            if failures.isEmpty {
+                figure = "additions-only: \(headings) headings, \(gained.count) anchors added"
+            } else {
+                let removed = changes.filter { $0.kind == .removed }.count
+                let renamed = changes.filter { $0.kind == .renamed }.count
+                figure = [(removed, "removed"), (renamed, "renamed"), (lost.count, "anchors lost")]
+                    .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            }
+            return GateReport.PlanResult(plan: pair.id, verdict: failures.isEmpty ? .pass : .fail, figure: figure,
+                                         evidence: failures + notes)
         }
-        let lost = plans.reduce(0) { $0 + $1.evidence.count }
-        return check("G1", "skeleton preserved", plans, figure: lost == 0 ? "additions-only" : "\(lost) anchors lost")
+        let failed = plans.filter { $0.verdict == .fail }
+        let figure: String
+        if failed.isEmpty {
+            figure = added == 0 ? "additions-only (nothing added)" : "additions-only (\(added) added)"
+        } else {
+            figure = failed.map { "\($0.plan) \($0.figure)" }.joined(separator: "; ")
+                + (broken > 0 ? "; \(broken) inbound \(broken == 1 ? "link" : "links") broken" : "")
+        }
+        return check("G1", "skeleton preserved", plans, figure: figure)
+    }
+
+    /// Links anywhere in the corpus into `path#slug`, unless a current heading or anchor still has that slug.
+    private func inbound(_ path: String, slug: String?) -> [String] {
+        guard let slug, context.anchorsByPath[path]?.contains(slug) != true else { return [] }
+        return context.model.links.filter { link in
+            (link.target ?? link.path) == path && (link.fragment?.removingPercentEncoding ?? link.fragment) == slug
+        }.map { "\($0.path):\($0.line)" }
     }
 
     // MARK: G2
@@ -140,6 +194,9 @@ struct GateChecks {
 
     func g4() -> GateReport.Check {
         let plans = pairs.map { pair -> GateReport.PlanResult in
+            guard !pair.current.allTasks.isEmpty else {
+                return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no tasks", evidence: [])
+            }
             let hits = findings("tasks/traceability", in: pair)
             return GateReport.PlanResult(plan: pair.id, verdict: hits.isEmpty ? .pass : .fail,
                                          figure: "\(hits.count) of \(pair.current.allTasks.count) tasks untraced",
@@ -147,19 +204,60 @@ struct GateChecks {
         }
         let untraced = plans.reduce(0) { $0 + $1.evidence.count }
         let total = pairs.reduce(0) { $0 + $1.current.allTasks.count }
-        return check("G4", "every task traces to a spec criterion or invariant", plans, figure: "\(untraced) of \(total) tasks untraced")
+        return check("G4", "every task traces to a spec criterion or invariant", plans,
+                     figure: total == 0 ? "no tasks" : "\(untraced) of \(total) tasks untraced")
     }
 
+    /// Whether a `tags/ephemeral` hit is the G5 kind: the gate family, inside a Tasks block.
+    static func isGateTag(_ hit: RuleHit) -> Bool { hit.message.hasSuffix("(gate G5)") }
+
+    /// G5: `PR #N` refs inside the plans' Tasks blocks that the baseline did not have (matched by the tag,
+    /// not the line, so moved lines are not new).
     func g5() -> GateReport.Check {
         let plans = pairs.map { pair -> GateReport.PlanResult in
-            // The tags rule marks hits inside Tasks blocks with the G5 wording; keep only PR numbers.
-            let hits = findings("tags/ephemeral", in: pair) { $0.subject.hasPrefix("PR #") && $0.message.hasSuffix("(gate G5)") }
-            return GateReport.PlanResult(plan: pair.id, verdict: hits.isEmpty ? .pass : .fail,
-                                         figure: "\(hits.count) PR #N in Tasks blocks",
-                                         evidence: hits.map { "line \($0.line): \($0.subject)" })
+            let blocks = pair.current.phases.flatMap(\.tasksBlocks) + pair.current.looseTasksBlocks
+            guard !blocks.isEmpty else {
+                return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no Tasks blocks", evidence: [])
+            }
+            let hits = findings("tags/ephemeral", in: pair) { $0.message.hasSuffix("(gate G5)") }
+            var old = Dictionary((pair.baselineGateTags ?? []).map { ($0, 1) }, uniquingKeysWith: +)
+            var fresh: [Finding] = []
+            for hit in hits {
+                if let left = old[hit.subject], left > 0 { old[hit.subject] = left - 1 } else { fresh.append(hit) }
+            }
+            let kept = hits.count - fresh.count
+            return GateReport.PlanResult(plan: pair.id, verdict: fresh.isEmpty ? .pass : .fail,
+                                         figure: "\(fresh.count) new PR #N refs" + (kept > 0 ? " (\(kept) already at the baseline)" : ""),
+                                         evidence: fresh.map { "line \($0.line): \($0.subject)" })
         }
         let count = plans.reduce(0) { $0 + $1.evidence.count }
-        return check("G5", "no PR #N inside Tasks blocks", plans, figure: "\(count) PR #N refs in Tasks blocks")
+        return check("G5", "no new PR #N in the plans' Tasks blocks", plans, figure: "\(count) new PR #N refs in Tasks blocks")
+    }
+
+    /// The `no-ephemeral-tags` line: tags of `gates.ephemeral-families` anywhere in the committed files,
+    /// outside provenance. Reported beside the gates; it does not fail the run.
+    func ephemeralTags() -> GateReport.Check {
+        let families = profile.gates.ephemeralFamilies.compactMap { name in profile.tags.families[name].map { (name, $0) } }
+        let title = "no ephemeral tags (\(profile.gates.ephemeralFamilies.joined(separator: ", ")))"
+        guard !families.isEmpty else {
+            return GateReport.Check(id: "no-ephemeral-tags", title: title, verdict: .notMeasured, figure: "no tag families",
+                                    target: nil, evidence: [], plans: [])
+        }
+        var counts: [String: Int] = [:]
+        var hits: [Finding] = []
+        for finding in lint where finding.rule == "tags/ephemeral" {
+            guard let family = families.first(where: { $0.1.firstMatch(in: finding.subject)?[0] == finding.subject })?.0 else { continue }
+            counts[family, default: 0] += 1
+            hits.append(finding)
+        }
+        let files = Set(hits.map(\.file)).count
+        let split = families.map(\.0).filter { counts[$0] != nil }.map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+        let shown = 20
+        var evidence = hits.prefix(shown).map { "\($0.file):\($0.line): \($0.subject)" }
+        if hits.count > shown { evidence.append("… and \(hits.count - shown) more") }
+        return GateReport.Check(id: "no-ephemeral-tags", title: title, verdict: hits.isEmpty ? .pass : .fail,
+                                figure: hits.isEmpty ? "0 tags" : "\(hits.count) tags (\(split)) in \(files) files", target: nil,
+                                evidence: evidence, plans: [])
     }
 
     func g7() -> GateReport.Check {
@@ -250,28 +348,50 @@ struct GateChecks {
                                 evidence: ["\(authored) tasks authored since the baseline", "\(blocking) blocking findings"], plans: [])
     }
 
+    /// Unreadable ledger lines for a label, as evidence naming the file and line.
+    private func unreadable(_ prefix: String) -> [String] {
+        (ledger?.unreadable ?? []).filter { $0.label.lowercased().hasPrefix(prefix) }
+            .map { "cannot read `\($0.label): \($0.text)` (\($0.path):\($0.line))" }
+    }
+
+    private static func minutes(_ value: Ledger.Minutes) -> String {
+        (value.approximate ? "~" : "") + (value.low == value.high ? number(value.low) : "\(number(value.low))–\(number(value.high))")
+    }
+
     private func b4() -> GateReport.Check {
         let target = "\(range(band("b4-minutes"))) min"
+        let title = "user-review minutes"
+        let problems = unreadable("review minutes")
         guard let ledger, !ledger.reviewMinutes.isEmpty else {
-            return notMeasured("B4", "user-review minutes", "no `Review minutes` in the ledger", target: target)
+            guard problems.isEmpty else {
+                return GateReport.Check(id: "B4", title: title, verdict: .notMeasured, figure: "unreadable `Review minutes`",
+                                        target: target, evidence: problems, plans: [])
+            }
+            return notMeasured("B4", title, "no `Review minutes` in the ledger", target: target)
         }
         let values = pairs.compactMap { pair in (ledger.reviewMinutes[pair.id] ?? ledger.reviewMinutes["*"]).map { (pair.id, $0) } }
-        let out = values.filter { !within($0.1, band("b4-minutes")) }
-        return GateReport.Check(id: "B4", title: "user-review minutes", verdict: out.isEmpty ? .pass : .fail,
-                                figure: values.map { "\($0.0) \(Self.number($0.1))" }.joined(separator: "; "), target: target,
-                                evidence: out.map { "\($0.0): \(Self.number($0.1)) min" }, plans: [])
+        // A range is in the band when both ends are.
+        let out = values.filter { !within($0.1.low, band("b4-minutes")) || !within($0.1.high, band("b4-minutes")) }
+        return GateReport.Check(id: "B4", title: title, verdict: out.isEmpty ? .pass : .fail,
+                                figure: values.map { "\($0.0) \(Self.minutes($0.1))" }.joined(separator: "; "), target: target,
+                                evidence: out.map { "\($0.0): \(Self.minutes($0.1)) min" } + problems, plans: [])
     }
 
     private func b5() -> GateReport.Check {
         let minimum = Int(band("b5-min-substantive").first ?? 1)
         let maximum = Int(band("b5-max-cosmetic").first ?? 5)
         let target = "≥ \(minimum) substantive, ≤ \(maximum) cosmetic"
+        let problems = unreadable("advisor")
         guard let ledger, let substantive = ledger.substantive else {
+            guard problems.isEmpty else {
+                return GateReport.Check(id: "B5", title: "advisor signal", verdict: .notMeasured, figure: "unreadable `Advisor signal`",
+                                        target: target, evidence: problems, plans: [])
+            }
             return notMeasured("B5", "advisor signal", "no `Advisor signal` in the ledger", target: target)
         }
         let cosmetic = ledger.cosmetic ?? 0
         return GateReport.Check(id: "B5", title: "advisor signal", verdict: substantive >= minimum && cosmetic <= maximum ? .pass : .fail,
-                                figure: "\(substantive) substantive, \(cosmetic) cosmetic", target: target, evidence: [], plans: [])
+                                figure: "\(substantive) substantive, \(cosmetic) cosmetic", target: target, evidence: problems, plans: [])
     }
 
     private func b6() -> GateReport.Check {

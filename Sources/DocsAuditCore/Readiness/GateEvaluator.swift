@@ -45,22 +45,59 @@ public struct GateEvaluator {
         public var report: GateReport
         public var context: LintContext
         public var findings: [Finding]
+        /// The findings against the baseline tree's, when asked for (`compareFindings`).
+        public var delta: FindingDelta?
+    }
+
+    /// Lints the baseline revision's tree (read from git, as the plans are) and classifies `findings`
+    /// against it: new, unchanged, fixed.
+    public func delta(of findings: [Finding], current: Corpus, option: String = "--baseline") throws -> FindingDelta {
+        let git = GitObjects(root: root)
+        guard git.resolves(baseline) else { throw CorpusError("\(baseline): not a git revision in \(root) (\(option))") }
+        let old = try load(revision: baseline, git, besides: current.documents.map(\.path))
+        let before = Linter.run(old, model: Extractor.extract(old)).findings
+        let renames: [String: String]
+        switch head {
+        case .workingTree: renames = try git.renames(from: baseline, to: nil)
+        case .staged: renames = try git.renames(from: baseline, to: nil, cached: true)
+        case let .revision(ref): renames = try git.renames(from: baseline, to: ref)
+        }
+        return FindingDelta.classify(current: findings, baseline: before, renames: renames)
+    }
+
+    /// The corpus as it is at `ref`: files there read from git, working-tree files absent there left out.
+    private func load(revision ref: String, _ git: GitObjects, besides working: [String]) throws -> Corpus {
+        let files = try git.markdownFiles(at: ref)
+        var overlay = try git.contents(at: ref, paths: files)
+        for path in working where overlay[path] == nil { overlay[path] = .some(nil) }
+        return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
     }
 
     /// The plans of tier `tier` in the current build order, or `plans` as given (`003` or `Plan-003`).
-    public func evaluate(tier: Int?, plans requested: [String]) throws -> Evaluation {
+    public func evaluate(tier: Int?, plans requested: [String], compareFindings: Bool = false) throws -> Evaluation {
         let git = GitObjects(root: root)
         guard git.resolves(baseline) else { throw CorpusError("\(baseline): not a git revision in \(root) (--baseline)") }
         let corpus = try loadCurrent(git)
         let model = Extractor.extract(corpus)
         let context = LintContext(corpus: corpus, model: model)
         var planIDs = requested.map { $0.hasPrefix("Plan-") ? $0 : "Plan-\($0)" }
+        let tiers = model.dependencies.tiers
         if let tier {
-            guard let row = model.dependencies.tiers.first(where: { $0.tier == tier }) else {
-                throw CorpusError("tier \(tier) is not in the build order (\(profile.dependencies.file))")
+            guard let row = tiers.first(where: { $0.tier == tier }) else {
+                let known = tiers.map { String($0.tier) }.joined(separator: ", ")
+                throw CorpusError("tier \(tier) is not in the build order (\(profile.dependencies.file)); tiers: "
+                                  + (known.isEmpty ? "none" : known) + " (--tier)")
             }
             var seen = Set<String>()
             planIDs = row.plans.map(\.plan).filter { seen.insert($0).inserted }
+        } else {
+            let known = Set(model.plans.map { "Plan-\($0.number)" })
+            let unknown = planIDs.filter { !known.contains($0) }
+            if !unknown.isEmpty || planIDs.isEmpty {
+                let list = known.sorted().joined(separator: ", ")
+                throw CorpusError("\(unknown.isEmpty ? "no plan given" : unknown.joined(separator: ", ") + ": not a plan in the corpus"); "
+                                  + "plans: \(list.isEmpty ? "none" : list) (--plans)")
+            }
         }
         var report = GateReport(baseline: baseline, head: head.label, tier: tier, plans: planIDs)
         let current = planIDs.compactMap { id in model.plans.first { "Plan-\($0.number)" == id } }
@@ -73,17 +110,23 @@ public struct GateEvaluator {
                 DocumentAnalyzer.analyze(path: plan.path, text: $0, kind: "plan", frozen: false, profile: profile)
             }
             let baselineFacts = baselineVersion?.1.facts
+            let baselineTags = baselineVersion?.1.documentHits["tags/ephemeral"] ?? []
             pairs.append(PlanPair(id: "Plan-\(plan.number)", current: plan, baseline: baselineFacts?.plan,
                                   currentDocument: corpus.document(at: plan.path), baselineDocument: baselineVersion?.0,
                                   baselineStatus: baselineFacts?.info.status,
-                                  totalCheckMarkers: corpus.analysis(at: plan.path)?.totalCheckMarkers ?? 0))
+                                  totalCheckMarkers: corpus.analysis(at: plan.path)?.totalCheckMarkers ?? 0,
+                                  baselineGateTags: baselineVersion == nil ? nil
+                                      : baselineTags.filter(GateChecks.isGateTag).map(\.subject)))
         }
         let lint = Linter.run(corpus, model: model).findings
         let checks = GateChecks(profile: profile, pairs: pairs, lint: lint, context: context, ledger: ledger)
         report.gates = [checks.g1(), checks.g2(), checks.g3(), checks.g4(), checks.g5(),
-                        g6(tier: tier, git: git), checks.g7()]
+                        g6(tier: tier ?? Self.tier(of: planIDs, in: tiers), git: git), checks.g7()]
+        report.gates.append(checks.ephemeralTags())
+        for index in report.gates.indices { report.gates[index].target = target(of: report.gates[index].id) }
         report.bands = checks.bands()
-        return Evaluation(report: report, context: context, findings: lint)
+        let delta = compareFindings ? try self.delta(of: lint, current: corpus) : nil
+        return Evaluation(report: report, context: context, findings: lint, delta: delta)
     }
 
     private func loadCurrent(_ git: GitObjects) throws -> Corpus {
@@ -94,26 +137,47 @@ public struct GateEvaluator {
             return try CorpusLoader.load(root: root, profile: profile, overlay: GitIndex.stagedMarkdown(root: root))
         case let .revision(ref):
             guard git.resolves(ref) else { throw CorpusError("\(ref): not a git revision in \(root) (--head)") }
-            let files = try git.markdownFiles(at: ref)
-            var overlay = try git.contents(at: ref, paths: files)
             let working = try CorpusLoader.load(root: root, profile: profile).documents.map(\.path)
-            for path in working where overlay[path] == nil { overlay[path] = .some(nil) }
-            return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
+            return try load(revision: ref, git, besides: working)
         }
+    }
+
+    /// What each gate asks for, as the report's target column says it.
+    private func target(of gate: String) -> String? {
+        let gates = profile.gates
+        switch gate {
+        case "G1": return "additions-only"
+        case "G2": return "0 critical without a disposition"
+        case "G3": return "ex-Tasks diff < \(gates.sizeRatio)×; < \(gates.maxStepsPerPhase) step-entries/Phase"
+        case "G4": return "0 untraced"
+        case "G5": return "0 new PR #N"
+        case "G6": return "tier K−1 audit on the branch"
+        case "G7": return "0 totals off"
+        case "no-ephemeral-tags": return "0 tags"
+        default: return nil
+        }
+    }
+
+    /// The one tier every plan of `plans` sits in (whole or in part), for G6 under `--plans`; nil otherwise.
+    static func tier(of plans: [String], in tiers: [Tier]) -> Int? {
+        let found = Set(plans.compactMap { plan in tiers.first { $0.plans.contains { $0.plan == plan } }?.tier })
+        return found.count == 1 && plans.allSatisfy { plan in tiers.contains { $0.plans.contains { $0.plan == plan } } }
+            ? found.first : nil
     }
 
     /// G6: the previous tier's audit is on the branch, as an ancestor tag or a commit subject.
     private func g6(tier: Int?, git: GitObjects) -> GateReport.Check {
         let title = "previous tier's audit committed"
         guard let tier else {
-            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured, figure: "no tier given", target: nil, evidence: [], plans: [])
+            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured, figure: "the plans are not all in one tier",
+                                    target: nil, evidence: [], plans: [])
         }
         guard tier > 1 else {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tier 1 has no previous tier", target: nil, evidence: [], plans: [])
         }
         let previous = String(tier - 1)
-        let tag = profile.gates.tag.replacingOccurrences(of: "{K}", with: previous)
-        if git.tagIsAncestor(tag, of: head.ref) {
+        let tags = profile.gates.tags.map { $0.replacingOccurrences(of: "{K}", with: previous) }
+        if let tag = tags.first(where: { git.tagIsAncestor($0, of: head.ref) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tag \(tag)", target: nil,
                                     evidence: ["tag \(tag) is an ancestor of \(head.ref)"], plans: [])
         }
@@ -123,7 +187,7 @@ public struct GateEvaluator {
                                     evidence: ["\(found.commit.prefix(7)) \(found.subject)"], plans: [])
         }
         return GateReport.Check(id: "G6", title: title, verdict: .fail, figure: "tier \(previous) audit not found", target: nil,
-                                evidence: ["no tag \(tag) on the branch and no commit subject matching \(profile.gates.commitSubject.replacingOccurrences(of: "{K}", with: previous))"],
+                                evidence: ["no tag \(tags.joined(separator: " or ")) on the branch and no commit subject matching \(profile.gates.commitSubject.replacingOccurrences(of: "{K}", with: previous))"],
                                 plans: [])
     }
 }
@@ -138,4 +202,6 @@ struct PlanPair {
     var baselineStatus: String?
     /// How many `corpus:total-check` markers the current version has.
     var totalCheckMarkers: Int
+    /// The gate family's tags (`PR #N`) inside the baseline version's Tasks blocks; nil without a baseline.
+    var baselineGateTags: [String]?
 }

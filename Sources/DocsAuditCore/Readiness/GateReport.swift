@@ -40,7 +40,8 @@ public struct GateReport: Sendable, Codable {
         self.plans = plans
     }
 
-    /// Whether any gate failed (bands fail the run only with --strict).
-    public var gateFailed: Bool { gates.contains { $0.verdict == .fail } }
+    /// Whether any gate G1–G7 failed (bands fail the run only with --strict; the `no-ephemeral-tags` line
+    /// never does).
+    public var gateFailed: Bool { gates.contains { $0.id.hasPrefix("G") && $0.verdict == .fail } }
     public var bandOutOfRange: Bool { bands.contains { $0.verdict == .fail } }
 }

@@ -38,6 +38,24 @@ public struct GitObjects: Sendable {
             .filter { $0.hasSuffix(".md") && $0.hasPrefix(base) }.map { String($0.dropFirst(base.count)) }
     }
 
+    /// Markdown files renamed between `ref` and `head` (nil: the working tree; `cached`: the index), as
+    /// old path → new path relative to `root`.
+    public func renames(from ref: String, to head: String?, cached: Bool = false) throws -> [String: String] {
+        var arguments = ["diff", "--name-status", "-M", "--relative", "--no-color"]
+        if cached { arguments.append("--cached") }
+        arguments.append(ref)
+        if let head { arguments.append(head) }
+        arguments += ["--", "."]
+        let output = try run(arguments, input: nil)
+        var result: [String: String] = [:]
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t").map(String.init)
+            guard parts.count == 3, parts[0].hasPrefix("R"), parts[1].hasSuffix(".md") else { continue }
+            result[parts[1]] = parts[2]
+        }
+        return result
+    }
+
     /// Commit subjects reachable from `ref`, newest first, with their IDs.
     public func subjects(from ref: String) throws -> [(commit: String, subject: String)] {
         let output = try run(["log", "--format=%H%x09%s", ref], input: nil)

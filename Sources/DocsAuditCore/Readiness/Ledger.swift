@@ -15,10 +15,28 @@ public struct Ledger: Sendable, Codable {
         public var line: Int
     }
 
+    /// Review minutes as written: one value (`75`, `~60`) or a range (`45–75`).
+    public struct Minutes: Sendable, Codable, Equatable {
+        public var low: Double
+        public var high: Double
+        /// Written with `~`, `≈` or `about`.
+        public var approximate: Bool
+    }
+
+    /// A `Review minutes` or `Advisor signal` line the parser could not read.
+    public struct Unreadable: Sendable, Codable, Equatable {
+        public var label: String
+        public var text: String
+        public var path: String
+        public var line: Int
+    }
+
     public var entries: [Entry] = []
-    public var reviewMinutes: [String: Double] = [:]
+    /// By plan (`Plan-024`), or `*` for the whole tier.
+    public var reviewMinutes: [String: Minutes] = [:]
     public var substantive: Int?
     public var cosmetic: Int?
+    public var unreadable: [Unreadable] = []
 
     public init() {}
 
@@ -91,16 +109,51 @@ public struct Ledger: Sendable, Codable {
                 for field in LabelledFields(block.inlines).fields {
                     let label = field.label.lowercased()
                     if label.hasPrefix("review minutes") {
-                        // `**Review minutes:** 75` (tier-wide) or `**Review minutes (Plan-024):** 75`.
+                        // `**Review minutes:** 75` (tier-wide) or `**Review minutes (Plan-024):** 45–75`.
                         let plan = field.label.range(of: #"Plan-\d{3}"#, options: .regularExpression).map { String(field.label[$0]) } ?? "*"
-                        if let minutes = Double(field.text.split(separator: " ").first ?? "") { reviewMinutes[plan] = minutes }
-                    } else if label.hasPrefix("advisor signal") {
-                        let numbers = field.text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-                        if field.text.contains("substantive"), let first = numbers.first { substantive = first }
-                        if field.text.contains("cosmetic"), numbers.count > 1 { cosmetic = numbers[1] }
+                        if let minutes = Self.minutes(field.text) {
+                            reviewMinutes[plan] = minutes
+                        } else {
+                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path, line: field.line))
+                        }
+                    } else if label.hasPrefix("advisor") {
+                        let substantive = Self.count(of: "substantive", in: field.text)
+                        let cosmetic = Self.count(of: "cosmetic", in: field.text)
+                        if substantive == nil && cosmetic == nil {
+                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path, line: field.line))
+                        } else {
+                            self.substantive = substantive ?? 0
+                            self.cosmetic = cosmetic ?? 0
+                        }
                     }
                 }
             }
         }
+    }
+
+    // MARK: Values written by people
+
+    private static let minutesPattern = try? Pattern(
+        #"^(~|≈|about |approx\.? |approximately )?(\d{1,6}(?:\.\d+)?)(?:\s*(?:–|—|-|to)\s*(\d{1,6}(?:\.\d+)?))?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[(,;].*)?$"#,
+        caseInsensitive: true)
+
+    /// `75`, `~60`, `45–75`, `45-75 min`, `about 60 minutes (two sittings)`; nil for anything else.
+    static func minutes(_ text: String) -> Minutes? {
+        guard let match = minutesPattern?.firstMatch(in: text.trimmed), let low = match[2].flatMap(Double.init) else { return nil }
+        let high = match[3].flatMap(Double.init) ?? low
+        guard high >= low else { return nil }
+        return Minutes(low: low, high: high, approximate: match[1] != nil)
+    }
+
+    private static let numberWords = ["no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                                      "seven": 7, "eight": 8, "nine": 9, "ten": 10]
+
+    /// The count written just before `word` (`2 substantive`, `two substantive`, `1 cosmetic`).
+    static func count(of word: String, in text: String) -> Int? {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        guard let index = words.firstIndex(where: { $0.hasPrefix(word) }), index > 0 else { return nil }
+        let before = words[index - 1]
+        if before.count <= 6, let number = Int(before) { return number }
+        return numberWords[before]
     }
 }

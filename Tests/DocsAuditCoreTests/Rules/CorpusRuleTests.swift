@@ -54,7 +54,7 @@ final class CorpusRuleTests: XCTestCase {
             "ephemeral finding `F-001-2-03` outside a provenance section",
             "ephemeral pr-ref `PR #12` outside a provenance section",
             "ephemeral transient-path `.agents/tmp/notes.md` outside a provenance section",
-            "ephemeral finding `F-001-1-04` inside a Tasks block (gate G5)",
+            "ephemeral finding `F-001-1-04` inside a Tasks block (no-ephemeral-tags)",
         ])
         let corpus = try Fixture.corpus(["docs/plans/001-a.md": "# Plan-001: A\n\n#### Tasks\n\n- PR #3\n\n## Other\n\nPR #4\n"])
         let tags = Linter.lint(corpus).filter { $0.rule == "tags/ephemeral" }

@@ -164,6 +164,35 @@ final class GraphRuleTests: XCTestCase {
             ])
     }
 
+    /// The reviewer's own wordings: ranges inside braces, `Ready set after this PR: {…}`, and a list the
+    /// parser cannot read, which is reported as unreadable and never as a wrong set.
+    func testSetClaimRangesWordingsAndUnreadableLists() throws {
+        let entries = MapFixture.entry("NS-01", status: "todo") + MapFixture.entry("NS-02", status: "todo", upstream: "NS-01")
+            + MapFixture.entry("NS-03", status: "todo", upstream: "NS-01") + MapFixture.entry("NS-04", status: "todo", upstream: "NS-01")
+            + MapFixture.entry("NS-09", status: "todo", upstream: "NS-01")
+        try RuleHarness.assert("graph/set-claim", map("""
+          NS01[NS-01: a]:::ready
+          NS02[NS-02: b]:::blocked
+          NS03[NS-03: c]:::blocked
+          NS04[NS-04: d]:::blocked
+          NS09[NS-09: e]:::blocked
+          NS01 --> NS02
+          NS01 --> NS03
+          NS01 --> NS04
+          NS01 --> NS09
+        """, entries, prose: """
+            The blocked set: {NS-02..NS-04, NS-09} (4 items).
+
+            ↓Ready set after this PR: {NS-01, NS-03}.
+
+            ↓The blocked set is now NS-02 and friends.
+            """),
+            messages: [
+                "claimed ready set NS-01, NS-03 differs from the graph: not ready: NS-03",
+                "cannot read the claimed blocked set `NS-02 and friends`: `friends` is not a next-step ID or a range of them",
+            ])
+    }
+
     func testPRChecklist() throws {
         let entry = "↓### NS-02: b\n\n- Status: `todo`\n- Upstream: none\n- PRs:\n  - [x] T5.1 — client (PR #30, merged 2026-05-05)\n↓  - [x] T5.2 — bridge\n"
         try RuleHarness.assert("graph/pr-checklist", map("  NS02[NS-02: b]:::ready", entry), messages: [

@@ -4,10 +4,12 @@ struct SetClaimRule: Rule {
         id: "graph/set-claim", severity: .error,
         summary: "a sentence claiming the ready/blocked/completed set disagrees with the graph",
         help: """
-        Sentences such as `the ready set is now NS-03, NS-11 (2 items)`, `ready set (NS-03)` or
-        `blocked set: {NS-06}` must list exactly the nodes whose derived state is that set (from each entry's
-        Status and its upstreams), and a stated count must match. `docs-audit sync` rewrites the ready-set
-        sentence.
+        Sentences such as `the ready set is now NS-03, NS-11 (2 items)`, `ready set (NS-03)`,
+        `Ready set after this PR: {NS-03}` or `blocked set: {NS-06, NS-08..NS-10}` must list exactly the nodes
+        whose derived state is that set (from each entry's Status and its upstreams), and a stated count must
+        match. Ranges (`NS-08..NS-10`) stand for every ID between their bounds. A list with a piece that is
+        neither an ID nor a range is reported as unreadable, not as a wrong set. `docs-audit sync` rewrites
+        the ready-set sentence.
         """,
         failing: "the ready set is now NS-03, NS-11 (3 items)",
         passing: "the ready set is now NS-03, NS-11 (2 items)")
@@ -16,6 +18,13 @@ struct SetClaimRule: Rule {
         guard let view = context.nextStepsView else { return [] }
         var hits: [RuleHit] = []
         for claim in view.model.setClaims {
+            if let piece = claim.unreadable {
+                // A list the parser cannot read says nothing about the set: never report it as a wrong set.
+                hits.append(RuleHit(path: claim.path, line: claim.line,
+                                    message: "cannot read the claimed \(claim.set) set `\(claim.text ?? "")`: `\(piece)` is not a next-step ID or a range of them",
+                                    subject: "\(claim.set)-set-unreadable"))
+                continue
+            }
             let className: String
             switch claim.set {
             case "ready": className = view.settings.readyClass

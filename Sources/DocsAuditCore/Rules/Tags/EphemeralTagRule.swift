@@ -7,8 +7,9 @@ struct EphemeralTagRule: DocumentRule {
         Tags like `F-024-2-04`, `DT-003-…`, `PR #118`, `this commit` and `.agents/tmp` mean nothing once the
         review or the squash is over. They belong in provenance surfaces (Progress Log, Shipment Manifest,
         Decision Log, Preconditions, a Phase's `**Precondition:**`, the next-steps DAG section) or exempt trees.
-        Inside a `#### Tasks` block they fail gate G5 and are errors (tags.tasks-severity). Families, surfaces and
-        provenance spans are profile data (tags.*).
+        Inside a `#### Tasks` block they are errors (tags.tasks-severity): PR numbers there fail gate G5
+        (tags.gate-family), the other families are named `no-ephemeral-tags`, as `docs-audit gates` reports
+        them. Families, surfaces and provenance spans are profile data (tags.*).
         """,
         failing: "#### Tasks\n\n- **T-024-1-1** Scaffold (per F-024-1-04, PR #42). **Files:** `a.rs`",
         passing: "#### Tasks\n\n- **T-024-1-1** Scaffold. **Files:** `a.rs`\n\n## Progress Log\n\n- PR #42 shipped T-024-1-1.")
@@ -46,7 +47,8 @@ struct EphemeralTagRule: DocumentRule {
                 guard let range = match.range(), let tag = match[0],
                       !allowed.contains(where: { $0.contains(range.lowerBound) }),
                       profile.id("placeholder")?.test(tag) != true else { continue }
-                let place = inTasks ? "inside a Tasks block (gate G5)" : "outside a provenance section"
+                let place = !inTasks ? "outside a provenance section"
+                    : family == settings.gateFamily ? "inside a Tasks block (gate G5)" : "inside a Tasks block (no-ephemeral-tags)"
                 var hit = RuleHit(path: document.path, line: number, column: match.utf8Column(),
                                   message: "ephemeral \(family) `\(tag)` \(place)", subject: tag)
                 if inTasks { hit.severityOverride = .some(settings.tasksSeverity) }
