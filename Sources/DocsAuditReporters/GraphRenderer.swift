@@ -104,7 +104,9 @@ public enum GraphRenderer {
             let plans = tier.plans.filter { placed.insert($0).inserted }
             guard let first = plans.first else { continue }
             firsts.append(first)
-            out += "  subgraph cluster_\(tier.tier) {\n    label=\(quoted("Tier \(tier.tier)"));\n    color=\"#d0d7de\";\n"
+            // Tier labels sit at the left, in the nodes' font, where edges between tiers rarely cross them.
+            out += "  subgraph cluster_\(tier.tier) {\n    label=\(quoted("Tier \(tier.tier)"));\n    labeljust=l;\n"
+                + "    fontname=\"Helvetica\";\n    fontsize=13;\n    color=\"#d0d7de\";\n"
             out += "    { rank=same; " + plans.map(quoted).joined(separator: "; ") + "; }\n  }\n"
         }
         // Invisible edges keep the tiers in order, whatever the dependencies say.

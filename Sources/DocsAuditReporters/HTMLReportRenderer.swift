@@ -132,7 +132,8 @@ public enum HTMLReportRenderer {
     table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
     table.stack tr{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.2rem .4rem}table.stack td{border:0;padding:.15rem 0}
     table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
-    table.stack tr.evidence{border-top:0;margin-top:-.6rem;border-radius:0 0 6px 6px}}
+    table.stack tr.evidence{border-top:0;margin-top:-.6rem;border-radius:0 0 6px 6px}
+    figure.graph svg{max-width:none}}
     """
 }
 

@@ -182,6 +182,53 @@ final class ReadinessCommandTests: XCTestCase {
         XCTAssertEqual(wrong.status, 2)
     }
 
+    /// The real corpus's tier graph, laid out by Graphviz: each tier is one rank (its plans share a row, the
+    /// rows run down in tier order) and no two boxes overlap.
+    func testTierGraphOfTheRealCorpusHasOneRankPerTierAndNoOverlaps() throws {
+        let corpus = CLI.projectRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/ai-sidekicks")
+        guard FileManager.default.fileExists(atPath: corpus.path) else {
+            throw XCTSkip("the shared corpus is absent (../shared/corpora/ai-sidekicks)")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else {
+            throw XCTSkip("Graphviz is not installed (make deps installs it)")
+        }
+        let dot = try CLI.run(["graph", "--root", corpus.path, "--format", "dot", "--graph", "tiers"])
+        XCTAssertEqual(dot.status, 0, dot.stderr)
+        let plain = String(decoding: try pipe(dot.stdout, through: ["dot", "-Tplain"]), as: UTF8.self)
+        // `node NAME X Y WIDTH HEIGHT …`, in inches, Y growing upwards.
+        var boxes: [String: (x: Double, y: Double, width: Double, height: Double)] = [:]
+        for line in plain.split(separator: "\n") where line.hasPrefix("node ") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count > 5, let x = Double(fields[2]), let y = Double(fields[3]), let width = Double(fields[4]),
+                  let height = Double(fields[5]) else { continue }
+            boxes[fields[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))] = (x, y, width, height)
+        }
+        var tiers: [(tier: Int, plans: [String])] = []
+        for block in dot.stdout.components(separatedBy: "subgraph cluster_").dropFirst() {
+            guard let tier = Int(block.prefix { $0.isNumber }), let same = block.range(of: "rank=same; ") else { continue }
+            let plans = block[same.upperBound...].prefix { $0 != "}" }.split(separator: ";").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            }.filter { !$0.isEmpty }
+            tiers.append((tier, plans))
+        }
+        XCTAssertEqual(tiers.map(\.tier), Array(1...9))
+        var previous = Double.infinity
+        for (tier, plans) in tiers {
+            let rows = Set(plans.compactMap { boxes[$0]?.y })
+            XCTAssertEqual(rows.count, 1, "tier \(tier) spans \(rows.count) rows")
+            let row = rows.first ?? 0
+            XCTAssertLessThan(row, previous, "tier \(tier) is not below the tier before it")
+            previous = row
+        }
+        let all = Array(boxes.values)
+        for (index, a) in all.enumerated() {
+            for b in all[(index + 1)...] {
+                let apart = abs(a.x - b.x) * 2 >= a.width + b.width || abs(a.y - b.y) * 2 >= a.height + b.height
+                XCTAssertTrue(apart, "two boxes overlap at \(a) and \(b)")
+            }
+        }
+    }
+
     private func pipe(_ input: String, through command: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
