@@ -10,7 +10,7 @@ public enum GateRenderer {
         switch format {
         case .json: return try JSONOutput.encode(report)
         case .text: return text(report)
-        case .md: return markdownTable(report)
+        case .md: return markdownTable(report) + (report.lint.map { "\n" + lintLine($0) + "\n" } ?? "")
         }
     }
 
@@ -27,6 +27,7 @@ public enum GateRenderer {
         var out = "gates for \(scope(report)) against \(report.baseline) (\(report.head))\n"
         let failing = report.gates.filter { $0.id.hasPrefix("G") && $0.verdict == .fail }.map(\.id)
         out += failing.isEmpty ? "ready: every measured gate passes\n" : "not ready: \(failing.joined(separator: ", ")) \(failing.count == 1 ? "fails" : "fail")\n"
+        if let lint = report.lint { out += lintLine(lint) + "\n" }
         for check in report.gates + report.bands {
             let target = check.target.map { " (target \($0))" } ?? ""
             out += "\(check.id) \(check.title): \(check.figure)\(target) \(mark(check.verdict))\n"
@@ -43,6 +44,13 @@ public enum GateRenderer {
             let target = check.id.hasPrefix("B") ? check.target.map { " (\($0))" } ?? "" : ""
             return "\(check.id) \(check.figure)\(target) \(mark(check.verdict))"
         }.joined(separator: " · ")
+    }
+
+    /// `lint against the baseline: 2 new (links/missing-anchor 2), 1 fixed, 40 already there`.
+    public static func lintLine(_ lint: GateReport.LintSummary) -> String {
+        let rules = lint.newByRule.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
+        return "lint against the baseline: \(lint.new) new" + (rules.isEmpty ? "" : " (\(rules))")
+            + ", \(lint.fixed) fixed, \(lint.unchanged) already there"
     }
 
     public static func markdownTable(_ report: GateReport) -> String {

@@ -49,6 +49,8 @@ struct Gates: ParsableCommand {
         discussion: """
         Reads each audited plan's baseline version through git and compares it with the working tree (or the
         index, or another revision). A figure with no input is shown as "not measured", never as a pass.
+        The baseline's tree is linted too: a line says how many findings this change introduced (by rule),
+        fixed, and left as they were.
 
         Examples:
           docs-audit gates --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1
@@ -68,7 +70,7 @@ struct Gates: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let report = try readiness.evaluate(corpus).0.report
+        let report = try readiness.evaluate(corpus, compareFindings: true).0.report
         Output.write(try GateRenderer.render(report, format: format))
         if report.bandOutOfRange && !strict {
             Output.error("a calibration band is out of range (warning; --strict fails the run)")

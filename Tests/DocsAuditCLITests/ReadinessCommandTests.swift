@@ -88,6 +88,9 @@ final class ReadinessCommandTests: XCTestCase {
         XCTAssertEqual(gates.status, 0, gates.stdout + gates.stderr)
         XCTAssertTrue(gates.stdout.contains("G6 previous tier's audit committed: tag plan-readiness-audit-tier-1-complete"), gates.stdout)
         XCTAssertTrue(gates.stdout.contains("B4 user-review minutes: Plan-002 45–75"), gates.stdout)
+        XCTAssertTrue(gates.stdout.hasPrefix("gates for Plan-002 against plan-readiness-audit-tier-2-baseline (working tree)\n"
+            + "ready: every measured gate passes\n"
+            + "lint against the baseline: 1 new (obligations/reciprocity 1), 0 fixed, 4 already there\n"), gates.stdout)
     }
 
     /// A Tier whose findings would fill more than a pull-request body: `--pr-body` cuts rows and says so.

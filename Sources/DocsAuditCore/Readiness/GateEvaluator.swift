@@ -126,6 +126,7 @@ public struct GateEvaluator {
         for index in report.gates.indices { report.gates[index].target = target(of: report.gates[index].id) }
         report.bands = checks.bands()
         let delta = compareFindings ? try self.delta(of: lint, current: corpus) : nil
+        report.lint = delta.map(GateReport.LintSummary.init)
         return Evaluation(report: report, context: context, findings: lint, delta: delta)
     }
 

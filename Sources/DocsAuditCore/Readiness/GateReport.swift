@@ -26,8 +26,32 @@ public struct GateReport: Sendable, Codable {
         public var plans: [PlanResult]
     }
 
+    /// Lint findings against the baseline tree's: how many this change introduced (by rule), fixed, kept.
+    public struct LintSummary: Sendable, Codable {
+        public var new: Int
+        public var fixed: Int
+        public var unchanged: Int
+        /// `rule` → new findings, the largest first.
+        public var newByRule: [RuleCount]
+
+        public struct RuleCount: Sendable, Codable {
+            public var rule: String
+            public var count: Int
+        }
+
+        public init(_ delta: FindingDelta) {
+            new = delta.new.count
+            fixed = delta.fixed.count
+            unchanged = delta.unchanged.count
+            newByRule = Dictionary(grouping: delta.new, by: \.rule).map { RuleCount(rule: $0.key, count: $0.value.count) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.rule < $1.rule }
+        }
+    }
+
     public var baseline: String
     public var head: String
+    /// Set when the baseline tree was linted too.
+    public var lint: LintSummary?
     public var tier: Int?
     public var plans: [String]
     public var gates: [Check] = []
