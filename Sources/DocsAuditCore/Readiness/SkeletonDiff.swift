@@ -15,76 +15,117 @@ struct SkeletonDiff {
         var line: Int
     }
 
+    /// How many matching rounds to run: each round settles one more level under a renamed heading.
+    private static let rounds = 8
+    /// Above this many headings on either side only exact matches are looked for (renames and moves cost
+    /// a scan of the siblings per heading).
+    static let maxHeadingsForRenames = 3000
+
     /// The part of a heading before ` — ` (`Phase 1`, `I-002-1`): headings whose leads differ are different
     /// anchors, so one replacing the other is a removal and an addition, not a rename.
     private static func lead(_ title: String) -> String? {
         title.range(of: " — ").map { String(title[..<$0.lowerBound]) }
     }
 
-    /// How many matching rounds to run: each round settles one more level under a renamed heading.
-    private static let rounds = 8
+    private struct Key: Hashable {
+        var parent: Int?
+        var level: Int
+        var title: String
+    }
 
-    /// Headings added, removed, renamed or moved between `old` and `new`, in current-document order
-    /// (removals and renames first, in baseline order).
+    /// Headings added, removed, renamed or moved between `old` and `new`: removals, renames and moves in
+    /// baseline order, then additions in current order.
     static func compare(old: [Section], new: [Section]) -> [Change] {
+        // Section.index is the position in its array; anything else is not an outline and is not compared.
+        guard old.enumerated().allSatisfy({ $0.offset == $0.element.index }),
+              new.enumerated().allSatisfy({ $0.offset == $0.element.index }) else { return [] }
         var match: [Int: Int] = [:]
         var used = Set<Int>()
         var renamed = Set<Int>()
+        var unused: [Key: [Int]] = [:]
+        for section in new { unused[Key(parent: section.parent, level: section.level, title: section.title), default: []].append(section.index) }
+        var children: [Int: [Int]] = [:]
+        for section in new { children[section.parent ?? -1, default: []].append(section.index) }
+        var oldChildren: [Int: [Int]] = [:]
+        for section in old { oldChildren[section.parent ?? -1, default: []].append(section.index) }
+        let renames = old.count <= maxHeadingsForRenames && new.count <= maxHeadingsForRenames
+
+        /// The current parent of `section`'s counterpart: `.some(nil)` at the top, nil while its parent is unmatched.
         func mappedParent(_ section: Section) -> Int?? {
             guard let parent = section.parent else { return .some(nil) }
             return match[parent].map { .some($0) } ?? nil
         }
+        func take(_ key: Key) -> Int? {
+            guard var queue = unused[key] else { return nil }
+            while let first = queue.first, used.contains(first) { queue.removeFirst() }
+            guard let first = queue.first else { return nil }
+            queue.removeFirst()
+            unused[key] = queue
+            return first
+        }
         for _ in 0..<rounds {
             var changed = false
             for section in old where match[section.index] == nil {
-                guard let parent = mappedParent(section) else { continue }
-                if let found = new.first(where: { !used.contains($0.index) && $0.parent == parent
-                                                   && $0.level == section.level && $0.title == section.title }) {
-                    match[section.index] = found.index
-                    used.insert(found.index)
-                    changed = true
-                }
+                guard let parent = mappedParent(section),
+                      let found = take(Key(parent: parent, level: section.level, title: section.title)) else { continue }
+                match[section.index] = found
+                used.insert(found)
+                changed = true
             }
             // A heading still unmatched under a matched parent, in the slot after the same matched sibling
-            // as an unmatched current heading of its level, was renamed.
-            for section in old where match[section.index] == nil {
-                guard let parent = mappedParent(section) else { continue }
-                let before = old.last { $0.index < section.index && $0.parent == section.parent && $0.level == section.level
-                                        && match[$0.index] != nil }
-                let slot = before.flatMap { match[$0.index] }
-                if let found = new.first(where: { candidate in
-                    guard !used.contains(candidate.index), candidate.parent == parent, candidate.level == section.level,
-                          lead(candidate.title) == lead(section.title) else { return false }
-                    let previous = new.last { $0.index < candidate.index && $0.parent == candidate.parent
-                                              && $0.level == candidate.level && used.contains($0.index) }
-                    return previous?.index == slot
-                }) {
-                    match[section.index] = found.index
-                    used.insert(found.index)
+            // as an unmatched current heading of its level and lead, was renamed.
+            if renames {
+                for section in old where match[section.index] == nil {
+                    guard let parent = mappedParent(section) else { continue }
+                    var slot: Int?
+                    for sibling in oldChildren[section.parent ?? -1] ?? [] {
+                        if sibling >= section.index { break }
+                        if old[sibling].level == section.level, let counterpart = match[sibling] { slot = counterpart }
+                    }
+                    var previous: Int?
+                    var found: Int?
+                    for candidate in children[parent ?? -1] ?? [] where new[candidate].level == section.level {
+                        if used.contains(candidate) {
+                            previous = candidate
+                        } else if previous == slot, lead(new[candidate].title) == lead(section.title) {
+                            found = candidate
+                            break
+                        }
+                    }
+                    guard let found else { continue }
+                    match[section.index] = found
+                    used.insert(found)
                     // Under a parent matched in this pass, the same text is a match, not a rename.
-                    if found.title != section.title { renamed.insert(section.index) }
+                    if new[found].title != section.title { renamed.insert(section.index) }
                     changed = true
                 }
             }
             if !changed { break }
         }
-        func label(_ section: Section) -> String { String(repeating: "#", count: section.level) + " " + section.title }
-        func parentTitle(_ section: Section, in sections: [Section]) -> String? {
-            section.parent.flatMap { index in sections.first { $0.index == index }?.title }
-        }
-        var changes: [Change] = []
         var moved: [Int: Int] = [:]
-        for section in old where match[section.index] == nil {
-            if let found = new.first(where: { !used.contains($0.index) && $0.title == section.title }) {
-                moved[section.index] = found.index
-                used.insert(found.index)
+        if renames {
+            var byTitle: [String: [Int]] = [:]
+            for section in new where !used.contains(section.index) { byTitle[section.title, default: []].append(section.index) }
+            for section in old where match[section.index] == nil {
+                guard var queue = byTitle[section.title], let first = queue.first else { continue }
+                queue.removeFirst()
+                byTitle[section.title] = queue
+                moved[section.index] = first
+                used.insert(first)
             }
         }
+        func label(_ section: Section) -> String { String(repeating: "#", count: section.level) + " " + section.title }
+        func parentTitle(_ section: Section, in sections: [Section]) -> String? {
+            section.parent.flatMap { sections.indices.contains($0) ? sections[$0].title : nil }
+        }
+        var changes: [Change] = []
         for section in old {
-            if renamed.contains(section.index), let index = match[section.index], let now = new.first(where: { $0.index == index }) {
+            if renamed.contains(section.index), let index = match[section.index] {
+                let now = new[index]
                 changes.append(Change(kind: .renamed, old: label(section), oldSlug: section.slug, new: label(now),
                                       parent: parentTitle(now, in: new), line: now.headingLine))
-            } else if let index = moved[section.index], let now = new.first(where: { $0.index == index }) {
+            } else if let index = moved[section.index] {
+                let now = new[index]
                 changes.append(Change(kind: .moved, old: label(section), oldSlug: section.slug, new: label(now),
                                       parent: parentTitle(now, in: new), line: now.headingLine))
             } else if match[section.index] == nil {
