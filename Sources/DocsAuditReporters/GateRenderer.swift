@@ -26,7 +26,8 @@ public enum GateRenderer {
     public static func text(_ report: GateReport) -> String {
         var out = "gates for \(scope(report)) against \(report.baseline) (\(report.head))\n"
         let failing = report.gates.filter { $0.id.hasPrefix("G") && $0.verdict == .fail }.map(\.id)
-        out += failing.isEmpty ? "ready: every measured gate passes\n" : "not ready: \(failing.joined(separator: ", ")) \(failing.count == 1 ? "fails" : "fail")\n"
+        out += failing.isEmpty ? "ready: every measured gate passes\n"
+            : "not ready: \(failing.joined(separator: ", ")) \(failing.count == 1 ? "fails" : "fail")\n"
         if let lint = report.lint { out += lintLine(lint) + "\n" }
         for check in report.gates + report.bands {
             let target = check.target.map { " (target \($0))" } ?? ""

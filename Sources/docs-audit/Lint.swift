@@ -91,7 +91,8 @@ struct Lint: ParsableCommand {
                                           head: staged ? .staged : .workingTree)
             let delta = try evaluator.delta(of: findings, current: loaded, option: "--since")
             findings = delta.new
-            Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, \(delta.unchanged.count) already there")
+            Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, "
+                         + "\(delta.unchanged.count) already there")
         }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
         if !paths.isEmpty || staged { findings = Linter.narrow(findings, to: named) }

@@ -18,7 +18,8 @@ enum NextStepsExtractor {
                 for match in claim.matches(in: block.plainText) {
                     guard let set = match[1], let list = match[2] else { continue }
                     let parsed = SetClaimList.parse(list, id: nextStep)
-                    model.setClaims.append(SetClaim(set: set.lowercased(), ids: parsed.ids, count: match[3].flatMap { Int($0) },
+                    model.setClaims.append(SetClaim(set: set.lowercased(), ids: parsed.ids,
+                                                    count: match[3].flatMap { Int($0) },
                                                     path: context.path, line: block.range.start.line,
                                                     text: list.trimmed, unreadable: parsed.unreadable))
                 }

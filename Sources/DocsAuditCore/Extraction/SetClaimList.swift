@@ -25,7 +25,9 @@ enum SetClaimList {
         var result: [String] = []
         for word in words {
             var rest = " " + word.trimmed + " "
-            for separator in [" and ", " + ", " & ", "+", "&"] { rest = rest.replacingOccurrences(of: separator, with: ",") }
+            for separator in [" and ", " + ", " & ", "+", "&"] {
+                rest = rest.replacingOccurrences(of: separator, with: ",")
+            }
             result += rest.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
         }
         return result

@@ -10,7 +10,8 @@ public struct FindingDelta: Sendable {
     public init() {}
 
     /// Classifies `current` against `baseline`; `renames` maps a baseline path to its current path.
-    public static func classify(current: [Finding], baseline: [Finding], renames: [String: String] = [:]) -> FindingDelta {
+    public static func classify(current: [Finding], baseline: [Finding],
+                                renames: [String: String] = [:]) -> FindingDelta {
         var pending: [String: Int] = [:]
         for finding in baseline { pending[key(finding, file: renames[finding.file] ?? finding.file), default: 0] += 1 }
         var delta = FindingDelta()

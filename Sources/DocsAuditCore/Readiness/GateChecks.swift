@@ -78,7 +78,8 @@ struct GateChecks {
                     let breaks = links.isEmpty ? "" : "; breaks \(links.count) \(links.count == 1 ? "link" : "links"): "
                         + links.joined(separator: ", ")
                     failures.append(change.kind == .removed ? "removed `\(change.old ?? "")`\(under)\(breaks)"
-                                    : "renamed `\(change.old ?? "")` → `\(change.new ?? "")` (line \(change.line))\(breaks)")
+                                    : "renamed `\(change.old ?? "")` → `\(change.new ?? "")` "
+                                        + "(line \(change.line))\(breaks)")
                 }
             }
             let headings = changes.filter { $0.kind == .added }.count
@@ -217,7 +218,8 @@ struct GateChecks {
         let plans = pairs.map { pair -> GateReport.PlanResult in
             let blocks = pair.current.phases.flatMap(\.tasksBlocks) + pair.current.looseTasksBlocks
             guard !blocks.isEmpty else {
-                return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no Tasks blocks", evidence: [])
+                return GateReport.PlanResult(plan: pair.id, verdict: .notMeasured, figure: "no Tasks blocks",
+                                             evidence: [])
             }
             let hits = findings("tags/ephemeral", in: pair) { $0.message.hasSuffix("(gate G5)") }
             var old = Dictionary((pair.baselineGateTags ?? []).map { ($0, 1) }, uniquingKeysWith: +)
@@ -227,37 +229,43 @@ struct GateChecks {
             }
             let kept = hits.count - fresh.count
             return GateReport.PlanResult(plan: pair.id, verdict: fresh.isEmpty ? .pass : .fail,
-                                         figure: "\(fresh.count) new PR #N refs" + (kept > 0 ? " (\(kept) already at the baseline)" : ""),
+                                         figure: "\(fresh.count) new PR #N refs"
+                                             + (kept > 0 ? " (\(kept) already at the baseline)" : ""),
                                          evidence: fresh.map { "line \($0.line): \($0.subject)" })
         }
         let count = plans.reduce(0) { $0 + $1.evidence.count }
-        return check("G5", "no new PR #N in the plans' Tasks blocks", plans, figure: "\(count) new PR #N refs in Tasks blocks")
+        return check("G5", "no new PR #N in the plans' Tasks blocks", plans,
+                     figure: "\(count) new PR #N refs in Tasks blocks")
     }
 
     /// The `no-ephemeral-tags` line: tags of `gates.ephemeral-families` anywhere in the committed files,
     /// outside provenance. Reported beside the gates; it does not fail the run.
     func ephemeralTags() -> GateReport.Check {
-        let families = profile.gates.ephemeralFamilies.compactMap { name in profile.tags.families[name].map { (name, $0) } }
+        let families = profile.gates.ephemeralFamilies.compactMap { name in
+            profile.tags.families[name].map { (name, $0) }
+        }
         let title = "no ephemeral tags (\(profile.gates.ephemeralFamilies.joined(separator: ", ")))"
         guard !families.isEmpty else {
-            return GateReport.Check(id: "no-ephemeral-tags", title: title, verdict: .notMeasured, figure: "no tag families",
-                                    target: nil, evidence: [], plans: [])
+            return GateReport.Check(id: "no-ephemeral-tags", title: title, verdict: .notMeasured,
+                                    figure: "no tag families", target: nil, evidence: [], plans: [])
         }
         var counts: [String: Int] = [:]
         var hits: [Finding] = []
         for finding in lint where finding.rule == "tags/ephemeral" {
-            guard let family = families.first(where: { $0.1.firstMatch(in: finding.subject)?[0] == finding.subject })?.0 else { continue }
+            let family = families.first { $0.1.firstMatch(in: finding.subject)?[0] == finding.subject }?.0
+            guard let family else { continue }
             counts[family, default: 0] += 1
             hits.append(finding)
         }
         let files = Set(hits.map(\.file)).count
-        let split = families.map(\.0).filter { counts[$0] != nil }.map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+        let split = families.map(\.0).filter { counts[$0] != nil }.map { "\($0) \(counts[$0] ?? 0)" }
+            .joined(separator: ", ")
         let shown = 20
         var evidence = hits.prefix(shown).map { "\($0.file):\($0.line): \($0.subject)" }
         if hits.count > shown { evidence.append("… and \(hits.count - shown) more") }
         return GateReport.Check(id: "no-ephemeral-tags", title: title, verdict: hits.isEmpty ? .pass : .fail,
-                                figure: hits.isEmpty ? "0 tags" : "\(hits.count) tags (\(split)) in \(files) files", target: nil,
-                                evidence: evidence, plans: [])
+                                figure: hits.isEmpty ? "0 tags" : "\(hits.count) tags (\(split)) in \(files) files",
+                                target: nil, evidence: evidence, plans: [])
     }
 
     func g7() -> GateReport.Check {
@@ -355,7 +363,8 @@ struct GateChecks {
     }
 
     private static func minutes(_ value: Ledger.Minutes) -> String {
-        (value.approximate ? "~" : "") + (value.low == value.high ? number(value.low) : "\(number(value.low))–\(number(value.high))")
+        let span = value.low == value.high ? number(value.low) : "\(number(value.low))–\(number(value.high))"
+        return (value.approximate ? "~" : "") + span
     }
 
     private func b4() -> GateReport.Check {

@@ -95,8 +95,8 @@ public struct GateEvaluator {
             let unknown = planIDs.filter { !known.contains($0) }
             if !unknown.isEmpty || planIDs.isEmpty {
                 let list = known.sorted().joined(separator: ", ")
-                throw CorpusError("\(unknown.isEmpty ? "no plan given" : unknown.joined(separator: ", ") + ": not a plan in the corpus"); "
-                                  + "plans: \(list.isEmpty ? "none" : list) (--plans)")
+                let what = unknown.isEmpty ? "no plan given" : unknown.joined(separator: ", ") + ": not a plan in the corpus"
+                throw CorpusError("\(what); plans: \(list.isEmpty ? "none" : list) (--plans)")
             }
         }
         var report = GateReport(baseline: baseline, head: head.label, tier: tier, plans: planIDs)
@@ -170,8 +170,8 @@ public struct GateEvaluator {
     private func g6(tier: Int?, git: GitObjects) -> GateReport.Check {
         let title = "previous tier's audit committed"
         guard let tier else {
-            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured, figure: "the plans are not all in one tier",
-                                    target: nil, evidence: [], plans: [])
+            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured,
+                                    figure: "the plans are not all in one tier", target: nil, evidence: [], plans: [])
         }
         guard tier > 1 else {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tier 1 has no previous tier", target: nil, evidence: [], plans: [])

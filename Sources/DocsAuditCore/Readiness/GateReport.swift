@@ -43,7 +43,8 @@ public struct GateReport: Sendable, Codable {
             new = delta.new.count
             fixed = delta.fixed.count
             unchanged = delta.unchanged.count
-            newByRule = Dictionary(grouping: delta.new, by: \.rule).map { RuleCount(rule: $0.key, count: $0.value.count) }
+            newByRule = Dictionary(grouping: delta.new, by: \.rule)
+                .map { RuleCount(rule: $0.key, count: $0.value.count) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.rule < $1.rule }
         }
     }

@@ -114,13 +114,15 @@ public struct Ledger: Sendable, Codable {
                         if let minutes = Self.minutes(field.text) {
                             reviewMinutes[plan] = minutes
                         } else {
-                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path, line: field.line))
+                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path,
+                                                         line: field.line))
                         }
                     } else if label.hasPrefix("advisor") {
                         let substantive = Self.count(of: "substantive", in: field.text)
                         let cosmetic = Self.count(of: "cosmetic", in: field.text)
                         if substantive == nil && cosmetic == nil {
-                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path, line: field.line))
+                            unreadable.append(Unreadable(label: field.label, text: field.text, path: document.path,
+                                                         line: field.line))
                         } else {
                             self.substantive = substantive ?? 0
                             self.cosmetic = cosmetic ?? 0
@@ -134,12 +136,14 @@ public struct Ledger: Sendable, Codable {
     // MARK: Values written by people
 
     private static let minutesPattern = try? Pattern(
-        #"^(~|≈|about |approx\.? |approximately )?(\d{1,6}(?:\.\d+)?)(?:\s*(?:–|—|-|to)\s*(\d{1,6}(?:\.\d+)?))?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[(,;].*)?$"#,
+        #"^(~|≈|about |approx\.? |approximately )?(\d{1,6}(?:\.\d+)?)(?:\s*(?:–|—|-|to)\s*(\d{1,6}(?:\.\d+)?))?"#
+            + #"(?:\s*(?:min|mins|minutes)\b)?(?:\s*[(,;].*)?$"#,
         caseInsensitive: true)
 
     /// `75`, `~60`, `45–75`, `45-75 min`, `about 60 minutes (two sittings)`; nil for anything else.
     static func minutes(_ text: String) -> Minutes? {
-        guard let match = minutesPattern?.firstMatch(in: text.trimmed), let low = match[2].flatMap(Double.init) else { return nil }
+        guard let match = minutesPattern?.firstMatch(in: text.trimmed),
+              let low = match[2].flatMap(Double.init) else { return nil }
         let high = match[3].flatMap(Double.init) ?? low
         guard high >= low else { return nil }
         return Minutes(low: low, high: high, approximate: match[1] != nil)

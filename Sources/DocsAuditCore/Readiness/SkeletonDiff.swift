@@ -43,7 +43,9 @@ struct SkeletonDiff {
         var used = Set<Int>()
         var renamed = Set<Int>()
         var unused: [Key: [Int]] = [:]
-        for section in new { unused[Key(parent: section.parent, level: section.level, title: section.title), default: []].append(section.index) }
+        for section in new {
+            unused[Key(parent: section.parent, level: section.level, title: section.title), default: []].append(section.index)
+        }
         var children: [Int: [Int]] = [:]
         for section in new { children[section.parent ?? -1, default: []].append(section.index) }
         var oldChildren: [Int: [Int]] = [:]
@@ -105,7 +107,9 @@ struct SkeletonDiff {
         var moved: [Int: Int] = [:]
         if renames {
             var byTitle: [String: [Int]] = [:]
-            for section in new where !used.contains(section.index) { byTitle[section.title, default: []].append(section.index) }
+            for section in new where !used.contains(section.index) {
+                byTitle[section.title, default: []].append(section.index)
+            }
             for section in old where match[section.index] == nil {
                 guard var queue = byTitle[section.title], let first = queue.first else { continue }
                 queue.removeFirst()

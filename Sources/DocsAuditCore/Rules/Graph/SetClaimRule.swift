@@ -21,7 +21,8 @@ struct SetClaimRule: Rule {
             if let piece = claim.unreadable {
                 // A list the parser cannot read says nothing about the set: never report it as a wrong set.
                 hits.append(RuleHit(path: claim.path, line: claim.line,
-                                    message: "cannot read the claimed \(claim.set) set `\(claim.text ?? "")`: `\(piece)` is not a next-step ID or a range of them",
+                                    message: "cannot read the claimed \(claim.set) set `\(claim.text ?? "")`: "
+                                        + "`\(piece)` is not a next-step ID or a range of them",
                                     subject: "\(claim.set)-set-unreadable"))
                 continue
             }

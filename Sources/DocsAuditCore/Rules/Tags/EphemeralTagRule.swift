@@ -48,7 +48,8 @@ struct EphemeralTagRule: DocumentRule {
                       !allowed.contains(where: { $0.contains(range.lowerBound) }),
                       profile.id("placeholder")?.test(tag) != true else { continue }
                 let place = !inTasks ? "outside a provenance section"
-                    : family == settings.gateFamily ? "inside a Tasks block (gate G5)" : "inside a Tasks block (no-ephemeral-tags)"
+                    : family == settings.gateFamily ? "inside a Tasks block (gate G5)"
+                    : "inside a Tasks block (no-ephemeral-tags)"
                 var hit = RuleHit(path: document.path, line: number, column: match.utf8Column(),
                                   message: "ephemeral \(family) `\(tag)` \(place)", subject: tag)
                 if inTasks { hit.severityOverride = .some(settings.tasksSeverity) }
