@@ -24,6 +24,8 @@ final class LintSinceTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("since-\(UUID().uuidString)")
         try write(root, "docs/notes.md", "# Notes\n\nSee [the old page](old.md).\n")
         try write(root, "docs/other.md", "# Other\n\nSee [gone](gone.md).\n")
+        // Excluded from the corpus (corpus.exclude: docs/reference/**): the baseline's tree leaves it out too.
+        try write(root, "docs/reference/vendor.md", "# Vendor\n\nSee [theirs](missing.md).\n")
         try git(root, ["init", "-q"])
         try git(root, ["add", "-A"])
         try git(root, ["commit", "-qm", "base"])

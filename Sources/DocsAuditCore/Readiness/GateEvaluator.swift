@@ -65,9 +65,10 @@ public struct GateEvaluator {
         return FindingDelta.classify(current: findings, baseline: before, renames: renames)
     }
 
-    /// The corpus as it is at `ref`: files there read from git, working-tree files absent there left out.
+    /// The corpus as it is at `ref`: files there read from git (those `corpus.exclude` leaves out of the
+    /// working tree's walk left out here too), working-tree files absent there left out.
     private func load(revision ref: String, _ git: GitObjects, besides working: [String]) throws -> Corpus {
-        let files = try git.markdownFiles(at: ref)
+        let files = try git.markdownFiles(at: ref).filter { !excluded($0) }
         var overlay = try git.contents(at: ref, paths: files)
         for path in working where overlay[path] == nil { overlay[path] = .some(nil) }
         return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
@@ -157,6 +158,16 @@ public struct GateEvaluator {
         case "no-ephemeral-tags": return "0 tags"
         default: return nil
         }
+    }
+
+    /// Whether the walk of the working tree would skip `path`: it, or a folder above it, is excluded.
+    private func excluded(_ path: String) -> Bool {
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            if profile.corpus.exclude.contains(where: { $0.matches(prefix) || $0.matches(prefix + "/") }) { return true }
+        }
+        return false
     }
 
     /// The one tier every plan of `plans` sits in (whole or in part), for G6 under `--plans`; nil otherwise.
