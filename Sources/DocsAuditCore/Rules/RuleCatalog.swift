@@ -20,8 +20,7 @@ public enum RuleCatalog {
     /// Descriptions of what the engine itself reports (input problems, suppressions).
     public static let engineDescriptions: [RuleDescription] = InputProblem.codes.map { code in
         RuleDescription(id: code.code, severity: .error, summary: code.summary,
-                        help: "The file is left out of every other check until it can be read as UTF-8 Markdown.",
-                        failing: "(a file that is not UTF-8 text)", passing: "(the same file saved as UTF-8)")
+                        help: "The file is left out of every other check until it can be read as UTF-8 Markdown.")
     } + [Suppressions.unusedDescription]
 
     /// Every description: rules, then the engine's own.

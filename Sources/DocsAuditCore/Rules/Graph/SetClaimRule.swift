@@ -8,9 +8,7 @@ struct SetClaimRule: Rule {
         `blocked set: {NS-06}` must list exactly the nodes whose derived state is that set (from each entry's
         Status and its upstreams), and a stated count must match. `docs-audit sync` rewrites the ready-set
         sentence.
-        """,
-        failing: "the ready set is now NS-03, NS-11 (3 items)",
-        passing: "the ready set is now NS-03, NS-11 (2 items)")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

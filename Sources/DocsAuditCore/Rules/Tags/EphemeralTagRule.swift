@@ -9,9 +9,7 @@ struct EphemeralTagRule: DocumentRule {
         Decision Log, Preconditions, a Phase's `**Precondition:**`, the next-steps DAG section) or exempt trees.
         Inside a `#### Tasks` block they fail gate G5 and are errors (tags.tasks-severity). Families, surfaces and
         provenance spans are profile data (tags.*).
-        """,
-        failing: "#### Tasks\n\n- **T-024-1-1** Scaffold (per F-024-1-04, PR #42). **Files:** `a.rs`",
-        passing: "#### Tasks\n\n- **T-024-1-1** Scaffold. **Files:** `a.rs`\n\n## Progress Log\n\n- PR #42 shipped T-024-1-1.")
+        """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         let settings = profile.tags
