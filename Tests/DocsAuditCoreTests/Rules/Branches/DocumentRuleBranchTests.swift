@@ -17,8 +17,9 @@ final class DocumentRuleBranchTests: XCTestCase {
 
     func testMethodFormatPrefersTheDocumentsOwnDeclaration() throws {
         try RuleHarness.assert("registry/method-name-format", [
-            "docs/a.md": "# A\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+$/;\n```\n",
-            "docs/b.md": "# B\n\n```ts\nconst METHOD_NAME_FORMAT = /^x$/;\n```\n",
+            // docs/a.md's declaration comes first in the corpus; docs/z.md's own wins for its table.
+            "docs/a.md": "# A\n\n```ts\nconst METHOD_NAME_FORMAT = /^x$/;\n```\n",
+            "docs/z.md": "# Z\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+$/;\n```\n",
         ], messages: [])
     }
 
@@ -315,9 +316,12 @@ final class DocumentRuleBranchTests: XCTestCase {
     }
 
     func testBacklogSkipsArchivedAndTableItems() throws {
-        try RuleHarness.assert("backlog/fields", [
+        let files = [
             "docs/archive/backlog-archive.md": "# Archive\n\n### BL-100: Old\n\n- Status: `shipped`\n",
             "docs/backlog.md": "# Backlog\n\n| ID | Status |\n| --- | --- |\n| BL-101 | `weird` |\n",
-        ], messages: [])
+        ]
+        try RuleHarness.assert("backlog/fields", files, messages: [])
+        // Archived items are skipped by the rule itself, not only because the archive is frozen by default.
+        try RuleHarness.assert("backlog/fields", files, messages: [], config: "corpus:\n  frozen: []\n")
     }
 }
