@@ -939,6 +939,32 @@ passing:
         Verifies I-024-1 and I-024-\*; `I-024-9` is an example, BL-0XX a placeholder.
 
 """####,
+        "input/too-large": ####"""
+# Examples for input/too-large (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a file over corpus.max-file-bytes (lowered to 64 bytes here)
+    config: |
+      corpus:
+        max-file-bytes: 64
+    files:
+      docs/big.md: |
+        1️⃣# Big
+
+        A paragraph long enough to go past the 64-byte limit of this profile.
+    findings:
+      - "cannot read: file is 77 bytes, over the limit of 64 (corpus.max-file-bytes)"
+passing:
+  - title: a file within the limit
+    config: |
+      corpus:
+        max-file-bytes: 64
+    files:
+      docs/small.md: |
+        # Small
+
+        Short enough.
+
+"""####,
         "links/missing-anchor": ####"""
 # Examples for links/missing-anchor (see RuleExample.swift for the format; `make embed` after editing).
 failing:
