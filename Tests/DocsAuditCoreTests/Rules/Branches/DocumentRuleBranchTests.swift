@@ -231,6 +231,21 @@ final class DocumentRuleBranchTests: XCTestCase {
             messages: [])
     }
 
+    func testTierOrderIgnoresMentionsThatAreNotUpstreams() throws {
+        // Plans inside parentheses, in a `non-dep` clause, after `Forward:`, or in a `None` cell are mentions.
+        try RuleHarness.assert("deps/tier-order", dependencyMap(
+            rows: "| Plan-001 | Plan-003 (uses Plan-002), Plan-002 (non-dep) Forward: Plan-004 | declared |\n"
+                + "| Plan-003 | None (Plan-004 later) | declared |",
+            tiers: "| **1** | Plan-001, Plan-003 | none |\n| **2** | Plan-002, Plan-004 | Tier 1 |"), messages: [])
+    }
+
+    func testTierOrderWithoutBuildOrderChecksNothing() throws {
+        var files = dependencyMap(rows: "| Plan-001 | Plan-002 (x) | declared |", tiers: "")
+        files["docs/architecture/cross-plan-dependencies.md"] = files["docs/architecture/cross-plan-dependencies.md"]?
+            .replacingOccurrences(of: "## 5. Canonical Build Order", with: "## 5. Later")
+        try RuleHarness.assert("deps/tier-order", files, messages: [])
+    }
+
     func testTierOrderPlanInNoTierNamesItsFile() throws {
         let files = dependencyMap(rows: "| Plan-001 | Plan-002 (x) | declared |",
                                   tiers: "↓| **1** | Plan-002, Plan-003, Plan-004 | none |\n| **2** | Plan-001 | Tier 1 |")

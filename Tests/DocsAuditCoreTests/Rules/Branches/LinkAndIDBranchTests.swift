@@ -101,7 +101,8 @@ final class LinkAndIDBranchTests: XCTestCase {
 
     func testCiteCodePinToAFileOnDisk() throws {
         try RuleHarness.assert("cites/line-range", [
-            "docs/b.md": "# B\n\nSee ↓`src/a.ts:3` and `src/a.ts:1,2`.\n", "src/a.ts": "let a = 1\nlet b = 2\n",
+            // A pin without a folder (`a.ts:99`) names no file it can find, so it is not checked.
+            "docs/b.md": "# B\n\nSee ↓`src/a.ts:3`, `src/a.ts:1,2` and `a.ts:99`.\n", "src/a.ts": "let a = 1\nlet b = 2\n",
         ], messages: ["cite `src/a.ts:3`: src/a.ts has 2 lines, not 3"])
     }
 
