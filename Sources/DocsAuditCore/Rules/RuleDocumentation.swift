@@ -82,7 +82,8 @@ public enum RuleDocumentation {
 
     private static func findingList(_ example: RuleExample, prefix: String) -> String {
         example.findings.enumerated().map { index, fragment in
-            let marker = RuleExample.markers.indices.contains(index) ? String(RuleExample.markers[index]) : "\(index + 1)."
+            let markers = RuleExample.markers
+            let marker = markers.indices.contains(index) ? String(markers[index]) : "\(index + 1)."
             return "\(prefix)\(marker) “\(fragment)”\n"
         }.joined()
     }

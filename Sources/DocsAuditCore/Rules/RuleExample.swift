@@ -136,7 +136,9 @@ public enum RuleExamples {
             case "config": config = try value.string()
             case "findings": findings = try value.strings()
             case "files":
-                try value.eachKey { path, text in files.append(RuleExample.File(path: path, markedText: try text.string())) }
+                try value.eachKey { path, text in
+                    files.append(RuleExample.File(path: path, markedText: try text.string()))
+                }
             default:
                 throw value.unknownKey(["title", "files", "config", "findings"])
             }
@@ -146,7 +148,8 @@ public enum RuleExamples {
         let numbers = example.expectedMarkers.map(\.number)
         if failing {
             guard !findings.isEmpty, numbers == Array(1...findings.count) else {
-                throw node.error("a failing example marks findings 1️⃣ … N once each, N being the number of `findings`")
+                throw node.error("a failing example marks findings 1️⃣ … N once each, N being the number of "
+                                 + "`findings`")
             }
         } else if !numbers.isEmpty || !findings.isEmpty {
             throw node.error("a passing example has no markers and no `findings`")
