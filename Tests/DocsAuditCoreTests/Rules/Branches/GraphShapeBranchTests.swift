@@ -19,6 +19,12 @@ final class GraphShapeBranchTests: XCTestCase {
                                messages: ["expected an arrow (`-->`, `---`, `-.->`, `==>`) or `&`, found `~`: `A ~~> B`"])
     }
 
+    func testParseErrorClassWithoutNameAndOpenEdgeLabel() throws {
+        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n  B[b]\n↓  A[a]:::\n↓  A -->|open B"), messages: [
+            "`:::` after A needs a class name: `A[a]:::`", "edge label is not closed with `|`: `A -->|open B`",
+        ])
+    }
+
     func testParseErrorSkipsBlocksThatAreNotFlowcharts() throws {
         // Only blocks opening with `graph`/`flowchart` are flowcharts; other Mermaid diagrams are not parsed.
         var files = sketch("sequenceDiagram\n  A->>B: hi [")
@@ -81,6 +87,12 @@ final class GraphShapeBranchTests: XCTestCase {
     func testUndefinedClassReportedOncePerName() throws {
         try RuleHarness.assert("graph/undefined-class", sketch("graph TB\n↓  A[a]:::redy\n  B[b]:::redy"),
                                messages: ["class `redy` (on A) has no classDef"])
+    }
+
+    func testUndefinedClassLooksOnlyAtItsOwnDiagram() throws {
+        var files = sketch("graph TB\n↓  A[a]:::ready")
+        files["docs/other.md"] = "# Other\n\n```mermaid\ngraph TB\n  B[b]:::ready\n  classDef ready fill:#9f9\n```\n"
+        try RuleHarness.assert("graph/undefined-class", files, messages: ["class `ready` (on A) has no classDef"])
     }
 
     func testUndefinedClassAcceptsDefinedAndDefault() throws {
