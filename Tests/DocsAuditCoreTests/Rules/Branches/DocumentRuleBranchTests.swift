@@ -36,7 +36,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     }
 
     func testMethodFormatIgnoresTablesThatAreNotRegistries() throws {
-        try RuleHarness.assert("registry/method-name-format", ["docs/a.md": "# A\n\n| Event |\n| --- |\n| `Runtime_Node.Online` |\n"],
+        try RuleHarness.assert("registry/method-name-format",
+            ["docs/a.md": "# A\n\n| Event |\n| --- |\n| `Runtime_Node.Online` |\n"],
                                messages: [])
     }
 
@@ -62,7 +63,8 @@ final class DocumentRuleBranchTests: XCTestCase {
 
     func testEphemeralInsideTasksIsAnErrorByDefault() throws {
         let files = tags("# Plan-001: A\n\n#### Tasks\n\n- ↓PR #3 wires it\n")
-        try RuleHarness.assert("tags/ephemeral", files, messages: ["ephemeral pr-ref `PR #3` inside a Tasks block (gate G5)"])
+        try RuleHarness.assert("tags/ephemeral",
+            files, messages: ["ephemeral pr-ref `PR #3` inside a Tasks block (gate G5)"])
         let corpus = try Fixture.corpus(files.mapValues { $0.replacingOccurrences(of: "↓", with: "") })
         XCTAssertEqual(Linter.lint(corpus).filter { $0.rule == "tags/ephemeral" }.map(\.severity), [.error])
         let relaxed = try Fixture.corpus(files.mapValues { $0.replacingOccurrences(of: "↓", with: "") },
@@ -103,7 +105,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     }
 
     func testEphemeralSkipsCodeBlocks() throws {
-        try RuleHarness.assert("tags/ephemeral", tags("# Plan-001: A\n\n## Scope\n\n```text\nPR #12\n```\n"), messages: [])
+        try RuleHarness.assert("tags/ephemeral",
+            tags("# Plan-001: A\n\n## Scope\n\n```text\nPR #12\n```\n"), messages: [])
     }
 
     // MARK: plans/status
@@ -147,7 +150,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     private let spec = ["docs/specs/001-a.md": "# Spec-001: A\n\n## Acceptance Criteria\n\n- [ ] AC1 — one\n- [ ] AC2 — two\n"]
 
     func testTraceabilityAbsentFields() throws {
-        try RuleHarness.assert("tasks/traceability", spec.merging(["docs/plans/001-a.md": planWithTasks("↓##### T1.1 — a\n\n**Files:** `a.ts`\n")]) { $1 },
+        try RuleHarness.assert("tasks/traceability",
+            spec.merging(["docs/plans/001-a.md": planWithTasks("↓##### T1.1 — a\n\n**Files:** `a.ts`\n")]) { $1 },
                                messages: ["task T1.1 traces to no spec criterion or invariant (Spec coverage: absent; Verifies invariant: absent)"])
     }
 
@@ -249,7 +253,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     func testTierOrderPlanInNoTierNamesItsFile() throws {
         let files = dependencyMap(rows: "| Plan-001 | Plan-002 (x) | declared |",
                                   tiers: "↓| **1** | Plan-002, Plan-003, Plan-004 | none |\n| **2** | Plan-001 | Tier 1 |")
-        try RuleHarness.assert("deps/tier-order", files.mapValues { $0.replacingOccurrences(of: "↓", with: "") }, messages: [])
+        try RuleHarness.assert("deps/tier-order",
+            files.mapValues { $0.replacingOccurrences(of: "↓", with: "") }, messages: [])
         let unplaced = files.merging(["docs/plans/005-p.md": "# Plan-005: P\n"]) { $1 }
         let (marked, findings) = try RuleHarness.findings("deps/tier-order", unplaced)
         XCTAssertEqual(findings.map(\.message), ["Plan-005 is placed in no tier of the build order"])
@@ -291,7 +296,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     }
 
     func testTotalMarkerNotFollowedByATable() throws {
-        try RuleHarness.assert("tables/total", ["docs/a.md": "# A\n\n↓<!-- corpus:total-check column=\"Tasks\" -->\n\nJust prose.\n"],
+        try RuleHarness.assert("tables/total",
+            ["docs/a.md": "# A\n\n↓<!-- corpus:total-check column=\"Tasks\" -->\n\nJust prose.\n"],
                                messages: ["corpus:total-check is not followed by a table"])
     }
 
@@ -326,7 +332,8 @@ final class DocumentRuleBranchTests: XCTestCase {
     }
 
     func testBacklogRequiredFieldsFromTheProfile() throws {
-        try RuleHarness.assert("backlog/fields", ["docs/backlog.md": "# Backlog\n\n↓### BL-110: Thing\n\n- Status: `todo`\n"],
+        try RuleHarness.assert("backlog/fields",
+            ["docs/backlog.md": "# Backlog\n\n↓### BL-110: Thing\n\n- Status: `todo`\n"],
                                messages: ["BL-110 lacks Owner"], config: "backlog:\n  required-fields: [Status, Owner]\n")
     }
 

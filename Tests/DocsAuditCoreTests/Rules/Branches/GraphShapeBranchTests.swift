@@ -61,7 +61,8 @@ final class GraphShapeBranchTests: XCTestCase {
     // MARK: graph/dangling-edge
 
     func testDanglingEdgeSourceTargetAndBoth() throws {
-        try RuleHarness.assert("graph/dangling-edge", sketch("graph TB\n  A[a]\n↓  X --> A\n↓  A -.-> Y\n↓↓  P --> Q"), messages: [
+        try RuleHarness.assert("graph/dangling-edge",
+            sketch("graph TB\n  A[a]\n↓  X --> A\n↓  A -.-> Y\n↓↓  P --> Q"), messages: [
             "edge X --> A: X is not declared in the graph",
             "edge A -.-> Y: Y is not declared in the graph",
             "edge P --> Q: P is not declared in the graph",
@@ -80,7 +81,8 @@ final class GraphShapeBranchTests: XCTestCase {
     // MARK: graph/undefined-class
 
     func testUndefinedClassOnNodeAndByClassStatement() throws {
-        try RuleHarness.assert("graph/undefined-class", sketch("graph TB\n↓  A[a]:::redy\n  B[b]\n↓  class B gone\n  classDef ready fill:#9f9"),
+        try RuleHarness.assert("graph/undefined-class",
+            sketch("graph TB\n↓  A[a]:::redy\n  B[b]\n↓  class B gone\n  classDef ready fill:#9f9"),
                                messages: ["class `redy` (on A) has no classDef", "class `gone` (on B) has no classDef"])
     }
 
@@ -96,14 +98,16 @@ final class GraphShapeBranchTests: XCTestCase {
     }
 
     func testUndefinedClassAcceptsDefinedAndDefault() throws {
-        try RuleHarness.assert("graph/undefined-class", sketch("graph TB\n  A[a]:::ready\n  B[b]:::default\n  classDef ready fill:#9f9"),
+        try RuleHarness.assert("graph/undefined-class",
+            sketch("graph TB\n  A[a]:::ready\n  B[b]:::default\n  classDef ready fill:#9f9"),
                                messages: [])
     }
 
     // MARK: graph/cycle
 
     func testCycleTwoNodes() throws {
-        try RuleHarness.assert("graph/cycle", sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A"), messages: ["cycle: A --> B --> A"])
+        try RuleHarness.assert("graph/cycle",
+            sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A"), messages: ["cycle: A --> B --> A"])
     }
 
     func testCycleSelfLoop() throws {
@@ -111,12 +115,14 @@ final class GraphShapeBranchTests: XCTestCase {
     }
 
     func testCycleTwoSeparateCyclesEachReported() throws {
-        try RuleHarness.assert("graph/cycle", sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A\n  C[c] --> D[d]\n↓  D --> C"),
+        try RuleHarness.assert("graph/cycle",
+            sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A\n  C[c] --> D[d]\n↓  D --> C"),
                                messages: ["cycle: A --> B --> A", "cycle: C --> D --> C"])
     }
 
     func testCycleDiamondIsNotACycle() throws {
-        try RuleHarness.assert("graph/cycle", sketch("graph TB\n  A[a] --> B[b]\n  A --> C[c]\n  B --> D[d]\n  C --> D"), messages: [])
+        try RuleHarness.assert("graph/cycle",
+            sketch("graph TB\n  A[a] --> B[b]\n  A --> C[c]\n  B --> D[d]\n  C --> D"), messages: [])
     }
 
     func testCycleLongPathIsShortenedInTheMiddle() {

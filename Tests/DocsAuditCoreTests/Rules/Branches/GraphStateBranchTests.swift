@@ -152,7 +152,8 @@ final class GraphStateBranchTests: XCTestCase {
     }
 
     func testBlockedTodoWithoutUpstream() throws {
-        try RuleHarness.assert("graph/blocked-without-open-upstream", map("↓  NS01[NS-01: a]:::blocked", entry("NS-01", "todo")),
+        try RuleHarness.assert("graph/blocked-without-open-upstream",
+            map("↓  NS01[NS-01: a]:::blocked", entry("NS-01", "todo")),
                                messages: ["NS01 is :::blocked but it has no upstream and its entry says `todo`"])
     }
 
@@ -180,7 +181,8 @@ final class GraphStateBranchTests: XCTestCase {
     }
 
     func testPairingEntryWithoutNode() throws {
-        try RuleHarness.assert("graph/entry-node-pairing", map("  NS08[NS-08: b]:::ready", entry("NS-08", "todo") + "↓" + entry("NS-09", "todo")),
+        try RuleHarness.assert("graph/entry-node-pairing",
+            map("  NS08[NS-08: b]:::ready", entry("NS-08", "todo") + "↓" + entry("NS-09", "todo")),
                                messages: ["entry NS-09 has no node NS09 in the graph"])
     }
 
@@ -281,13 +283,15 @@ final class GraphStateBranchTests: XCTestCase {
     }
 
     func testSetClaimCompletedSetAndCount() throws {
-        try RuleHarness.assert("graph/set-claim", map(threeSteps, threeEntries, prose: "↓The completed set is NS-01 (2 items)."),
+        try RuleHarness.assert("graph/set-claim",
+            map(threeSteps, threeEntries, prose: "↓The completed set is NS-01 (2 items)."),
                                messages: ["claimed completed set says (2 items) but lists 1"])
     }
 
     func testSetClaimDerivesFromEntriesNotClasses() throws {
         // NS-03 is drawn blocked and its upstream is open, so it is not ready whatever the sentence says.
-        try RuleHarness.assert("graph/set-claim", map(threeSteps, threeEntries, prose: "↓The ready set is now NS-02, NS-03."),
+        try RuleHarness.assert("graph/set-claim",
+            map(threeSteps, threeEntries, prose: "↓The ready set is now NS-02, NS-03."),
                                messages: ["claimed ready set NS-02, NS-03 differs from the graph: not ready: NS-03"])
     }
 
@@ -324,7 +328,8 @@ final class GraphStateBranchTests: XCTestCase {
     func testPRChecklistCheckedRowWithoutMergeNote() throws {
         let files = prs("completed", merged + "↓  - [x] T5.2 — bridge (PR #31)\n")
             .mapValues { $0.replacingOccurrences(of: "↓### NS-02", with: "### NS-02") }
-        try RuleHarness.assert("graph/pr-checklist", files, messages: ["checked row T5.2 in NS-02 lacks `(PR #N, merged YYYY-MM-DD)`"])
+        try RuleHarness.assert("graph/pr-checklist",
+            files, messages: ["checked row T5.2 in NS-02 lacks `(PR #N, merged YYYY-MM-DD)`"])
     }
 
     func testPRChecklistAgreeingStatusesPass() throws {

@@ -85,7 +85,8 @@ final class LinkAndIDBranchTests: XCTestCase {
     func testCiteLinkToMissingFile() throws {
         // The default profile's link-colon pattern starts at the `]` of the link text, so the cite is quoted and
         // placed from there (the text is the finding's baseline subject, so it is left as it is).
-        try RuleHarness.assert("cites/line-range", plan.merging(["docs/b.md": "# B\n\nSee [P↓](plans/009-x.md):3.\n"]) { $1 },
+        try RuleHarness.assert("cites/line-range",
+            plan.merging(["docs/b.md": "# B\n\nSee [P↓](plans/009-x.md):3.\n"]) { $1 },
                                messages: ["cite ](plans/009-x.md):3: docs/plans/009-x.md does not exist"])
     }
 
@@ -182,7 +183,8 @@ final class LinkAndIDBranchTests: XCTestCase {
     }
 
     func testUndefinedReferenceOncePerLineAndID() throws {
-        try RuleHarness.assert("ids/undefined-reference", ["docs/notes.md": "# Notes\n\n↓BL-999 and BL-999 again.\n\n↓BL-999\n"],
+        try RuleHarness.assert("ids/undefined-reference",
+            ["docs/notes.md": "# Notes\n\n↓BL-999 and BL-999 again.\n\n↓BL-999\n"],
                                messages: ["BL-999 is defined nowhere", "BL-999 is defined nowhere"])
     }
 }

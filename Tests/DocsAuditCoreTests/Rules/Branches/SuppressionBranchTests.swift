@@ -8,7 +8,8 @@ final class SuppressionBranchTests: XCTestCase {
     }
 
     func testNextLineSkipsBlankLinesAndCoversOnlyThatLine() throws {
-        let text = "# A\n\n<!-- docs-audit-disable-next-line tags/ephemeral -- kept -->\n\nPR #1 here.\n\nPR #2 there.\n"
+        let text = "# A\n\n<!-- docs-audit-disable-next-line tags/ephemeral -- kept -->\n\nPR #1 here.\n\n"
+            + "PR #2 there.\n"
         XCTAssertEqual(try tags(text), ["PR #2"])
         try RuleHarness.assert("suppressions/unused", ["docs/a.md": text], messages: [])
     }
@@ -21,7 +22,8 @@ final class SuppressionBranchTests: XCTestCase {
     }
 
     func testDisableLineInline() throws {
-        let text = "# A\n\nPR #1 here. <!-- docs-audit-disable-line tags/ephemeral -->\n\nPR #2 there. <!-- docs-audit-disable-line -->\n"
+        let text = "# A\n\nPR #1 here. <!-- docs-audit-disable-line tags/ephemeral -->\n\n"
+            + "PR #2 there. <!-- docs-audit-disable-line -->\n"
         try RuleHarness.assert("suppressions/unused", ["docs/a.md": text], messages: [])
         XCTAssertEqual(try tags(text.replacingOccurrences(of: "↓", with: "")), [])
         let unused = "# A\n\nPlain. ↓<!-- docs-audit-disable-line tags/ephemeral -->\n"
@@ -50,13 +52,15 @@ final class SuppressionBranchTests: XCTestCase {
     }
 
     func testRangeWithoutEnableRunsToTheEndOfTheFile() throws {
-        let text = "# A\n\nPR #1 before.\n\n<!-- docs-audit-disable tags/ephemeral -->\n\nPR #2 after.\n\nPR #3 later.\n"
+        let text = "# A\n\nPR #1 before.\n\n<!-- docs-audit-disable tags/ephemeral -->\n\nPR #2 after.\n\n"
+            + "PR #3 later.\n"
         XCTAssertEqual(try tags(text), ["PR #1"])
     }
 
     func testFileLevelWithoutRulesCoversEveryRuleOrIsReportedForEveryRule() throws {
         XCTAssertEqual(try tags("# A\n\nPR #1\n\n<!-- docs-audit-disable-file -->\n"), [])
-        try RuleHarness.assert("suppressions/unused", ["docs/a.md": "# A\n\nPlain.\n\n↓<!-- docs-audit-disable-file -->\n"],
+        try RuleHarness.assert("suppressions/unused",
+            ["docs/a.md": "# A\n\nPlain.\n\n↓<!-- docs-audit-disable-file -->\n"],
                                messages: ["docs-audit-disable-file for every rule suppresses nothing"])
     }
 
