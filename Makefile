@@ -48,9 +48,10 @@ bench: release
 fuzz: deps
 	scripts/fuzz.sh $${SECONDS_TO_FUZZ:-1800}
 
-# Regenerates the embedded copy of rules/default.yml (a test fails when they differ).
+# Regenerates the embedded copies of rules/default.yml and rules/examples/ (a test fails when they differ).
 embed:
 	scripts/embed-default-profile.sh
+	scripts/embed-rule-examples.sh
 
 clean:
 	rm -rf .build

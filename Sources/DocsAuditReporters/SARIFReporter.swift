@@ -95,7 +95,8 @@ public enum SARIFReporter {
                 id: rule.id, name: camelName(rule.id), shortDescription: Text(text: rule.summary),
                 fullDescription: Text(text: rule.summary + "."),
                 help: HelpText(text: rule.help,
-                               markdown: "\(rule.help)\n\nReported:\n\n```markdown\n\(rule.failing)\n```\n\nFixed:\n\n```markdown\n\(rule.passing)\n```"),
+                               markdown: rule.examples.isEmpty
+                                   ? rule.help : rule.help + "\n" + RuleDocumentation.examplesMarkdown(rule)),
                 defaultConfiguration: Configuration(enabled: rule.severity != nil, level: level(rule.severity ?? .warning)),
                 properties: Properties(tags: [rule.category]))
         }

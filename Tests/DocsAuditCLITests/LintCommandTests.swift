@@ -123,6 +123,12 @@ final class LintCommandTests: XCTestCase {
         let explain = try CLI.run(["explain", "graph/cycle"])
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.hasPrefix("graph/cycle (default: error)"), explain.stdout)
+        XCTAssertEqual(explain.stderr, "")
+        // The examples of rules/examples/graph/cycle.yml, markers and expected finding included.
+        for line in ["Reported — the edge C --> A closes a cycle:", "  docs/sketch.md:", "      1️⃣  C --> A",
+                     "  1️⃣ “cycle: A --> B --> C --> A”", "Passes — a DAG:"] {
+            XCTAssertTrue(explain.stdout.contains("\n" + line + "\n"), "missing line `\(line)` in:\n\(explain.stdout)")
+        }
         let unknown = try CLI.run(["explain", "graph/nope"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("no rule `graph/nope`"), unknown.stderr)

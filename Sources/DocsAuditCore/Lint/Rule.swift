@@ -8,17 +8,28 @@ public struct RuleDescription: Sendable, Equatable {
     public let summary: String
     /// Why it matters and how to fix it.
     public let help: String
-    /// Markdown that the rule reports, and the same made right.
-    public let failing: String
-    public let passing: String
+    /// Small corpora the rule reports (with marked findings) and leaves alone: rules/examples/<id>.yml for a
+    /// built-in rule, run by a test and shown by `explain` and docs/rules.md. Read on first use, so a lint run
+    /// that never shows them never parses them.
+    public var examples: [RuleExample] { ownExamples ?? RuleExamples.builtIn[id] ?? [] }
+    private let ownExamples: [RuleExample]?
 
-    public init(id: String, severity: Severity?, summary: String, help: String, failing: String, passing: String) {
+    /// A description whose examples are the embedded rules/examples/<id>.yml (none when there is no such file).
+    public init(id: String, severity: Severity?, summary: String, help: String) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.help = help
-        self.failing = failing
-        self.passing = passing
+        self.ownExamples = nil
+    }
+
+    /// A description carrying its own examples (a rule defined outside the built-in catalog).
+    public init(id: String, severity: Severity?, summary: String, help: String, examples: [RuleExample]) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.help = help
+        self.ownExamples = examples
     }
 
     /// The category: the part of the ID before `/`.

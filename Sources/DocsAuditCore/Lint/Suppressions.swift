@@ -9,9 +9,7 @@ struct Suppressions {
     static let unusedDescription = RuleDescription(
         id: "suppressions/unused", severity: .warning,
         summary: "a docs-audit-disable comment suppresses nothing",
-        help: "The finding it was written for is gone (or the rule ID is misspelt). Remove the comment.",
-        failing: "<!-- docs-audit-disable-next-line graph/cycle -- fixed long ago -->\nplain text",
-        passing: "plain text")
+        help: "The finding it was written for is gone (or the rule ID is misspelt). Remove the comment.")
 
     struct Directive: Sendable, Codable {
         enum Kind: String, Sendable, Codable { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }

@@ -48,7 +48,8 @@ public enum ProfileLoader {
         profile.sources.append(yaml)
     }
 
-    private static func yamlError(_ error: YamlError, file: String) -> ConfigError {
+    /// A YAML syntax error as a config error naming the file, line and column.
+    static func yamlError(_ error: YamlError, file: String) -> ConfigError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return ConfigError(file: file, line: mark.line, column: mark.column, key: "", message: "invalid YAML: \(problem)")

@@ -1,7 +1,8 @@
 /// Every rule, in one list: the engine runs them, `docs-audit rules` lists them, SARIF describes them,
 /// docs/rules.md documents them (a test checks each is there).
 ///
-/// A new rule is one file under `Rules/<category>/`, added here. A rule that reads the merged model (most)
+/// A new rule is one file under `Rules/<category>/`, added here, and its examples in
+/// `rules/examples/<rule-id>.yml` (`make embed`; a test lints each one). A rule that reads the merged model (most)
 /// conforms to `Rule`; one that needs a single document's parse tree conforms to `DocumentRule` and runs in
 /// the per-file pass, so its hits are cached with the file.
 public enum RuleCatalog {
@@ -20,8 +21,7 @@ public enum RuleCatalog {
     /// Descriptions of what the engine itself reports (input problems, suppressions).
     public static let engineDescriptions: [RuleDescription] = InputProblem.codes.map { code in
         RuleDescription(id: code.code, severity: .error, summary: code.summary,
-                        help: "The file is left out of every other check until it can be read as UTF-8 Markdown.",
-                        failing: "(a file that is not UTF-8 text)", passing: "(the same file saved as UTF-8)")
+                        help: "The file is left out of every other check until it can be read as UTF-8 Markdown.")
     } + [Suppressions.unusedDescription]
 
     /// Every description: rules, then the engine's own.

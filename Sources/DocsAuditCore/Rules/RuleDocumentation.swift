@@ -2,22 +2,38 @@
 public enum RuleDocumentation {
     /// One rule as plain text.
     public static func explain(_ rule: RuleDescription) -> String {
-        """
+        var out = """
         \(rule.id) (default: \(rule.severity?.rawValue ?? "off"))
 
         \(rule.summary).
 
         \(rule.help)
 
-        Reported:
-
-        \(indent(rule.failing))
-
-        Fixed:
-
-        \(indent(rule.passing))
-
         """
+        if !rule.examples.isEmpty { out += "\nExamples: " + markerNote + "\n" }
+        for example in rule.examples {
+            out += "\n\(heading(example)):\n"
+            if let config = example.config { out += "\n  docs-audit.yml:\n\n" + indent(config, by: "      ") + "\n" }
+            for file in example.files {
+                out += "\n  \(file.path):\n\n" + indent(file.markedText, by: "      ") + "\n"
+            }
+            if !example.findings.isEmpty { out += "\n" + findingList(example, prefix: "  ") }
+        }
+        return out
+    }
+
+    /// The examples of `rule` as Markdown (docs/rules.md, SARIF help).
+    public static func examplesMarkdown(_ rule: RuleDescription) -> String {
+        var out = ""
+        for example in rule.examples {
+            out += "\n\(heading(example)):\n"
+            if let config = example.config { out += "\n`docs-audit.yml`\n\n" + fenced(config, language: "yaml") }
+            for file in example.files {
+                out += "\n`\(file.path)`\n\n" + fenced(file.markedText, language: "markdown")
+            }
+            if !example.findings.isEmpty { out += "\n" + findingList(example, prefix: "- ") }
+        }
+        return out
     }
 
     /// docs/rules.md.
@@ -37,6 +53,8 @@ public enum RuleDocumentation {
         work the same way; without rule IDs they cover every rule. A suppression that suppresses nothing is
         reported (`suppressions/unused`).
 
+        The examples come from `rules/examples/<rule-id>.yml`, and a test lints each one: \(markerNote)
+
         | rule | default | finds |
         | --- | --- | --- |
 
@@ -46,12 +64,46 @@ public enum RuleDocumentation {
         }
         for rule in RuleCatalog.descriptions {
             out += "\n## \(rule.id)\n\nDefault severity: **\(rule.severity?.rawValue ?? "off")**. \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).\n\n"
-            out += rule.help + "\n\nReported:\n\n```markdown\n\(rule.failing)\n```\n\nPasses:\n\n```markdown\n\(rule.passing)\n```\n"
+            out += rule.help + "\n" + examplesMarkdown(rule)
         }
         return out
     }
 
-    private static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    private static let markerNote = """
+        a reported example yields exactly the findings marked 1️⃣, 2️⃣ … (the marker stands at the finding's \
+        line and column, and is not part of the text), each message containing the quoted fragment; a passing \
+        example yields none.
+        """
+
+    private static func heading(_ example: RuleExample) -> String {
+        let kind = example.failing ? "Reported" : "Passes"
+        return example.title.isEmpty ? kind : "\(kind) — \(example.title)"
+    }
+
+    private static func findingList(_ example: RuleExample, prefix: String) -> String {
+        example.findings.enumerated().map { index, fragment in
+            let markers = RuleExample.markers
+            let marker = markers.indices.contains(index) ? String(markers[index]) : "\(index + 1)."
+            return "\(prefix)\(marker) “\(fragment)”\n"
+        }.joined()
+    }
+
+    /// `text` in a code fence longer than any backtick run inside it.
+    private static func fenced(_ text: String, language: String) -> String {
+        var longest = 0
+        var run = 0
+        for char in text {
+            run = char == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let body = text.hasSuffix("\n") ? text : text + "\n"
+        return "\(fence)\(language)\n\(body)\(fence)\n"
+    }
+
+    private static func indent(_ text: String, by prefix: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let trimmed = lines.last?.isEmpty == true ? lines.dropLast() : lines[...]
+        return trimmed.map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
     }
 }

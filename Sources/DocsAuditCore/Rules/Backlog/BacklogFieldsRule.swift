@@ -6,9 +6,7 @@ struct BacklogFieldsRule: Rule {
         help: """
         Each `### BL-NNN: title` item carries backlog.required-fields (Status, Priority, References, Summary, Exit
         Criteria by default); Status is one of backlog.statuses and Priority one of backlog.priorities.
-        """,
-        failing: "### BL-110: Thing\n\n- Status: `todo`\n- Priority: `P3`",
-        passing: "### BL-110: Thing\n\n- Status: `todo`\n- Priority: `P2`\n- References: …\n- Summary: …\n- Exit Criteria: …")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         let settings = context.profile.backlog

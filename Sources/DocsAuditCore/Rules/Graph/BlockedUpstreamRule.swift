@@ -7,9 +7,7 @@ struct BlockedUpstreamRule: Rule {
         Nothing in the graph blocks it any more: promote it (`:::ready`) or draw the edge to what really blocks
         it. A node whose entry says `blocked` with no upstream edge is not checked (it may wait on something
         outside the graph); one whose entry says `todo` is, since `todo` with nothing open means ready.
-        """,
-        failing: "NS03[…]:::blocked with NS02[…]:::completed and NS02 --> NS03",
-        passing: "NS03[…]:::ready with NS02[…]:::completed and NS02 --> NS03")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

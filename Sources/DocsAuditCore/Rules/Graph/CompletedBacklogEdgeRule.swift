@@ -6,9 +6,7 @@ struct CompletedBacklogEdgeRule: Rule {
         help: """
         A `BLnnn` node may block only while `BL-nnn` is open. Once the backlog item is completed (or archived as
         completed), remove its edges (and the node), or reopen the item.
-        """,
-        failing: "BL106 --> NS10   while BL-106 has Status `completed`",
-        passing: "(no BL106 edge once BL-106 is completed)")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

@@ -3,9 +3,7 @@ struct CycleRule: Rule {
     let description = RuleDescription(
         id: "graph/cycle", severity: .error,
         summary: "the edges of a flowchart form a cycle",
-        help: "Edges are hard preconditions; a cycle means nothing on it can ever start. Remove the edge that closes it.",
-        failing: "```mermaid\ngraph TB\n  A[a] --> B[b]\n  B --> A\n```",
-        passing: "```mermaid\ngraph TB\n  A[a] --> B[b]\n```")
+        help: "Edges are hard preconditions; a cycle means nothing on it can ever start. Remove the edge that closes it.")
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.diagrams.flatMap { diagram in

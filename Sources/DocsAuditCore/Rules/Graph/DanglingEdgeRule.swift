@@ -7,9 +7,7 @@ struct DanglingEdgeRule: Rule {
         In a graph that declares its nodes (`NS01[label]`), an edge to an undeclared ID draws a bare box: usually
         a typo or a node that was deleted. Declare the node, or fix the edge. Graphs that declare no node at all
         (edge-only sketches) are not checked.
-        """,
-        failing: "```mermaid\ngraph TB\n  NS12[split]\n  NS12 --> NS99\n```",
-        passing: "```mermaid\ngraph TB\n  NS12[split]\n  NS13[wire]\n  NS12 --> NS13\n```")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.diagrams.flatMap { diagram -> [RuleHit] in

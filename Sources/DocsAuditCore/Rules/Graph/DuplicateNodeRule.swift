@@ -6,9 +6,7 @@ struct DuplicateNodeRule: Rule {
         help: """
         Mermaid silently keeps one of the labels and classes, so the graph says something other than what the
         author read. Declare each node once; change its class in that one place.
-        """,
-        failing: "```mermaid\ngraph TB\n  NS16[Tier 4]:::blocked\n  NS16[Tier 4]:::ready\n```",
-        passing: "```mermaid\ngraph TB\n  NS16[Tier 4]:::ready\n```")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.diagrams.flatMap { diagram in

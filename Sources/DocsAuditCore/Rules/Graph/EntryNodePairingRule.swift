@@ -7,9 +7,7 @@ struct EntryNodePairingRule: Rule {
         Each `NS-NN` node in the DAG has one `### NS-NN: title` entry below it, and each entry one node
         (`NS-13a` ↔ `NS13a`; a range entry `NS-15..NS-21` maps to node `NS15`). Add the missing half or remove
         the stale one.
-        """,
-        failing: "NS07[…]:::ready in the graph, and no `### NS-07: …` entry",
-        passing: "NS07[…]:::ready in the graph, and `### NS-07: …` below it")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

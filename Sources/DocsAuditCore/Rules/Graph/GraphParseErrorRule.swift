@@ -6,9 +6,7 @@ struct GraphParseErrorRule: Rule {
         help: """
         The statement is kept out of the graph, so every check over that graph may be wrong. Fix the syntax:
         close labels (`NS01[label]`), use a known arrow (`-->`, `---`, `-.->`, `==>`), close subgraphs with `end`.
-        """,
-        failing: "```mermaid\ngraph TB\n  NS01[scaffold --> NS02\n```",
-        passing: "```mermaid\ngraph TB\n  NS01[scaffold] --> NS02[wire]\n```")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.diagrams.flatMap { diagram in

@@ -6,9 +6,7 @@ struct PRChecklistRule: Rule {
         help: """
         All rows checked means `completed`; some checked means `in_progress` or `blocked`; none checked means
         `todo` or `blocked`. A checked row carries `(PR #N, merged YYYY-MM-DD)`.
-        """,
-        failing: "- Status: `todo`\n- PRs:\n  - [x] T5.1 — client (PR #30, merged 2026-05-05)",
-        passing: "- Status: `completed` (resolved …)\n- PRs:\n  - [x] T5.1 — client (PR #30, merged 2026-05-05)")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let model = context.model.nextSteps else { return [] }

@@ -6,9 +6,7 @@ struct ReadyUpstreamRule: Rule {
         help: """
         An edge is a hard precondition: a node is ready only when every node with an edge into it is completed
         (a backlog node counts once its item is completed). Mark the node blocked, or finish the upstream.
-        """,
-        failing: "NS03[…]:::ready with NS02[…]:::blocked and NS02 --> NS03",
-        passing: "NS03[…]:::blocked with NS02[…]:::blocked and NS02 --> NS03")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

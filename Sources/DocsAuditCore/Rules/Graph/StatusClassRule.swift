@@ -7,9 +7,7 @@ struct StatusClassRule: Rule {
         The DAG and the detail entries are two views of one state. Status `completed` needs `:::completed`,
         `blocked` needs `:::blocked`, `in_progress` needs `:::ready`, `todo` takes `:::ready` or `:::blocked`
         (profile key graph.status-classes). `docs-audit sync` rewrites classes from the entries.
-        """,
-        failing: "NS05[NS-05: …]:::ready   with   - Status: `completed`",
-        passing: "NS05[NS-05: …]:::completed   with   - Status: `completed`")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         guard let view = context.nextStepsView else { return [] }

@@ -3,9 +3,7 @@ struct UndefinedClassRule: Rule {
     let description = RuleDescription(
         id: "graph/undefined-class", severity: .warning,
         summary: "a node uses a class that no classDef defines",
-        help: "The node renders unstyled, so its state is invisible. Add `classDef name …` or fix the class name.",
-        failing: "```mermaid\ngraph TB\n  NS01[a]:::redy\n  classDef ready fill:#9f9\n```",
-        passing: "```mermaid\ngraph TB\n  NS01[a]:::ready\n  classDef ready fill:#9f9\n```")
+        help: "The node renders unstyled, so its state is invisible. Add `classDef name …` or fix the class name.")
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.diagrams.flatMap { diagram -> [RuleHit] in

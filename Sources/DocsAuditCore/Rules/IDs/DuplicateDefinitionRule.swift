@@ -6,9 +6,7 @@ struct DuplicateDefinitionRule: Rule {
         help: """
         References to a duplicated ID are ambiguous. Renumber one definition (IDs are never reused) and update
         the references that meant it. Plan-local task IDs (`T5.1`) are checked per plan.
-        """,
-        failing: "### BL-108: Signing\n…\n### BL-108: Hosting",
-        passing: "### BL-108: Signing\n…\n### BL-109: Hosting")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         let definitions = context.definitions

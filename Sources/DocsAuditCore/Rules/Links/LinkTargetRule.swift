@@ -7,9 +7,7 @@ struct LinkTargetRule: Rule {
         Targets must exist. Inside a git work tree every target is checked. Outside one (a docs-only copy), a
         target whose top-level folder is absent altogether (`packages/`, `.claude/`) cannot be verified and is
         reported by links/unverifiable at info instead. Fix the path, or restore the file.
-        """,
-        failing: "[Plan-009](../plans/009-missing.md)",
-        passing: "[Plan-001](../plans/001-shared-session-core.md)")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.links.compactMap { link -> RuleHit? in

@@ -7,9 +7,7 @@ struct MissingAnchorRule: Rule {
         Fragments are GitHub heading slugs (lower case, punctuation dropped, spaces to `-`, repeats suffixed `-1`)
         or `<a id>` / `<a name>` anchors. A renamed heading breaks every link to it; a pre-commit run naming the
         renamed file reports the broken links elsewhere too.
-        """,
-        failing: "[carve-out](../architecture/map.md#plan-008-carve-out)   (heading is `Plan-008 Bootstrap Carve-Out`)",
-        passing: "[carve-out](../architecture/map.md#plan-008-bootstrap-carve-out)")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.links.compactMap { link -> RuleHit? in

@@ -7,9 +7,7 @@ struct StatusRule: Rule {
         The header table row `| **Status** | `approved` |` holds the Status as a lone code span, one of the kind's
         statuses (kinds[].statuses: plans draft/review/approved/completed, specs draft/review/approved/superseded,
         ADRs proposed/accepted/deprecated/superseded). Annotations belong in another row.
-        """,
-        failing: "| **Status** | `approved` (pending BL-097) |",
-        passing: "| **Status** | `approved` |")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.documents.compactMap { document -> RuleHit? in

@@ -8,9 +8,7 @@ struct MethodNameFormatRule: Rule {
         `const METHOD_NAME_FORMAT = /…/` the corpus declares (a document's own declaration first, else the first
         in the corpus, else registries.method-format-fallback). snake_case event names such as
         `runtime_node.online` are valid events, never methods.
-        """,
-        failing: "| Method | … |\n| --- | --- |\n| `runtime_node.attach` | … |",
-        passing: "| Method | … |\n| --- | --- |\n| `runtimenode.attach` | … |")
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         let formats = context.model.methodRegistries.formats

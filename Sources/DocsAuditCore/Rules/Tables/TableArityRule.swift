@@ -6,9 +6,7 @@ struct TableArityRule: DocumentRule {
         help: """
         GitHub pads short rows and silently drops extra cells, so a stray `|` loses text. Counted on the raw row
         of a table cmark-gfm recognised; `\\|` is not a separator.
-        """,
-        failing: "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |",
-        passing: "| a | b |\n| --- | --- |\n| 1 | 2 \\| 3 |")
+        """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         var hits: [RuleHit] = []

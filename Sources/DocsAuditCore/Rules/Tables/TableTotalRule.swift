@@ -7,9 +7,7 @@ struct TableTotalRule: DocumentRule {
         Opt in with `<!-- corpus:total-check column="Tasks" prose-total="tasks" -->` right before a table: the
         numbers in column `Tasks` (rows other than a `Total` row) must add up to the Total row's value, and every
         `N tasks` / `tasks: N` in the section's prose must equal that sum (gate G7).
-        """,
-        failing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 8 |",
-        passing: "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 3 |\n| 2 | 4 |\n| Total | 7 |")
+        """)
 
     private static let marker = try? Pattern(#"<!--\s*corpus:total-check\b([^>]*)-->"#)
     private static let attribute = try? Pattern(#"([a-z-]+)\s*=\s*"([^"]*)""#)

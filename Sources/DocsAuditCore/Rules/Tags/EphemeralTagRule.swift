@@ -10,9 +10,7 @@ struct EphemeralTagRule: DocumentRule {
         Inside a `#### Tasks` block they are errors (tags.tasks-severity): PR numbers there fail gate G5
         (tags.gate-family), the other families are named `no-ephemeral-tags`, as `docs-audit gates` reports
         them. Families, surfaces and provenance spans are profile data (tags.*).
-        """,
-        failing: "#### Tasks\n\n- **T-024-1-1** Scaffold (per F-024-1-04, PR #42). **Files:** `a.rs`",
-        passing: "#### Tasks\n\n- **T-024-1-1** Scaffold. **Files:** `a.rs`\n\n## Progress Log\n\n- PR #42 shipped T-024-1-1.")
+        """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         let settings = profile.tags
