@@ -66,9 +66,9 @@ struct Gates: ParsableCommand {
 
     func run() throws {
         let report = try readiness.evaluate(corpus).0.report
-        Output.write(try GateRenderer.render(report, format: format))
+        try Output.write(try GateRenderer.render(report, format: format))
         if report.bandOutOfRange && !strict {
-            Output.error("a calibration band is out of range (warning; --strict fails the run)")
+            try Output.error("a calibration band is out of range (warning; --strict fails the run)")
         }
         if report.gateFailed || (strict && report.bandOutOfRange) { throw ExitCode(1) }
     }

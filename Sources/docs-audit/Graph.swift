@@ -24,7 +24,7 @@ struct Graph: ParsableCommand {
     func run() throws {
         let loaded = try corpus.loadCorpus()
         let context = LintContext(corpus: loaded, model: Extractor.extract(loaded))
-        Output.write(try GraphRenderer.render(DerivedGraph.derive(context), format: format))
+        try Output.write(try GraphRenderer.render(DerivedGraph.derive(context), format: format))
     }
 }
 
@@ -54,11 +54,11 @@ struct Sync: ParsableCommand {
         }
         guard result.changed else { return }
         if dryRun {
-            Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))
+            try Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))
             return
         }
         try GraphSync.write(result, root: corpus.root)
-        for change in result.changes { Output.error(change) }
+        for change in result.changes { try Output.error(change) }
     }
 }
 

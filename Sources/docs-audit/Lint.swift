@@ -75,7 +75,7 @@ struct Lint: ParsableCommand {
         var findings = Linter.run(loaded).findings
         if let writeBaseline {
             try Baseline(findings: findings).write(writeBaseline)
-            Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
+            try Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
             return
         }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
@@ -91,11 +91,11 @@ struct Lint: ParsableCommand {
             if parts.count == 2 {
                 try Output.writeFile(text, to: parts[1])
             } else {
-                Output.write(text)
+                try Output.write(text)
             }
         }
         if !findings.isEmpty && targets.contains(where: { $0 == "text" || $0.hasPrefix("text:") }) {
-            Output.error(TextReporter.summary(findings))
+            try Output.error(TextReporter.summary(findings))
         }
         if Linter.fails(findings) { throw ExitCode(1) }
     }

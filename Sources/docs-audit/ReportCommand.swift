@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         if let output {
             try Output.writeFile(text, to: output)
         } else {
-            Output.write(text)
+            try Output.write(text)
         }
     }
 }
