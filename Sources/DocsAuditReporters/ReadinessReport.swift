@@ -101,7 +101,7 @@ public enum MarkdownReportRenderer {
         } else {
             out += "| where | severity | rule | message |\n| --- | --- | --- | --- |\n"
             for finding in report.findings {
-                out += "| `\(finding.file):\(finding.line)` | \(finding.severity.rawValue) | `\(finding.rule)` | \(escape(finding.message)) |\n"
+                out += "| `\(VisibleText.escape(finding.file)):\(finding.line)` | \(finding.severity.rawValue) | `\(finding.rule)` | \(escape(finding.message)) |\n"
             }
             out += "\n"
         }
@@ -112,9 +112,10 @@ public enum MarkdownReportRenderer {
         return out
     }
 
-    /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities.
+    /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities, newlines as
+    /// spaces, other control characters visible (`VisibleText`).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        VisibleText.escape(text.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\n", with: " ")
     }

@@ -26,6 +26,8 @@ struct ReadinessOptions: ParsableArguments {
         if tier == nil && plans == nil { throw ValidationError("give --tier K or --plans 003,005") }
         if tier != nil && plans != nil { throw ValidationError("give --tier or --plans, not both") }
         if staged && head != nil { throw ValidationError("give --staged or --head, not both") }
+        if let problem = GitObjects.revisionProblem(baseline) { throw ValidationError("--baseline: \(problem)") }
+        if let head, let problem = GitObjects.revisionProblem(head) { throw ValidationError("--head: \(problem)") }
     }
 
     /// Runs the evaluator; the ledger it read comes back with the verdicts, for reports.
