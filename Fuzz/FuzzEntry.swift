@@ -43,7 +43,7 @@ enum FuzzTarget {
         let gates = GateReport(baseline: "fuzz", head: "fuzz", tier: 1, plans: result.model.plans.map { "Plan-\($0.number)" })
         let readiness = ReadinessReport(gates: gates, context: context, findings: result.findings, ledger: nil)
         _ = MarkdownReportRenderer.render(readiness)
-        _ = HTMLReportRenderer.render(readiness, svg: { _ in nil })
+        _ = HTMLReportRenderer.render(readiness, svg: { _ in .unavailable })
     }
 }
 

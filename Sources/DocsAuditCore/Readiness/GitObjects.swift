@@ -98,12 +98,12 @@ public struct GitObjects: Sendable {
             throw CorpusError("cannot run git: \(error.localizedDescription)")
         }
         if let input {
-            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe.
+            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe; a git
+            // that exits without reading it all must not end docs-audit by SIGPIPE (or trap, as FileHandle would).
             let writer = inPipe.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(input)
-                try? writer.close()
-            }
+            let descriptor = dup(writer.fileDescriptor)
+            try? writer.close()
+            if descriptor >= 0 { BoundedProcess.feed([UInt8](input), to: descriptor) }
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let message = err.fileHandleForReading.readDataToEndOfFile()
