@@ -170,18 +170,25 @@ private enum ChildGroup {
     static func installHandlers() {
         guard !installed else { return }
         installed = true
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        let handler: @convention(c) (Int32) -> Void = { received in
+            let group = ChildGroup.active
+            if group > 0 { kill(-group, SIGKILL) }
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             var previous = sigaction()
-            guard sigaction(signal, nil, &previous) == 0, previous.__sigaction_handler.sa_handler == nil else { continue }
+            guard sigaction(number, nil, &previous) == 0, previous.sa_flags & SA_SIGINFO == 0 else { continue }
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
-                let group = ChildGroup.active
-                if group > 0 { kill(-group, SIGKILL) }
-                Glibc.signal(received, SIG_DFL)
-                raise(received)
-            }
+            #if canImport(Glibc)
+            guard previous.__sigaction_handler.sa_handler == nil else { continue }
+            action.__sigaction_handler.sa_handler = handler
+            #else
+            guard previous.__sigaction_u.__sa_handler == nil else { continue }
+            action.__sigaction_u.__sa_handler = handler
+            #endif
             sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
+            sigaction(number, &action, nil)
         }
     }
 }
