@@ -41,6 +41,49 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
+    /// The gate scenario's base corpus in a git repository tagged `base`, its graph out of sync (NS02 marked
+    /// completed), so `sync --dry-run` has a diff to print.
+    private func gitCorpus() throws -> URL {
+        let fixture = CLI.projectRoot.appendingPathComponent("Tests/Fixtures/Gates/base/docs")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("output-safety-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture, to: root.appendingPathComponent("docs"))
+        let map = root.appendingPathComponent("docs/architecture/cross-plan-dependencies.md")
+        let text = try String(contentsOf: map, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "relay]:::ready", with: "relay]:::completed").utf8).write(to: map)
+        for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"], ["tag", "base"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root.path, "-c", "user.email=a@example.com", "-c", "user.name=a"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+        }
+        return root
+    }
+
+    func testFullStandardOutputForGitCommands() throws {
+        let root = try gitCorpus()
+        let readiness = ["--root", root.path, "--baseline", "base", "--plans", "001"]
+        let commands = [["gates"] + readiness, ["gates"] + readiness + ["--format", "json"], ["report"] + readiness,
+                        ["report"] + readiness + ["--format", "html", "--graphs", "mermaid"],
+                        ["sync", "--root", root.path, "--dry-run"]]
+        for command in commands {
+            XCTAssertEqual(try CLI.run(command).status == 2, false, "\(command) runs when its output can be written")
+            let result = try run(command, redirection: ">/dev/full")
+            assertNoTrap(result)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.stderr)")
+            XCTAssertEqual(result.stderr, "docs-audit: cannot write to standard output: No space left on device (ENOSPC)\n",
+                           "\(command)")
+        }
+        let closed = try run(["gates"] + readiness, redirection: ">&-")
+        assertNoTrap(closed)
+        XCTAssertEqual(closed.status, 2)
+        XCTAssertEqual(closed.stderr, "docs-audit: cannot write to standard output: Bad file descriptor (EBADF)\n")
+    }
+
     func testClosedStandardErrorIsReportedOnStandardOutput() throws {
         let root = try corpusWithFinding()
         let result = try run(["lint", "--root", root.path], redirection: "2>&-")
