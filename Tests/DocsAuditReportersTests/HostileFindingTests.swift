@@ -27,6 +27,16 @@ final class HostileFindingTests: XCTestCase {
             + "title=links/missing-anchor::bad%0D%0Aline\\u{7}\n")
     }
 
+    func testXMLReportersReplaceWhatXMLCannotCarry() throws {
+        let finding = Finding(rule: "links/missing-anchor", severity: .error, file: "a\u{FFFF}\u{1}.md", line: 1, column: 1,
+                              message: "m\u{FFFE}\u{1B}[2J\u{0}", subject: "x")
+        for xml in [JUnitReporter.render([finding]), CheckstyleReporter.render([finding])] {
+            XCTAssertFalse(xml.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value >= 0xFFFE }, xml)
+            XCTAssertTrue(xml.contains("a??.md"), xml)
+            XCTAssertTrue(xml.contains("m??[2J?"), xml)
+        }
+    }
+
     func testVisibleTextLeavesOrdinaryTextAlone() {
         XCTAssertEqual(VisibleText.escape("plain – text ✓"), "plain – text ✓")
         XCTAssertEqual(VisibleText.escape("\u{9B}2J\u{7F}\t"), "\\u{9b}2J\\u{7f}\\t")
