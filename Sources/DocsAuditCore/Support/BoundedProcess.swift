@@ -77,7 +77,8 @@ public enum BoundedProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
@@ -106,7 +107,8 @@ public enum BoundedProcess {
         thread.start()
     }
 
-    private static func collect(_ descriptor: Int32, until deadline: UInt64) -> (bytes: [UInt8], timedOut: Bool, tooLarge: Bool) {
+    private static func collect(_ descriptor: Int32,
+                                until deadline: UInt64) -> (bytes: [UInt8], timedOut: Bool, tooLarge: Bool) {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
