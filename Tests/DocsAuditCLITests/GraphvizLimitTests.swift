@@ -88,6 +88,41 @@ final class GraphvizLimitTests: XCTestCase {
         XCTAssertFalse(try isRunning(fake.pidFile), "dot must not outlive docs-audit")
     }
 
+    func testSIGKILLOfDocsAuditStillEndsGraphviz() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("util-linux setpriv is not installed: a SIGKILL cannot be passed on")
+        }
+        let root = try corpus()
+        // This fake dot becomes `sleep` itself (exec keeps the process ID and the parent-death signal).
+        let pidFile = root.appendingPathComponent("dot.pid").path
+        let tool = root.appendingPathComponent("fake-dot").path
+        try Data("#!/bin/sh\necho $$ > '\(pidFile)'\nexec sleep 120\n".utf8).write(to: URL(fileURLWithPath: tool))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["report", "--root", root.path, "--baseline", "base", "--plans", "001", "--format", "html",
+                             "--no-cache"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOCS_AUDIT_DOT"] = tool
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while (try? isRunning(pidFile)) != true && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(try isRunning(pidFile), "the fake dot never started")
+        kill(process.processIdentifier, SIGKILL)
+        let gone = Date().addingTimeInterval(10)
+        while (try? isRunning(pidFile)) == true && Date() < gone { Thread.sleep(forTimeInterval: 0.05) }
+        let survived = try isRunning(pidFile)
+        XCTAssertFalse(survived, "dot must not outlive a SIGKILLed docs-audit")
+        if survived, let pid = Int32(try String(contentsOfFile: pidFile, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) {
+            kill(pid, SIGKILL)
+        }
+        process.waitUntilExit()
+    }
+
     func testRealGraphvizDrawsSVG() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else {
             throw XCTSkip("Graphviz is not installed (apt-get install graphviz)")

@@ -7,7 +7,9 @@ import Foundation
 
 /// Runs a helper program (Graphviz `dot`) with a wall-clock limit. The child gets its own process group, so
 /// on a timeout the whole group is killed (a wrapper script's own children too), and SIGINT, SIGTERM or
-/// SIGHUP sent to docs-audit kill the running group before docs-audit ends by the same signal.
+/// SIGHUP sent to docs-audit kill the running group before docs-audit ends by the same signal. On Linux the
+/// child is started through util-linux `setpriv --pdeathsig KILL` when that exists, so even a SIGKILL of
+/// docs-audit, which no handler sees, takes the child with it.
 public enum BoundedProcess {
     /// How a run ended.
     public enum Outcome: Sendable, Equatable {
@@ -35,7 +37,8 @@ public enum BoundedProcess {
         // Close-on-exec: the child gets only the ends dup2'd onto 0 and 1.
         for descriptor in inPipe + outPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         ChildGroup.installHandlers()
-        guard let pid = spawn(executable, arguments: arguments, stdin: inPipe[0], stdout: outPipe[1]) else {
+        let (program, argv) = withParentDeathSignal(executable, arguments)
+        guard let pid = spawn(program, arguments: argv, stdin: inPipe[0], stdout: outPipe[1]) else {
             let reason = errnoText()
             for descriptor in inPipe + outPipe { close(descriptor) }
             return .failed("cannot run \(executable): \(reason)")
@@ -57,6 +60,18 @@ public enum BoundedProcess {
         return .finished(status: status, output: collected.bytes)
     }
 
+    /// Where util-linux keeps `setpriv` (Debian's util-linux is an essential package).
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// `executable` run through `setpriv --pdeathsig KILL` when that is available (Linux), else as it is.
+    private static func withParentDeathSignal(_ executable: String, _ arguments: [String]) -> (String, [String]) {
+        #if os(Linux)
+        if access(setpriv, X_OK) == 0 { return (setpriv, ["--pdeathsig", "KILL", "--", executable] + arguments) }
+        #endif
+        return (executable, arguments)
+    }
+
+    /// Spawns `executable` (argv[0] is the executable itself) in a new process group.
     private static func spawn(_ executable: String, arguments: [String], stdin: Int32, stdout: Int32) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
