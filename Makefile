@@ -5,6 +5,9 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev graphviz
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
+# Tests: the HTML report's real Graphviz test needs dot; the XML reporters' well-formedness test parses with
+# FoundationXML, which loads libxml2.
+APT_PACKAGES += graphviz libxml2
 
 .PHONY: deps build release demo test inject bench fuzz embed clean
 

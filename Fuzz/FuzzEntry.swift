@@ -26,6 +26,15 @@ enum FuzzTarget {
         let result = Linter.run(corpus)
         let report = Report(findings: result.findings)
         for format in ReportFormat.allCases { _ = try? format.render(report) }
+        // Escaping invariant: corpus text never adds a line to a line-per-finding format (GitHub adds one notice
+        // line past its annotation limit) and never carries a carriage return or an escape character.
+        let plain = TextReporter.render(report.findings)
+        let github = GitHubReporter.render(report.findings)
+        let newlines = { (output: String) in output.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        precondition(newlines(plain) == report.findings.count, "a text finding spans more than one line")
+        precondition((report.findings.count...(report.findings.count + 1)).contains(newlines(github)),
+                     "a GitHub command spans more than one line")
+        precondition(!plain.utf8.contains(0x0D) && !plain.utf8.contains(0x1B), "a control character reached text output")
         _ = try? JSONOutput.encode(result.model)
         let context = LintContext(corpus: corpus, model: result.model)
         let graph = DerivedGraph.derive(context)
@@ -34,7 +43,7 @@ enum FuzzTarget {
         let gates = GateReport(baseline: "fuzz", head: "fuzz", tier: 1, plans: result.model.plans.map { "Plan-\($0.number)" })
         let readiness = ReadinessReport(gates: gates, context: context, findings: result.findings, ledger: nil)
         _ = MarkdownReportRenderer.render(readiness)
-        _ = HTMLReportRenderer.render(readiness, svg: { _ in nil })
+        _ = HTMLReportRenderer.render(readiness, svg: { _ in .unavailable })
     }
 }
 

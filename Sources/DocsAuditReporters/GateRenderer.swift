@@ -24,15 +24,16 @@ public enum GateRenderer {
 
     /// One line per check, then the one-line summary a reviewer pastes into a pull request.
     public static func text(_ report: GateReport) -> String {
-        var out = "gates for \(scope(report)) against \(report.baseline) (\(report.head))\n"
+        let v = VisibleText.escape
+        var out = "gates for \(v(scope(report))) against \(v(report.baseline)) (\(v(report.head)))\n"
         let failing = report.gates.filter { $0.id.hasPrefix("G") && $0.verdict == .fail }.map(\.id)
         out += failing.isEmpty ? "ready: every measured gate passes\n"
             : "not ready: \(failing.joined(separator: ", ")) \(failing.count == 1 ? "fails" : "fail")\n"
-        if let lint = report.lint { out += lintLine(lint) + "\n" }
+        if let lint = report.lint { out += v(lintLine(lint)) + "\n" }
         for check in report.gates + report.bands {
-            let target = check.target.map { " (target \($0))" } ?? ""
-            out += "\(check.id) \(check.title): \(check.figure)\(target) \(mark(check.verdict))\n"
-            for line in check.evidence { out += "    \(line)\n" }
+            let target = check.target.map { " (target \(v($0)))" } ?? ""
+            out += "\(check.id) \(v(check.title)): \(v(check.figure))\(target) \(mark(check.verdict))\n"
+            for line in check.evidence { out += "    \(v(line))\n" }
         }
         out += "\n" + summary(report) + "\n"
         return out
@@ -43,7 +44,7 @@ public enum GateRenderer {
         (report.bands + report.gates).map { check in
             // Bands carry their range in the summary; gates' targets are fixed and stay in the table.
             let target = check.id.hasPrefix("B") ? check.target.map { " (\($0))" } ?? "" : ""
-            return "\(check.id) \(check.figure)\(target) \(mark(check.verdict))"
+            return "\(check.id) \(VisibleText.escape(check.figure + target)) \(mark(check.verdict))"
         }.joined(separator: " · ")
     }
 
@@ -66,8 +67,8 @@ public enum GateRenderer {
         report.tier.map { "tier \($0) (\(report.plans.joined(separator: ", ")))" } ?? report.plans.joined(separator: ", ")
     }
 
-    /// Text safe inside a Markdown table cell.
+    /// Text safe inside a Markdown table cell (newlines as spaces, other control characters visible).
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        VisibleText.escape(text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
     }
 }

@@ -17,7 +17,7 @@ public enum GitHubReporter {
                     + "title=\(property(finding.rule))::\(data(finding.message))\n"
             } else {
                 leftOut[finding.severity, default: 0] += 1
-                out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+                out += plainLine(finding)
             }
         }
         let total = leftOut.values.reduce(0, +)
@@ -39,10 +39,20 @@ public enum GitHubReporter {
         }
     }
 
-    /// Escapes message data.
+    /// A finding past the annotation limit as a plain log line: control characters escaped, and a path that
+    /// starts with `::` prefixed with `./` so the line cannot be read as a workflow command.
+    static func plainLine(_ finding: Finding) -> String {
+        var file = VisibleText.escape(finding.file)
+        if file.hasPrefix("::") { file = "./" + file }
+        return "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
+            + "\(VisibleText.escape(finding.message)) [\(VisibleText.escape(finding.rule))]\n"
+    }
+
+    /// Escapes message data as GitHub documents (`%`, CR, LF); other control characters (an escape sequence
+    /// the log viewer would act on) are made visible (`VisibleText`).
     static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        VisibleText.escape(text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     /// Escapes a property value (also `:` and `,`).

@@ -27,7 +27,7 @@ public enum GraphRenderer {
 
     public static func text(_ graph: DerivedGraph) -> String {
         var out = "next steps"
-        if let path = graph.path { out += " (\(path))" }
+        if let path = graph.path { out += " (\(VisibleText.escape(path)))" }
         out += ": \(graph.nodes.count) nodes, \(graph.edges.count) edges\n"
         out += "ready (\(graph.ready.count)): \(graph.ready.joined(separator: ", "))\n"
         out += "blocked (\(graph.blocked.count)):\n"

@@ -4,9 +4,10 @@ import Foundation
 /// The report as one self-contained HTML page: inline CSS, graphs as inline SVG when Graphviz `dot` is
 /// installed (the Mermaid source otherwise). Every piece of corpus text is escaped.
 public enum HTMLReportRenderer {
-    /// `svg` turns dot source into SVG; nil means "not available" (the page then shows Mermaid source).
+    /// `svg` turns dot source into a drawing; without one the page shows the Mermaid source (with a note
+    /// when Graphviz failed or ran out of time).
     public static func render(_ report: ReadinessReport, criticalSeverities: Set<String> = ["critical"],
-                              svg: (String) -> String? = GraphvizSVG.render) -> String {
+                              svg: (String) -> GraphDrawing = { _ in .unavailable }) -> String {
         let gates = report.gates
         var body = "<header><h1>\(h(report.verdict))</h1>\n"
         body += "<p class=\"meta\">\(h(report.title)) · baseline <code>\(h(gates.baseline))</code> → \(h(gates.head)) · plans \(h(gates.plans.joined(separator: ", ")))</p></header>\n"
@@ -102,9 +103,16 @@ public enum HTMLReportRenderer {
         return out
     }
 
-    static func figure(dot: String, mermaid: String, svg: (String) -> String?) -> String {
-        if let drawn = svg(dot) { return "<figure class=\"graph\">\(drawn)</figure>\n" }
-        return "<figure class=\"graph\"><figcaption>Mermaid source (install Graphviz for a drawing)</figcaption><pre>\(h(mermaid))</pre></figure>\n"
+    static func figure(dot: String, mermaid: String, svg: (String) -> GraphDrawing) -> String {
+        switch svg(dot) {
+        case .svg(let drawn):
+            return "<figure class=\"graph\">\(drawn)</figure>\n"
+        case .unavailable:
+            return "<figure class=\"graph\"><figcaption>Mermaid source (install Graphviz for a drawing)</figcaption><pre>\(h(mermaid))</pre></figure>\n"
+        case .failed(let note):
+            return "<figure class=\"graph\"><p><strong>\(h(note)): Mermaid source shown instead.</strong></p>"
+                + "<figcaption>Mermaid source</figcaption><pre>\(h(mermaid))</pre></figure>\n"
+        }
     }
 
     static func verdict(_ verdict: GateReport.Verdict) -> String {
@@ -137,31 +145,54 @@ public enum HTMLReportRenderer {
     """
 }
 
-/// Runs Graphviz `dot -Tsvg`, when it is installed.
-public enum GraphvizSVG {
-    public static func render(_ dot: String) -> String? {
-        let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
-        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-Tsvg"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let writer = input.fileHandleForWriting
-        let data = Data(dot.utf8)
-        DispatchQueue.global().async {
-            writer.write(data)
-            try? writer.close()
+/// A graph drawn for the HTML report, or why it was not.
+public enum GraphDrawing: Sendable, Equatable {
+    case svg(String)
+    /// No drawing wanted or no Graphviz installed: the page shows the Mermaid source.
+    case unavailable
+    /// Graphviz ran but gave no drawing (a timeout, an error): the page says so above the Mermaid source.
+    case failed(String)
+}
+
+/// Runs Graphviz `dot -Tsvg` with a time limit, when it is installed.
+public struct GraphvizSVG: Sendable {
+    /// The limit when neither `--graphviz-timeout` nor `DOCS_AUDIT_GRAPHVIZ_TIMEOUT` sets one, in seconds.
+    public static let defaultTimeLimit = 30.0
+
+    /// The `dot` binary: `DOCS_AUDIT_DOT` when set, else /usr/bin/dot or /usr/local/bin/dot; nil when none.
+    public let tool: String?
+    /// Seconds `dot` may run per graph before it is killed.
+    public let timeLimit: Double
+
+    public init(tool: String?, timeLimit: Double = defaultTimeLimit) {
+        self.tool = tool
+        self.timeLimit = timeLimit
+    }
+
+    /// The `dot` to run, from the environment or the usual places.
+    public static func findTool(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let chosen = environment["DOCS_AUDIT_DOT"], !chosen.isEmpty { return chosen }
+        return ["/usr/bin/dot", "/usr/local/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Draws `dot` source as SVG.
+    public func draw(_ dot: String) -> GraphDrawing {
+        guard let tool else { return .unavailable }
+        switch BoundedProcess.run(tool, arguments: ["-Tsvg"], input: Array(dot.utf8), timeLimit: timeLimit) {
+        case .timedOut:
+            return .failed("Graphviz did not finish within \(Self.seconds(timeLimit)) s (--graphviz-timeout)")
+        case .failed(let reason):
+            return .failed("Graphviz failed: \(reason)")
+        case .finished(let status, let output):
+            guard status == 0 else { return .failed("Graphviz exited with status \(status)") }
+            guard let text = String(validating: output, as: UTF8.self), let start = text.range(of: "<svg") else {
+                return .failed("Graphviz gave no SVG")
+            }
+            return .svg(String(text[start.lowerBound...]))
         }
-        let svg = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, var text = String(data: svg, encoding: .utf8),
-              let start = text.range(of: "<svg") else { return nil }
-        text = String(text[start.lowerBound...])
-        return text
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && value < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -20,7 +20,7 @@ public enum ModelTextReporter {
         if let next = model.nextSteps {
             let graph = next.diagram.flatMap { model.diagrams.indices.contains($0) ? model.diagrams[$0].graph : nil }
             lines.append("next steps: \(next.entries.count) entries, \(graph?.nodes.count ?? 0) nodes, "
-                + "\(graph?.edges.count ?? 0) edges (\(next.path))")
+                + "\(graph?.edges.count ?? 0) edges (\(VisibleText.escape(next.path)))")
         } else {
             lines.append("next steps: none")
         }
@@ -32,7 +32,8 @@ public enum ModelTextReporter {
         if !model.problems.isEmpty {
             lines.append("problems: \(model.problems.count)")
             for problem in model.problems {
-                lines.append("  \(problem.path):\(problem.line):\(problem.column): \(problem.message) [\(problem.code)]")
+                lines.append("  \(VisibleText.escape(problem.path)):\(problem.line):\(problem.column): "
+                    + "\(VisibleText.escape(problem.message)) [\(problem.code)]")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -198,7 +198,7 @@ public enum MarkdownReportRenderer {
             if !shown.isEmpty {
                 out += "| where | severity | message |\n| --- | --- | --- |\n"
                 for finding in shown {
-                    out += "| `\(finding.file):\(finding.line)` | \(finding.severity.rawValue) | \(escape(finding.message)) |\n"
+                    out += "| `\(VisibleText.escape(finding.file)):\(finding.line)` | \(finding.severity.rawValue) | \(escape(finding.message)) |\n"
                 }
                 out += "\n"
             }
@@ -208,9 +208,10 @@ public enum MarkdownReportRenderer {
         return out
     }
 
-    /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities.
+    /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities, newlines as
+    /// spaces, other control characters visible (`VisibleText`).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        VisibleText.escape(text.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\n", with: " ")
     }

@@ -49,8 +49,10 @@ enum XML {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             default:
-                // XML 1.0 forbids most control characters even when escaped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { out += "?" } else { out.unicodeScalars.append(scalar) }
+                // XML 1.0 forbids most control characters even when escaped, and the noncharacters U+FFFE, U+FFFF.
+                let forbidden = (scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r")
+                    || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                if forbidden { out += "?" } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

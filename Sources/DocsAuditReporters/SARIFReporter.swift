@@ -112,7 +112,8 @@ public enum SARIFReporter {
                 message: Text(text: finding.message),
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: uri(finding.file), uriBaseId: "%SRCROOT%"),
-                    region: Region(startLine: finding.line, startColumn: column, endLine: finding.line, endColumn: column + 1)))],
+                    region: Region(startLine: finding.line, startColumn: column, endLine: finding.line,
+                                   endColumn: column.addingReportingOverflow(1).overflow ? column : column + 1)))],
                 partialFingerprints: ["docsAudit/v1": Fingerprint.hex("\(key)|\(occurrence)")])
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: report.toolVersion, semanticVersion: report.toolVersion,

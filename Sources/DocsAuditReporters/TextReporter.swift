@@ -1,12 +1,14 @@
 import DocsAuditCore
 
-/// `path:line:col: severity: message [rule]`, one finding a line, sorted; ANSI colour when asked.
+/// `path:line:col: severity: message [rule]`, one finding a line, sorted; ANSI colour when asked. Control
+/// characters in the path, message and rule are escaped (`VisibleText`), so each finding stays one line.
 public enum TextReporter {
     public static func render(_ findings: [Finding], color: Bool = false) -> String {
         var out = ""
         for finding in Finding.sorted(findings) {
             let severity = color ? colored(finding.severity) : finding.severity.rawValue
-            out += "\(finding.file):\(finding.line):\(finding.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+            out += "\(VisibleText.escape(finding.file)):\(finding.line):\(finding.column): \(severity): "
+                + "\(VisibleText.escape(finding.message)) [\(VisibleText.escape(finding.rule))]\n"
         }
         return out
     }

@@ -28,31 +28,45 @@ struct DocsAudit: ParsableCommand {
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).
     static func main() {
-        let code: Int32
+        Output.reserveClosedStreams()
+        var code: Int32
         do {
             var command = try parseAsRoot()
             try command.run()
             code = 0
         } catch let exit as ExitCode {
             code = exit.rawValue
+        } catch let failure as Output.StreamError {
+            Output.reportFailure(failure)
+            code = 2
         } catch let error as ConfigError {
-            Output.error("config error: \(error)")
-            code = 2
+            code = report("config error: \(error)")
         } catch let error as CorpusError {
-            Output.error(error.description)
-            code = 2
+            code = report(error.description)
         } catch {
             let exitCode = Self.exitCode(for: error)
             let message = Self.fullMessage(for: error)
             if exitCode == .success {
-                if !message.isEmpty { Output.write(message + "\n") }
                 code = 0
+                if !message.isEmpty {
+                    do { try Output.write(message + "\n") } catch let failure as Output.StreamError {
+                        Output.reportFailure(failure)
+                        code = 2
+                    } catch { code = 2 }
+                }
             } else {
-                if !message.isEmpty { Output.error(message) }
-                code = 2
+                code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
         Foundation.exit(code)
+    }
+
+    /// Prints an error to standard error (or, when that fails, says so on standard output); always exit 2.
+    private static func report(_ message: String, multiline: Bool = false) -> Int32 {
+        do { try Output.error(message, multiline: multiline) } catch let failure as Output.StreamError {
+            Output.reportFailure(failure)
+        } catch {}
+        return 2
     }
 }
 

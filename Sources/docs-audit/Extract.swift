@@ -30,8 +30,8 @@ struct Extract: ParsableCommand {
         let loaded = try corpus.loadCorpus()
         let model = Extractor.extract(loaded)
         switch format {
-        case .json: Output.write(try JSONOutput.encode(model))
-        case .text: Output.write(ModelTextReporter.render(model))
+        case .json: try Output.write(try JSONOutput.encode(model))
+        case .text: try Output.write(ModelTextReporter.render(model))
         }
         if !model.problems.isEmpty { throw ExitCode(1) }
     }

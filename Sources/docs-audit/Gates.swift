@@ -29,6 +29,8 @@ struct ReadinessOptions: ParsableArguments {
         }
         if tier != nil && plans != nil { throw ValidationError("give --tier or --plans, not both") }
         if staged && head != nil { throw ValidationError("give --staged or --head, not both") }
+        if let problem = GitObjects.revisionProblem(baseline) { throw ValidationError("--baseline: \(problem)") }
+        if let head, let problem = GitObjects.revisionProblem(head) { throw ValidationError("--head: \(problem)") }
     }
 
     /// Runs the evaluator; the ledger it read comes back with the verdicts, for reports.
@@ -71,9 +73,9 @@ struct Gates: ParsableCommand {
 
     func run() throws {
         let report = try readiness.evaluate(corpus, compareFindings: true).0.report
-        Output.write(try GateRenderer.render(report, format: format))
+        try Output.write(try GateRenderer.render(report, format: format))
         if report.bandOutOfRange && !strict {
-            Output.error("a calibration band is out of range (warning; --strict fails the run)")
+            try Output.error("a calibration band is out of range (warning; --strict fails the run)")
         }
         if report.gateFailed || (strict && report.bandOutOfRange) { throw ExitCode(1) }
     }

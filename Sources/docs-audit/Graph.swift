@@ -39,7 +39,7 @@ struct Graph: ParsableCommand {
                 throw CorpusError("\(context.profile.graph.file): no next-steps graph to draw (--graph next-steps)")
             }
         }
-        Output.write(try GraphRenderer.render(derived, format: format, diagram: graph))
+        try Output.write(try GraphRenderer.render(derived, format: format, diagram: graph))
     }
 }
 
@@ -69,11 +69,11 @@ struct Sync: ParsableCommand {
         }
         guard result.changed else { return }
         if dryRun {
-            Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))
+            try Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))
             return
         }
         try GraphSync.write(result, root: corpus.root)
-        for change in result.changes { Output.error(change) }
+        for change in result.changes { try Output.error(change) }
     }
 }
 

@@ -70,6 +70,7 @@ struct Lint: ParsableCommand {
                 throw ValidationError("unknown report format `\(name)` (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
+        if let since, let problem = GitObjects.revisionProblem(since) { throw ValidationError("--since: \(problem)") }
     }
 
     func run() throws {
@@ -83,7 +84,7 @@ struct Lint: ParsableCommand {
         var findings = Linter.run(loaded).findings
         if let writeBaseline {
             try Baseline(findings: findings).write(writeBaseline)
-            Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
+            try Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
             return
         }
         if let since {
@@ -91,7 +92,7 @@ struct Lint: ParsableCommand {
                                           head: staged ? .staged : .workingTree)
             let delta = try evaluator.delta(of: findings, current: loaded, option: "--since")
             findings = delta.new
-            Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, "
+            try Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, "
                          + "\(delta.unchanged.count) already there")
         }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
@@ -107,11 +108,11 @@ struct Lint: ParsableCommand {
             if parts.count == 2 {
                 try Output.writeFile(text, to: parts[1])
             } else {
-                Output.write(text)
+                try Output.write(text)
             }
         }
         if !findings.isEmpty && targets.contains(where: { $0 == "text" || $0.hasPrefix("text:") }) {
-            Output.error(TextReporter.summary(findings))
+            try Output.error(TextReporter.summary(findings))
         }
         if Linter.fails(findings) { throw ExitCode(1) }
     }

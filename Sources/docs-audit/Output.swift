@@ -1,14 +1,54 @@
 import Foundation
 import DocsAuditCore
 
-/// Writes to standard output and error without buffering surprises.
+/// Writes to standard output and error with `write(2)`: a closed, full or broken stream is an error the
+/// command reports (exit 2), never a trap. SIGPIPE keeps its default action, so `| head` ends the run quietly.
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// A standard stream that could not be written.
+    struct StreamError: Error, CustomStringConvertible {
+        /// 1 for standard output, 2 for standard error.
+        let descriptor: Int32
+        let code: Int32
+
+        var streamName: String { descriptor == STDOUT_FILENO ? "standard output" : "standard error" }
+        var description: String { "cannot write to \(streamName): \(DescriptorWriter.describe(code))" }
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("docs-audit: " + text + "\n").utf8))
+    /// Writes `text` to standard output.
+    static func write(_ text: String) throws {
+        if let code = DescriptorWriter.write(Array(text.utf8), to: STDOUT_FILENO) {
+            throw StreamError(descriptor: STDOUT_FILENO, code: code)
+        }
+    }
+
+    /// Writes `docs-audit: text` and a newline to standard error, control characters in `text` made visible
+    /// (messages carry file names and corpus text). A `multiline` message (usage help) keeps its newlines.
+    static func error(_ text: String, multiline: Bool = false) throws {
+        let body = multiline ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { VisibleText.escape(String($0)) }.joined(separator: "\n") : VisibleText.escape(text)
+        let line = "docs-audit: " + body + "\n"
+        if let code = DescriptorWriter.write(Array(line.utf8), to: STDERR_FILENO) {
+            throw StreamError(descriptor: STDERR_FILENO, code: code)
+        }
+    }
+
+    /// Reports a stream failure on the other stream, where it can still be printed; false when neither works.
+    @discardableResult
+    static func reportFailure(_ failure: StreamError) -> Bool {
+        let other = failure.descriptor == STDOUT_FILENO ? STDERR_FILENO : STDOUT_FILENO
+        return DescriptorWriter.write(Array("docs-audit: \(failure)\n".utf8), to: other) == nil
+    }
+
+    /// Makes sure descriptors 1 and 2 are open before anything else opens a file: a closed one is taken by
+    /// /dev/null opened read-only, so a later file cannot land there and writes to it still fail (EBADF).
+    static func reserveClosedStreams() {
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            if opened >= 0 && opened != descriptor {
+                _ = dup2(opened, descriptor)
+                _ = close(opened)
+            }
+        }
     }
 
     /// Writes `text` to `path` atomically; the error names the file.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocsAuditCore
 import DocsAuditReporters
+import Foundation
 
 /// `docs-audit report`: the readiness report for reviewers.
 struct ReportCommand: ParsableCommand {
@@ -46,8 +47,32 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Markdown for a pull-request body: kept under GitHub's 65,536-character limit.")
     var prBody = false
 
+    @Option(name: .customLong("graphviz-timeout"), help: ArgumentHelp("""
+        Seconds Graphviz may take per graph before the page falls back to Mermaid source (default: \
+        $DOCS_AUDIT_GRAPHVIZ_TIMEOUT, else 30).
+        """, valueName: "seconds"))
+    var graphvizTimeout: Double?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    /// The Graphviz limit: the option, else the environment variable, else the default; refused when it is not a
+    /// number of seconds between 0.1 and one day.
+    func timeLimit() throws -> Double {
+        let variable = "DOCS_AUDIT_GRAPHVIZ_TIMEOUT"
+        let (value, source): (Double?, String)
+        if let graphvizTimeout {
+            (value, source) = (graphvizTimeout, "--graphviz-timeout")
+        } else if let text = ProcessInfo.processInfo.environment[variable] {
+            (value, source) = (Double(text.trimmingCharacters(in: .whitespaces)), "\(variable)=\(text)")
+        } else {
+            return GraphvizSVG.defaultTimeLimit
+        }
+        guard let value, value.isFinite, value >= 0.1, value <= 86_400 else {
+            throw ValidationError("\(source): expected a number of seconds from 0.1 to 86400")
+        }
+        return value
+    }
 
     func run() throws {
         // The evaluation already linted the corpus and read the ledger: the report reuses both.
@@ -57,15 +82,16 @@ struct ReportCommand: ParsableCommand {
         let report = ReadinessReport(gates: evaluation.report, context: evaluation.context,
                                      findings: evaluation.findings, ledger: ledger, delta: evaluation.delta)
         let critical = Set(profile.gates.criticalSeverities)
-        let svg: (String) -> String?
+        let graphviz = GraphvizSVG(tool: GraphvizSVG.findTool(), timeLimit: try timeLimit())
+        let svg: (String) -> GraphDrawing
         switch graphs {
-        case .auto: svg = GraphvizSVG.render
-        case .mermaid: svg = { _ in nil }
+        case .auto: svg = graphviz.draw
+        case .mermaid: svg = { _ in .unavailable }
         case .svg:
-            guard GraphvizSVG.render("digraph { a }") != nil else {
+            guard graphviz.tool != nil else {
                 throw ValidationError("--graphs svg needs Graphviz `dot` (apt-get install graphviz)")
             }
-            svg = GraphvizSVG.render
+            svg = graphviz.draw
         }
         let limit = prBody ? MarkdownReportRenderer.pullRequestLimit : nil
         let text = format == .md ? MarkdownReportRenderer.render(report, criticalSeverities: critical, limit: limit)
@@ -73,7 +99,7 @@ struct ReportCommand: ParsableCommand {
         if let output {
             try Output.writeFile(text, to: output)
         } else {
-            Output.write(text)
+            try Output.write(text)
         }
     }
 }

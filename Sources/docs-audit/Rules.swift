@@ -20,11 +20,11 @@ struct Rules: ParsableCommand {
             let width = RuleCatalog.descriptions.map(\.id.count).max() ?? 0
             for rule in RuleCatalog.descriptions {
                 let severity = rule.severity?.rawValue ?? "off"
-                Output.write(rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                try Output.write(rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
                     + severity.padding(toLength: 9, withPad: " ", startingAt: 0) + rule.summary + "\n")
             }
         case .markdown:
-            Output.write(RuleDocumentation.markdown())
+            try Output.write(RuleDocumentation.markdown())
         }
     }
 }
@@ -42,7 +42,7 @@ struct Explain: ParsableCommand {
         guard let description = RuleCatalog.description(of: rule) else {
             throw ValidationError("no rule `\(rule)` (see `docs-audit rules`)")
         }
-        Output.write(RuleDocumentation.explain(description))
+        try Output.write(RuleDocumentation.explain(description))
     }
 }
 

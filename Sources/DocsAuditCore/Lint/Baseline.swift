@@ -29,12 +29,24 @@ public struct Baseline: Sendable, Codable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CorpusError("\(path): cannot read the baseline file")
         }
+        let baseline: Baseline
         do {
-            return try JSONDecoder().decode(Baseline.self, from: data)
+            baseline = try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
             throw CorpusError("\(path): not a docs-audit baseline (\(error.localizedDescription))")
         }
+        guard baseline.version == 1 else {
+            throw CorpusError("\(path): baseline version \(baseline.version) is not supported (expected 1)")
+        }
+        for (number, entry) in baseline.entries.enumerated() where !(1...maximumCount).contains(entry.count) {
+            throw CorpusError("\(path): entry \(number + 1) (\(entry.rule) in \(entry.file)) has count \(entry.count); "
+                + "expected 1 to \(maximumCount)")
+        }
+        return baseline
     }
+
+    /// The largest count an entry may hold (a forged baseline cannot make the totals overflow).
+    public static let maximumCount = 1_000_000_000
 
     /// Writes the baseline atomically.
     public func write(_ path: String) throws {
@@ -52,7 +64,11 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// The findings not covered by the baseline: each entry absorbs up to `count` matching findings.
     public func filter(_ findings: [Finding]) -> [Finding] {
         var remaining: [String: Int] = [:]
-        for entry in entries { remaining["\(entry.rule)\u{0}\(entry.file)\u{0}\(entry.subject)", default: 0] += entry.count }
+        for entry in entries {
+            let key = "\(entry.rule)\u{0}\(entry.file)\u{0}\(entry.subject)"
+            let (sum, overflow) = remaining[key, default: 0].addingReportingOverflow(max(0, entry.count))
+            remaining[key] = overflow ? Int.max : sum
+        }
         return findings.filter { finding in
             let key = Self.key(finding)
             guard let left = remaining[key], left > 0 else { return true }

@@ -6,25 +6,48 @@ public struct GitObjects: Sendable {
 
     public init(root: String) { self.root = root }
 
-    /// The text of each path (relative to `root`) at `ref`; nil for paths that did not exist there.
+    /// Why `ref` cannot be given to git as a revision, or nil when it can: empty, starting with `-` (git
+    /// would read an option), or holding a control character (a newline would split a `cat-file --batch`
+    /// request in two).
+    public static func revisionProblem(_ ref: String) -> String? {
+        if ref.isEmpty { return "the revision is empty" }
+        if ref.hasPrefix("-") { return "revision `\(VisibleText.escape(ref))` starts with `-`" }
+        if ref.unicodeScalars.contains(where: VisibleText.isControl) {
+            return "revision `\(VisibleText.escape(ref))` contains a control character"
+        }
+        return nil
+    }
+
+    /// The text of each path (relative to `root`) at `ref`; nil for paths that did not exist there (or that
+    /// cannot be asked for in one request line: a path with a newline).
     public func contents(at ref: String, paths: [String]) throws -> [String: String?] {
-        guard !paths.isEmpty else { return [:] }
-        let requests = paths.map { "\(ref):./\($0)\n" }.joined()
-        let output = try run(["cat-file", "--batch"], input: Data(requests.utf8))
+        if let problem = Self.revisionProblem(ref) { throw CorpusError(problem) }
         var result: [String: String?] = [:]
-        var offset = 0
+        let asked = paths.filter { path in
+            let fits = !path.utf8.contains(0x0A) && !path.utf8.contains(0x0D) && !path.utf8.contains(0)
+            if !fits { result[path] = .some(nil) }
+            return fits
+        }
+        guard !asked.isEmpty else { return result }
+        let requests = asked.map { "\(ref):./\($0)\n" }.joined()
+        let output = try run(["cat-file", "--batch"], input: Data(requests.utf8))
         let bytes = [UInt8](output)
-        for path in paths {
-            guard let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
+        var offset = 0
+        for path in asked {
+            // Each answer is `<oid> <type> <size>` then the content and a newline, or `<name> missing`.
+            guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A) else {
+                throw CorpusError("git cat-file answered \(result.count) of \(paths.count) requests in \(root)")
+            }
             let header = String(decoding: bytes[offset..<newline], as: UTF8.self)
             offset = newline + 1
             let parts = header.split(separator: " ")
-            if parts.count == 3, let size = Int(parts[2]), offset + size <= bytes.count {
-                result[path] = .some(String(decoding: bytes[offset..<(offset + size)], as: UTF8.self))
-                offset += size + 1
-            } else {
+            guard parts.count == 3, let size = Int(parts[2]), size >= 0, size <= bytes.count - offset else {
                 result[path] = .some(nil)
+                continue
             }
+            result[path] = parts[1] == "blob" ? .some(String(decoding: bytes[offset..<(offset + size)], as: UTF8.self))
+                : .some(nil)
+            offset += size + 1
         }
         return result
     }
@@ -93,12 +116,12 @@ public struct GitObjects: Sendable {
             throw CorpusError("cannot run git: \(error.localizedDescription)")
         }
         if let input {
-            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe.
+            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe; a git
+            // that exits without reading it all must not end docs-audit by SIGPIPE (or trap, as FileHandle would).
             let writer = inPipe.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(input)
-                try? writer.close()
-            }
+            let descriptor = dup(writer.fileDescriptor)
+            try? writer.close()
+            if descriptor >= 0 { BoundedProcess.feed([UInt8](input), to: descriptor) }
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let message = err.fileHandleForReading.readDataToEndOfFile()

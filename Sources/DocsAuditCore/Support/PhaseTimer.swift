@@ -8,7 +8,7 @@ public enum PhaseTimer {
     /// Prints a line of timing context.
     public static func note(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+        _ = DescriptorWriter.write(Array("timing: \(text)\n".utf8), to: 2)
     }
 
     /// Runs `body`, and reports how long it took under `label` when timings are on.
@@ -17,7 +17,9 @@ public enum PhaseTimer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        FileHandle.standardError.write(Data("timing: \(label) \(String(format: "%.1f", elapsed)) ms\n".utf8))
+        let line = "timing: \(label) \(String(format: "%.1f", elapsed)) ms\n"
+        // A diagnostic: a closed or full standard error must not stop the run.
+        _ = DescriptorWriter.write(Array(line.utf8), to: 2)
         return result
     }
 }

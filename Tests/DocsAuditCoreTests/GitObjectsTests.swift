@@ -1,0 +1,49 @@
+@testable import DocsAuditCore
+import Foundation
+import XCTest
+
+/// `git cat-file --batch` requests are one line each: a name that would split a request, or a revision that
+/// would, must not shift the answers of the other paths.
+final class GitObjectsTests: XCTestCase {
+    private func repository(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("git-objects-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root.path, "-c", "user.email=a@example.com", "-c", "user.name=a"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+        }
+        return root
+    }
+
+    func testNamesThatWouldSplitARequestDoNotShiftTheAnswers() throws {
+        let root = try repository(["a b.md": "spaced\n", "x\ny.md": "newline\n", "c.md": "last\n", "sub/d.md": "tree sibling\n"])
+        let git = GitObjects(root: root.path)
+        let result = try git.contents(at: "HEAD", paths: ["a b.md", "x\ny.md", "c.md", "missing.md", "sub", "sub/d.md"])
+        XCTAssertEqual(result["a b.md"], .some("spaced\n"))
+        XCTAssertEqual(result["x\ny.md"], .some(nil), "a name with a newline cannot be asked for in one request line")
+        XCTAssertEqual(result["c.md"], .some("last\n"))
+        XCTAssertEqual(result["missing.md"], .some(nil))
+        XCTAssertEqual(result["sub"], .some(nil), "a tree is not a file version")
+        XCTAssertEqual(result["sub/d.md"], .some("tree sibling\n"))
+    }
+
+    func testRevisionsThatWouldBreakTheProtocolAreRefused() throws {
+        let root = try repository(["c.md": "last\n"])
+        let git = GitObjects(root: root.path)
+        for ref in ["HEAD\nHEAD", "", "--output=/tmp/x", "HEAD\u{0}"] {
+            XCTAssertThrowsError(try git.contents(at: ref, paths: ["c.md"]), ref.debugDescription)
+        }
+        XCTAssertNil(GitObjects.revisionProblem("main~2^{commit}"))
+        XCTAssertEqual(GitObjects.revisionProblem("a\nb"), "revision `a\\nb` contains a control character")
+    }
+}
