@@ -7,7 +7,11 @@ final class GraphvizLimitTests: XCTestCase {
     /// A corpus with a next-steps graph, inside a git repository with a `base` tag (report needs a baseline).
     private func corpus(nodes: Int = 3) throws -> URL {
         let lines = (0..<nodes).map { "  NS\($0)[step \($0)] --> NS\($0 + 1)[step \($0 + 1)]" }.joined(separator: "\n")
-        let root = try CLI.folder(["docs/backlog.md": Data("# Next steps\n\n```mermaid\ngraph TB\n\(lines)\n```\n".utf8)])
+        let root = try CLI.folder([
+            "docs/backlog.md": Data("# Next steps\n\n```mermaid\ngraph TB\n\(lines)\n```\n".utf8),
+            // `--plans 001` must name a plan that exists.
+            "docs/plans/001-core.md": Data("# Plan-001: Core\n".utf8),
+        ])
         for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"], ["tag", "base"]] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

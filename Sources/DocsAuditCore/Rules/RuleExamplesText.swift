@@ -1269,7 +1269,7 @@ passing:
         "tags/ephemeral": ####"""
 # Examples for tags/ephemeral (see RuleExample.swift for the format; `make embed` after editing).
 failing:
-  - title: review and PR tags in a Tasks block (an error, gate G5) and in ordinary prose
+  - title: review and PR tags in a Tasks block (errors, gate G5 for PR numbers, no-ephemeral-tags for the rest) and in ordinary prose
     files:
       docs/plans/024-a.md: |
         # Plan-024: A
@@ -1285,7 +1285,7 @@ failing:
         - **T-024-1-1** Scaffold (per 2️⃣F-024-1-04, 3️⃣PR #42). **Files:** `a.rs`
     findings:
       - "ephemeral pr-ref `PR #41` outside a provenance section"
-      - "ephemeral finding `F-024-1-04` inside a Tasks block (gate G5)"
+      - "ephemeral finding `F-024-1-04` inside a Tasks block (no-ephemeral-tags)"
       - "ephemeral pr-ref `PR #42` inside a Tasks block (gate G5)"
 passing:
   - title: the same history in the Progress Log, a provenance section
