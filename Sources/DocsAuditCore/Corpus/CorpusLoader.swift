@@ -215,6 +215,9 @@ public enum CorpusLoader {
 
     /// The one place a file's bytes, from the working tree or the index, become a document or a problem.
     private static func decoded(relative: String, bytes: [UInt8], profile: Profile, cache: AnalysisCache?) -> LoadResult {
+        if let refusal = ParseCost.refusal(bytes) {
+            return .problem(InputProblem(code: "input/too-large", path: relative, message: refusal))
+        }
         switch TextDecoding.decode(bytes) {
         case let .failure(problem):
             return .problem(InputProblem(code: problem.code, path: relative, line: problem.line, column: problem.column,
