@@ -61,9 +61,9 @@ struct EntryCheck {
         return value >= -Double(bound) && value <= Double(bound) && (bound == Self.numberBound || value >= 0)
     }
 
-    /// Keys whose numbers are line numbers (`line`, `endLine`, `statusLine`, a span's `start` and `end`,
-    /// a suppression's `lines`).
+    /// Keys whose numbers are line numbers of this file (`line`, `endLine`, `statusLine`, `lineCount`, a
+    /// suppression's `lines`). A cite's `start` and `end` name lines of another file: only the general bound.
     private static func isLineKey(_ key: String) -> Bool {
-        key == "line" || key.hasSuffix("Line") || key == "lines" || key == "start" || key == "end" || key == "lineCount"
+        key == "line" || key.hasSuffix("Line") || key == "lines" || key == "lineCount"
     }
 }
