@@ -28,37 +28,51 @@ struct EntryCheck {
         return overflow ? Int.max : scaled + (1 << 20)
     }
 
-    /// Whether every number in the JSON `data` fits the file.
+    /// Whether every number in the JSON `data` fits the file. A lexical pass over the bytes (no objects built,
+    /// so a warm run pays little for it): each number is judged by the last key before it; a fraction or an
+    /// exponent is refused, as the analysis holds whole numbers only. The decoder then checks shape and types.
     func accepts(_ data: Data) -> Bool {
-        guard let root = try? JSONSerialization.jsonObject(with: data) else { return false }
-        return accepts(root, key: "")
+        let bytes = [UInt8](data)
+        var range = -Self.numberBound...Self.numberBound
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard end < bytes.count else { return false }
+                var next = end + 1
+                while next < bytes.count, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":") {
+                    range = allowed(forKey: String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+                }
+                index = end + 1
+            } else if byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) {
+                var end = index + 1
+                while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".")
+                    || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") || bytes[end] == UInt8(ascii: "+")
+                    || bytes[end] == UInt8(ascii: "-") {
+                    end += 1
+                }
+                // Int(_:) refuses fractions, exponents and anything past Int's range.
+                guard let value = Int(String(decoding: bytes[index..<end], as: UTF8.self)), range.contains(value) else {
+                    return false
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return true
     }
 
-    private func accepts(_ value: Any, key: String) -> Bool {
-        switch value {
-        case let object as [String: Any]:
-            return object.allSatisfy { accepts($0.value, key: $0.key) }
-        case let array as [Any]:
-            return array.allSatisfy { accepts($0, key: key) }
-        case let number as NSNumber:
-            return accepts(number, key: key)
-        default:
-            return true
-        }
-    }
-
-    private func accepts(_ number: NSNumber, key: String) -> Bool {
-        let value = number.doubleValue
-        guard value.isFinite, value.rounded() == value else { return false }
-        let bound: Int
-        if Self.isLineKey(key) {
-            bound = lineBound
-        } else if key == "column" || key.hasSuffix("Column") {
-            bound = columnBound
-        } else {
-            bound = Self.numberBound
-        }
-        return value >= -Double(bound) && value <= Double(bound) && (bound == Self.numberBound || value >= 0)
+    /// The values a number under `key` may take.
+    private func allowed(forKey key: String) -> ClosedRange<Int> {
+        if Self.isLineKey(key) { return 0...lineBound }
+        if key == "column" || key.hasSuffix("Column") { return 0...columnBound }
+        return -Self.numberBound...Self.numberBound
     }
 
     /// Keys whose numbers are line numbers of this file (`line`, `endLine`, `statusLine`, `lineCount`, a
