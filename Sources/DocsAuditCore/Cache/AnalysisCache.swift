@@ -32,7 +32,8 @@ public struct AnalysisCache: Sendable {
 
     /// The cache of the corpus at `realRoot` in `directory` for `profile`. `tool` defaults to the running
     /// executable's identity.
-    public static func open(directory: String, realRoot: String, profile: Profile, tool: String? = nil) -> AnalysisCache {
+    public static func open(directory: String, realRoot: String, profile: Profile,
+                            tool: String? = nil) -> AnalysisCache {
         let name = String(sha256Hex(Array(realRoot.utf8)).prefix(24))
         let folder = (directory as NSString).appendingPathComponent("analyses-\(name)")
         var refusal = CacheFolder.prepare(directory)
@@ -64,7 +65,8 @@ public struct AnalysisCache: Sendable {
     /// (`EntryCheck`) is a miss.
     func analysis(for key: String, bytes: [UInt8]) -> FileAnalysis? {
         guard refusal == nil,
-              let stored = CacheFolder.read(file(key), limit: EntryCheck.sizeLimit(fileBytes: bytes.count)) else { return nil }
+              let stored = CacheFolder.read(file(key), limit: EntryCheck.sizeLimit(fileBytes: bytes.count))
+        else { return nil }
         let data = Data(stored)
         guard EntryCheck(fileBytes: bytes).accepts(data),
               var analysis = try? JSONDecoder().decode(FileAnalysis.self, from: data) else { return nil }

@@ -17,7 +17,9 @@ enum CacheFolder {
         if lstat(path, &info) != 0 {
             guard errno == ENOENT else { return "cannot examine it: \(FileSystem.errnoMessage(errno))" }
             let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            if !parent.isEmpty {
+                try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
                 return "cannot create it: \(FileSystem.errnoMessage(errno))"
             }
@@ -34,7 +36,9 @@ enum CacheFolder {
         default: return "it is not a folder"
         }
         if info.st_uid != geteuid() { return "it is owned by user \(info.st_uid), not by the user running docs-audit" }
-        if info.st_mode & 0o022 != 0 { return "other users can write to it (mode \(String(info.st_mode & 0o777, radix: 8)))" }
+        if info.st_mode & 0o022 != 0 {
+            return "other users can write to it (mode \(String(info.st_mode & 0o777, radix: 8)))"
+        }
         return nil
     }
 

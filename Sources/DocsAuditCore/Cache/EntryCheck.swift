@@ -10,6 +10,8 @@ struct EntryCheck {
     let columnBound: Int
     /// Any other number (a count, an ordinal, a PR number read from text) stays within ±2^53, far from overflow.
     static let numberBound = 1 << 53
+    /// Bytes that continue a JSON number besides digits.
+    private static let numberMarks: [UInt8] = Array(".eE+-".utf8)
 
     init(fileBytes bytes: [UInt8]) {
         var lines = 1
@@ -51,9 +53,7 @@ struct EntryCheck {
                 index = end + 1
             } else if byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) {
                 var end = index + 1
-                while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".")
-                    || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") || bytes[end] == UInt8(ascii: "+")
-                    || bytes[end] == UInt8(ascii: "-") {
+                while end < bytes.count, (0x30...0x39).contains(bytes[end]) || Self.numberMarks.contains(bytes[end]) {
                     end += 1
                 }
                 // Int(_:) refuses fractions, exponents and anything past Int's range.

@@ -27,12 +27,16 @@ public enum ToolIdentity {
         guard stat(path, &info) == 0 else { return [DocsAuditVersion.current, path, "unknown"].joined(separator: "|") }
         let fingerprint = "\(info.st_dev).\(info.st_ino).\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)."
             + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-        let memo = memoFolder.map { $0 + "/tool-" + AnalysisCache.sha256Hex(Array((path + "\u{0}" + fingerprint).utf8)).prefix(32) }
-        if let memo, let stored = CacheFolder.read(memo, limit: 64), let text = String(validating: stored, as: UTF8.self),
+        let name = "tool-" + AnalysisCache.sha256Hex(Array((path + "\u{0}" + fingerprint).utf8)).prefix(32)
+        let memo = memoFolder.map { $0 + "/" + name }
+        if let memo, let stored = CacheFolder.read(memo, limit: 64),
+           let text = String(validating: stored, as: UTF8.self),
            text.utf8.count == 64, text.utf8.allSatisfy(AnalysisCache.isLowerHex) {
             return [DocsAuditVersion.current, text].joined(separator: "|")
         }
-        guard let digest = hash(path) else { return [DocsAuditVersion.current, path, fingerprint].joined(separator: "|") }
+        guard let digest = hash(path) else {
+            return [DocsAuditVersion.current, path, fingerprint].joined(separator: "|")
+        }
         if let memo { try? Data(digest.utf8).write(to: URL(fileURLWithPath: memo), options: .atomic) }
         return [DocsAuditVersion.current, digest].joined(separator: "|")
     }

@@ -47,7 +47,8 @@ public enum CorpusLoader {
                 return analyzed(relative: path, bytes: Array(text.utf8), text: text, profile: profile, cache: cache)
             case let .blob(id, _)?:
                 guard let bytes = blobs[id] else {
-                    return .problem(InputProblem(code: "input/unreadable", path: path, message: "cannot read the staged blob \(id)"))
+                    return .problem(InputProblem(code: "input/unreadable", path: path,
+                                                 message: "cannot read the staged blob \(id)"))
                 }
                 return decoded(relative: path, bytes: bytes, profile: profile, cache: cache)
             case .workingTree?, nil:
@@ -107,7 +108,8 @@ public enum CorpusLoader {
                     "cannot read: file is \(size) bytes, over the limit of \(settings.maxFileBytes) (corpus.max-file-bytes)"))
             } else if size > settings.maxTotalBytes - total {
                 problems.append(InputProblem(code: "input/too-large", path: path, message:
-                    "not read: the files before it in path order already hold \(total) bytes, and this one's \(size) would pass corpus.max-total-bytes (\(settings.maxTotalBytes))"))
+                    "not read: the files before it in path order already hold \(total) bytes, and this one's "
+                    + "\(size) would pass corpus.max-total-bytes (\(settings.maxTotalBytes))"))
             } else {
                 total += size
                 admitted.append(path)
@@ -126,7 +128,9 @@ public enum CorpusLoader {
         var prefix = ""
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
-            if profile.corpus.exclude.contains(where: { $0.matches(prefix) || $0.matches(prefix + "/") }) { return true }
+            if profile.corpus.exclude.contains(where: { $0.matches(prefix) || $0.matches(prefix + "/") }) {
+                return true
+            }
         }
         return false
     }

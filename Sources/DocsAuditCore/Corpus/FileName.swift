@@ -55,7 +55,7 @@ extension FileSystem {
         while let entry = readdir(dir) {
             let bytes: [UInt8] = withUnsafePointer(to: entry.pointee.d_name) { tuple in
                 tuple.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { base in
-                    Array(UnsafeBufferPointer(start: base, count: strnlen(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int(NAME_MAX) + 1)))
+                    Array(UnsafeBufferPointer(start: base, count: Int(NAME_MAX) + 1).prefix { $0 != 0 })
                 }
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }

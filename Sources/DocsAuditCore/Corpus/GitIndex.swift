@@ -84,7 +84,8 @@ public enum GitIndex {
     }
 
     private static func blobSizes(_ ids: Set<String>, git: GitObjects) throws -> [String: Int] {
-        let output = try git.run(["cat-file", "--batch-check"], input: Data(ids.sorted().map { $0 + "\n" }.joined().utf8))
+        let requests = Data(ids.sorted().map { $0 + "\n" }.joined().utf8)
+        let output = try git.run(["cat-file", "--batch-check"], input: requests)
         var result: [String: Int] = [:]
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")

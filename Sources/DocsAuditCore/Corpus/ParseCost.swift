@@ -40,7 +40,8 @@ enum ParseCost {
     }
 
     /// A fence line: at most three spaces, then three or more backticks or tildes.
-    private static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, length: Int, bare: Bool, infoIsPlain: Bool)? {
+    private static func fenceMarker(_ line: ArraySlice<UInt8>)
+        -> (byte: UInt8, length: Int, bare: Bool, infoIsPlain: Bool)? {
         var index = line.startIndex
         while index < line.endIndex, line[index] == 0x20, index - line.startIndex < 3 { index += 1 }
         guard index < line.endIndex, line[index] == UInt8(ascii: "`") || line[index] == UInt8(ascii: "~") else { return nil }
