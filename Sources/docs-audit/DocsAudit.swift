@@ -87,14 +87,23 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .long, help: "Analyse every file afresh and neither read nor write the cache.")
     var noCache = false
 
-    /// The cache folder this run uses, if any.
-    var cacheDirectory: String? { noCache ? nil : cacheDir ?? AnalysisCache.defaultDirectory() }
+    /// The cache folder this run uses, if any: created 0700 when missing; one that is not safe to trust (a
+    /// symbolic link, another user's, writable by others) is refused with a one-line warning, and the run goes
+    /// on without the cache.
+    var cacheDirectory: String? {
+        guard !noCache, let directory = cacheDir ?? AnalysisCache.defaultDirectory() else { return nil }
+        if let refusal = AnalysisCache.prepare(directory: directory) {
+            Output.error("warning: not using the cache folder \(directory): \(refusal); running without the cache")
+            return nil
+        }
+        return directory
+    }
 
     /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2).
-    func loadCorpus(overlay: [String: String?] = [:]) throws -> Corpus {
+    func loadCorpus(staged: GitIndex.Staged? = nil) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
         return try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: root, profile: profile, overlay: overlay, cacheDirectory: cacheDirectory)
+            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory)
         }
     }
 }

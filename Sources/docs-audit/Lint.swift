@@ -74,13 +74,14 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        var overlay: [String: String?] = [:]
+        var index: GitIndex.Staged?
         var named = try relativePaths(paths)
         if staged {
-            overlay = try GitIndex.stagedMarkdown(root: corpus.root)
-            if paths.isEmpty { named = Set(overlay.keys) }
+            let stagedIndex = try GitIndex.staged(root: corpus.root)
+            if paths.isEmpty { named = stagedIndex.paths }
+            index = stagedIndex
         }
-        let loaded = try corpus.loadCorpus(overlay: overlay)
+        let loaded = try corpus.loadCorpus(staged: index)
         var findings = Linter.run(loaded).findings
         if let writeBaseline {
             try Baseline(findings: findings).write(writeBaseline)

@@ -8,7 +8,11 @@ import Foundation
 /// any of those makes a new key, so a stale analysis is never returned. Each corpus root has a folder in the
 /// cache folder (never in the corpus) holding one JSON file per entry, named by its key: a worker reads and
 /// decodes only the entries it needs, writes a new one atomically as soon as it has it, and nothing ever holds
-/// the whole cache in memory. An entry that is missing, unreadable or from another format is a miss.
+/// the whole cache in memory. An entry that is missing, unreadable, from another format, or whose numbers do not
+/// fit the file it claims to describe is a miss.
+///
+/// The cache folder must be the user's own, writable by no one else and not a symbolic link; otherwise the cache
+/// is not used at all (`refusal` says why). Per-root folders unused for 30 days are removed.
 public struct AnalysisCache: Sendable {
     /// Bumped whenever `FileAnalysis` or anything inside it changes shape.
     static let format = 1
@@ -17,15 +21,32 @@ public struct AnalysisCache: Sendable {
     public let folder: String
     /// Hash of the format, the tool and the profile texts.
     let scope: String
+    /// Why this cache is not used (the folder is not safe to trust), or nil when it is.
+    public let refusal: String?
 
-    /// The cache of the corpus at `realRoot` in `directory` for `profile`.
+    /// Creates the cache folder `directory` (mode 0700) when missing and checks it can be trusted: the reason
+    /// it must not be used (a symbolic link, another user's, writable by others), or nil.
+    public static func prepare(directory: String) -> String? {
+        CacheFolder.prepare(directory)
+    }
+
+    /// The cache of the corpus at `realRoot` in `directory` for `profile`. `tool` defaults to the running
+    /// executable's identity.
     public static func open(directory: String, realRoot: String, profile: Profile,
-                            tool: String = ToolIdentity.current) -> AnalysisCache {
+                            tool: String? = nil) -> AnalysisCache {
         let name = String(sha256Hex(Array(realRoot.utf8)).prefix(24))
         let folder = (directory as NSString).appendingPathComponent("analyses-\(name)")
-        var scopeBytes = Array("\(format)\u{0}\(tool)".utf8)
+        var refusal = CacheFolder.prepare(directory)
+        if refusal == nil { refusal = CacheFolder.prepare(folder).map { "\(folder): \($0)" } }
+        let identity = tool ?? ToolIdentity.identity(executable: ToolIdentity.executable,
+                                                     memoFolder: refusal == nil ? directory : nil)
+        var scopeBytes = Array("\(format)\u{0}\(identity)".utf8)
         for text in profile.sources { scopeBytes += [0] + Array(text.utf8) }
-        return AnalysisCache(folder: folder, scope: sha256Hex(scopeBytes))
+        if refusal == nil {
+            CacheFolder.touch(folder)
+            CacheFolder.removeUnused(in: directory, keeping: folder)
+        }
+        return AnalysisCache(folder: folder, scope: sha256Hex(scopeBytes), refusal: refusal)
     }
 
     /// The key of the file at `path` with these bytes.
@@ -39,9 +60,15 @@ public struct AnalysisCache: Sendable {
 
     private func file(_ key: String) -> String { folder + "/" + key + ".json" }
 
-    /// The analysis stored under `key`, if any (an entry that does not decode is a miss).
-    func analysis(for key: String) -> FileAnalysis? {
-        guard let data = FileManager.default.contents(atPath: file(key)),
+    /// The analysis stored under `key` for a file of these `bytes`, if any: an entry that is not a regular file,
+    /// is far larger than the file could need, does not decode, or holds numbers that do not fit the file
+    /// (`EntryCheck`) is a miss.
+    func analysis(for key: String, bytes: [UInt8]) -> FileAnalysis? {
+        guard refusal == nil,
+              let stored = CacheFolder.read(file(key), limit: EntryCheck.sizeLimit(fileBytes: bytes.count))
+        else { return nil }
+        let data = Data(stored)
+        guard EntryCheck(fileBytes: bytes).accepts(data),
               var analysis = try? JSONDecoder().decode(FileAnalysis.self, from: data) else { return nil }
         analysis.shareRepeatedStrings()
         return analysis
@@ -50,18 +77,17 @@ public struct AnalysisCache: Sendable {
     /// Stores `analysis` under `key`, atomically (a temporary file renamed into place). Failing to write
     /// is not an error: the cache is an optimisation.
     func store(_ analysis: FileAnalysis, for key: String) {
-        guard let data = try? JSONEncoder().encode(analysis) else { return }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard refusal == nil, let data = try? JSONEncoder().encode(analysis) else { return }
         try? data.write(to: URL(fileURLWithPath: file(key)), options: .atomic)
     }
 
     /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
     /// like entries are touched.
     func prune(keeping used: Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        guard refusal == nil, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasSuffix(".json") {
             let key = String(name.dropLast(5))
-            guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+            guard key.utf8.count == 64, key.utf8.allSatisfy(Self.isLowerHex),
                   !used.contains(key) else { continue }
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
@@ -69,7 +95,9 @@ public struct AnalysisCache: Sendable {
 
     static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func isLowerHex(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
@@ -84,18 +112,4 @@ public struct AnalysisCache: Sendable {
         if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/docs-audit" }
         return nil
     }
-}
-
-/// What identifies the running tool for the cache: its version and its executable's size and modification
-/// time, so a rebuilt binary never reads analyses an older build wrote.
-public enum ToolIdentity {
-    public static let current: String = {
-        // `/proc/self/exe` is a fresh symbolic link in every process: read the file it points to. Elsewhere
-        // (macOS) the executable's own path serves.
-        let executable = FileSystem.realPath("/proc/self/exe") ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: executable)) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.stringValue ?? "?"
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return [DocsAuditVersion.current, executable, size, "\(modified)"].joined(separator: "|")
-    }()
 }

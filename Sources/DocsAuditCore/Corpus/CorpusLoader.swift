@@ -1,31 +1,59 @@
 /// Finds the corpus's Markdown files, reads each once, and parses them on all cores.
 public enum CorpusLoader {
-    /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (the
-    /// staged versions, for `lint --staged`); a nil entry removes a file, a new path adds one. With a cache
-    /// folder, files whose analysis is cached are not parsed again, and the cache is updated afterwards.
-    public static func load(root: String, profile: Profile, overlay: [String: String?] = [:], cacheDirectory: String? = nil) throws -> Corpus {
+    /// Loads every file the profile includes under `root`. `overlay` replaces the text of some files (a git
+    /// revision's, for `gates --head`); a nil entry removes a file, a new path adds one. `staged` does the same
+    /// with the git index's blobs, which go through exactly the checks a working-tree file does (selection,
+    /// size limits before reading, encoding, binary). With a cache folder, files whose analysis is cached are
+    /// not parsed again, and the cache is updated afterwards.
+    public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
+                            staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root), FileSystem.isDirectory(realRoot) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
         var problems: [InputProblem] = []
-        var candidates = discover(realRoot: realRoot, profile: profile, problems: &problems)
-        if !overlay.isEmpty {
-            var set = Set(candidates)
-            for (path, text) in overlay {
-                if text == nil { set.remove(path) } else if profile.corpus.include.contains(where: { $0.matches(path) }) { set.insert(path) }
-            }
-            candidates = set.sorted()
+        var origins: [String: Origin] = [:]
+        for path in discover(realRoot: realRoot, profile: profile, problems: &problems) { origins[path] = .workingTree }
+        for (path, text) in overlay {
+            if let text { if isSelected(path, profile) { origins[path] = .text(text) } } else { origins[path] = nil }
         }
+        if let staged {
+            for (path, change) in staged.changes {
+                switch change {
+                case .removed: origins[path] = nil
+                case let .blob(id, size): if isSelected(path, profile) { origins[path] = .blob(id: id, size: size) }
+                }
+            }
+            for name in staged.unreadableNames where isSelected(name, profile) {
+                problems.append(.unreadableName(name))
+            }
+        }
+        let candidates = origins.keys.sorted()
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
+        let admitted = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus, problems: &problems)
+        let blobIDs = admitted.compactMap { path -> String? in
+            if case let .blob(id, _)? = origins[path] { return id }
+            return nil
+        }
+        let blobs = try GitIndex.blobs(blobIDs, root: root)
         let cache = cacheDirectory.map { AnalysisCache.open(directory: $0, realRoot: realRoot, profile: profile) }
+            .flatMap { $0.refusal == nil ? $0 : nil }
         let limit = profile.corpus.maxFileBytes
-        let results: [LoadResult] = candidates.parallelMap { path in
-            if let staged = overlay[path], let text = staged {
+        let chosen = origins
+        let results: [LoadResult] = admitted.parallelMap { path in
+            switch chosen[path] {
+            case let .text(text)?:
                 return analyzed(relative: path, bytes: Array(text.utf8), text: text, profile: profile, cache: cache)
+            case let .blob(id, _)?:
+                guard let bytes = blobs[id] else {
+                    return .problem(InputProblem(code: "input/unreadable", path: path,
+                                                 message: "cannot read the staged blob \(id)"))
+                }
+                return decoded(relative: path, bytes: bytes, profile: profile, cache: cache)
+            case .workingTree?, nil:
+                return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile, cache: cache)
             }
-            return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile, cache: cache)
         }
         var documents: [SourceDocument] = []
         var analyses: [FileAnalysis] = []
@@ -47,10 +75,64 @@ public enum CorpusLoader {
             }
         }
         cache?.prune(keeping: used)
-        problems.sort { ($0.path, $0.line, $0.code) < ($1.path, $1.line, $1.code) }
+        problems = Array(Set(problems))
+        problems.sort { ($0.path, $0.line, $0.code, $0.message) < ($1.path, $1.line, $1.code, $1.message) }
         if PhaseTimer.enabled { PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache") }
         return Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
                       reusedAnalyses: reused)
+    }
+
+    /// Where a candidate's bytes come from.
+    private enum Origin: Sendable {
+        case workingTree
+        case text(String)
+        case blob(id: String, size: Int)
+    }
+
+    /// The candidates that may be read, in path order: a file over `max-file-bytes`, or one that would take the
+    /// run past `max-total-bytes`, is reported as `input/too-large` and never read. Sizes come from the file
+    /// system or the index, so nothing is read to learn them.
+    private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
+                              settings: CorpusSettings, problems: inout [InputProblem]) -> [String] {
+        var admitted: [String] = []
+        var total = 0
+        for path in candidates {
+            let size: Int
+            switch origins[path] {
+            case let .text(text)?: size = text.utf8.count
+            case let .blob(_, blobSize)?: size = blobSize
+            case .workingTree?, nil: size = FileSystem.size(realRoot + "/" + path) ?? 0
+            }
+            if size > settings.maxFileBytes {
+                problems.append(InputProblem(code: "input/too-large", path: path, message:
+                    "cannot read: file is \(size) bytes, over the limit of \(settings.maxFileBytes) (corpus.max-file-bytes)"))
+            } else if size > settings.maxTotalBytes - total {
+                problems.append(InputProblem(code: "input/too-large", path: path, message:
+                    "not read: the files before it in path order already hold \(total) bytes, and this one's "
+                    + "\(size) would pass corpus.max-total-bytes (\(settings.maxTotalBytes))"))
+            } else {
+                total += size
+                admitted.append(path)
+            }
+        }
+        return admitted
+    }
+
+    /// Whether the profile selects `path`: included, and neither it nor a folder above it excluded.
+    static func isSelected(_ path: String, _ profile: Profile) -> Bool {
+        isIncluded(path, profile) && !isExcluded(path, profile)
+    }
+
+    /// Whether `path` or a folder above it is excluded, as discovery decides while walking down.
+    static func isExcluded(_ path: String, _ profile: Profile) -> Bool {
+        var prefix = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
+            if profile.corpus.exclude.contains(where: { $0.matches(prefix) || $0.matches(prefix + "/") }) {
+                return true
+            }
+        }
+        return false
     }
 
     private enum LoadResult: Sendable {
@@ -66,14 +148,23 @@ public enum CorpusLoader {
         var pending: [String] = [""]
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? realRoot : realRoot + "/" + relative
-            let names: [String]
-            switch FileSystem.list(absolute) {
+            let names: [FileSystem.Name]
+            switch FileSystem.names(absolute) {
             case let .success(list): names = list
             case let .failure(failure):
                 problems.append(InputProblem(code: "input/unreadable", path: relative, message: "cannot list directory: \(failure.message)"))
                 continue
             }
-            for name in names {
+            for entry in names {
+                guard let name = entry.text else {
+                    // A name that is not UTF-8 cannot be a path in the model; report it (escaped) when the profile
+                    // would have read it, so it is never skipped in silence.
+                    let escaped = relative.isEmpty ? entry.escaped : relative + "/" + entry.escaped
+                    if entry.isFolder ? !isExcluded(escaped, profile) : isSelected(escaped, profile) {
+                        problems.append(.unreadableName(escaped, folder: entry.isFolder))
+                    }
+                    continue
+                }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if profile.corpus.exclude.contains(where: { $0.matches(path) || $0.matches(path + "/") }) { continue }
                 switch FileSystem.entryType(realRoot + "/" + path) {
@@ -123,6 +214,14 @@ public enum CorpusLoader {
             let code = failure.message.contains("corpus.max-file-bytes") ? "input/too-large" : "input/unreadable"
             return .problem(InputProblem(code: code, path: relative, message: "cannot read: \(failure.message)"))
         }
+        return decoded(relative: relative, bytes: bytes, profile: profile, cache: cache)
+    }
+
+    /// The one place a file's bytes, from the working tree or the index, become a document or a problem.
+    private static func decoded(relative: String, bytes: [UInt8], profile: Profile, cache: AnalysisCache?) -> LoadResult {
+        if let refusal = ParseCost.refusal(bytes) {
+            return .problem(InputProblem(code: "input/too-large", path: relative, message: refusal))
+        }
         switch TextDecoding.decode(bytes) {
         case let .failure(problem):
             return .problem(InputProblem(code: problem.code, path: relative, line: problem.line, column: problem.column,
@@ -134,7 +233,7 @@ public enum CorpusLoader {
 
     private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: AnalysisCache?) -> LoadResult {
         let key = cache?.key(path: relative, bytes: bytes)
-        if let key, let analysis = cache?.analysis(for: key) {
+        if let key, let analysis = cache?.analysis(for: key, bytes: bytes) {
             return .document(SourceDocument(path: relative, source: SourceText(text), profile: profile), analysis, key, true)
         }
         let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)

@@ -28,6 +28,15 @@ public struct InputProblem: Sendable, Codable, Hashable {
     ]
 }
 
+extension InputProblem {
+    /// A file or folder whose name is not UTF-8, named with `\xNN` escapes: never read.
+    static func unreadableName(_ escaped: String, folder: Bool = false) -> InputProblem {
+        InputProblem(code: "input/not-utf8", path: escaped, message: folder
+            ? "folder name is not valid UTF-8 (shown with \\xNN escapes); the files in it were not read"
+            : "file name is not valid UTF-8 (shown with \\xNN escapes); not read")
+    }
+}
+
 /// A reason the whole run cannot start (exit 2): no root, nothing to read.
 public struct CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String

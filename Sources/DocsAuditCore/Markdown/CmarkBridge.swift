@@ -56,7 +56,8 @@ enum CmarkBridge {
     }
 }
 
-/// Converts a cmark tree with an explicit stack (no recursion), so depth costs heap, not stack.
+/// Converts a cmark tree with an explicit stack (no recursion), so depth costs heap, not stack. It frees each
+/// node's children as soon as the node is converted.
 private struct TreeWalker {
     private struct Frame {
         var node: OpaquePointer
@@ -85,6 +86,10 @@ private struct TreeWalker {
                 walker.enter(node, isLeaf: Self.isLeaf(node))
             } else if event == CMARK_EVENT_EXIT {
                 walker.exit(node)
+                // The subtree is converted: free it now, so the C tree shrinks while the Swift one grows and
+                // a parse never holds both whole. Safe: the iterator's next step (the node's next sibling or
+                // its parent) was computed before this event and never points into the children.
+                while let child = cmark_node_first_child(node) { cmark_node_free(child) }
             }
         }
         _ = documentRange

@@ -43,6 +43,13 @@ struct ConfigNode {
         return value
     }
 
+    /// A whole number of at least 1.
+    func positiveInt() throws -> Int {
+        let value = try int()
+        guard value >= 1 else { throw error("expected a whole number of at least 1, found \(value)") }
+        return value
+    }
+
     func strings() throws -> [String] {
         guard case let .sequence(sequence) = node else { throw error("expected a list of strings") }
         return try sequence.enumerated().map { index, item in

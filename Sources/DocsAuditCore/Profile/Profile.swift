@@ -58,6 +58,8 @@ public struct CorpusSettings: Sendable {
     public var exclude: [Glob] = []
     public var frozen: [Glob] = []
     public var maxFileBytes = 64 << 20
+    /// The most bytes one run reads in all; files past it (in path order) are reported, not read.
+    public var maxTotalBytes = 256 << 20
 }
 
 /// A document kind: the globs that select it, how its H1 reads, its Status lifecycle.

@@ -98,6 +98,7 @@ enum ProfileDecoder {
         "exclude": { $0.exclude = try $1.globs() },
         "frozen": { $0.frozen = try $1.globs() },
         "max-file-bytes": { $0.maxFileBytes = try $1.int() },
+        "max-total-bytes": { $0.maxTotalBytes = try $1.positiveInt() },
     ] }
 
     static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {

@@ -136,7 +136,7 @@ public struct GateEvaluator {
         case .workingTree:
             return try CorpusLoader.load(root: root, profile: profile)
         case .staged:
-            return try CorpusLoader.load(root: root, profile: profile, overlay: GitIndex.stagedMarkdown(root: root))
+            return try CorpusLoader.load(root: root, profile: profile, staged: GitIndex.staged(root: root))
         case let .revision(ref):
             guard git.resolves(ref) else { throw CorpusError("\(ref): not a git revision in \(root) (--head)") }
             let working = try CorpusLoader.load(root: root, profile: profile).documents.map(\.path)

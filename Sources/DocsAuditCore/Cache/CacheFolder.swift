@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The checks that make a cache folder safe to trust: the user's own, writable by nobody else, and not a
+/// symbolic link (so pruning never deletes files elsewhere and no other user can plant entries).
+enum CacheFolder {
+    /// Per-root folders not used for this long are removed by the next run that opens the cache.
+    static let unusedLifetime: TimeInterval = 30 * 24 * 3600
+
+    /// Creates `path` (mode 0700) when missing, then checks it; the reason it must not be used, or nil.
+    static func prepare(_ path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            guard errno == ENOENT else { return "cannot examine it: \(FileSystem.errnoMessage(errno))" }
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty {
+                try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                return "cannot create it: \(FileSystem.errnoMessage(errno))"
+            }
+            guard lstat(path, &info) == 0 else { return "cannot examine it: \(FileSystem.errnoMessage(errno))" }
+        }
+        return refusal(info)
+    }
+
+    /// Why a folder with this `lstat` must not be trusted, or nil.
+    static func refusal(_ info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return "it is a symbolic link"
+        case S_IFDIR: break
+        default: return "it is not a folder"
+        }
+        if info.st_uid != geteuid() { return "it is owned by user \(info.st_uid), not by the user running docs-audit" }
+        if info.st_mode & 0o022 != 0 {
+            return "other users can write to it (mode \(String(info.st_mode & 0o777, radix: 8)))"
+        }
+        return nil
+    }
+
+    /// Reads a regular file of at most `limit` bytes without following a final symbolic link, or nil.
+    static func read(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let size = Int(exactly: info.st_size),
+              size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(fd, base + total, size - total)
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return nil }
+            total += got
+        }
+        return bytes
+    }
+
+    /// Marks `folder` as used now (its modification time), for the per-root lifetime.
+    static func touch(_ folder: String) {
+        _ = utimes(folder, nil)
+    }
+
+    /// Removes the per-root folders in `directory` not used for `unusedLifetime`, except `keeping`. Only
+    /// folders named like per-root folders, that are real folders of this user, are touched.
+    static func removeUnused(in directory: String, keeping: String, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix("analyses-") && directory + "/" + name != keeping {
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, refusal(info) == nil else { continue }
+            let modified = TimeInterval(info.st_mtim.tv_sec)
+            guard now.timeIntervalSince1970 - modified > unusedLifetime else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+}

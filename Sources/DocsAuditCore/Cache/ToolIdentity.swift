@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies the running tool for the cache: its version and the SHA-256 of its executable's content,
+/// so a rebuilt binary never reads analyses an older build wrote, even at the same size and time.
+///
+/// Hashing the whole executable on every run would cost more than the cache saves on a small commit, so the
+/// hash is remembered in the cache folder under the executable's device, inode, size, modification and
+/// change times: any rewrite of the file changes its change time (which no user can set), so a remembered
+/// hash is never used for other content.
+public enum ToolIdentity {
+    /// The executable of this process (`/proc/self/exe` resolved on Linux).
+    static var executable: String {
+        FileSystem.realPath("/proc/self/exe") ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+    }
+
+    /// The identity of the executable at `path`, its content hash remembered in `memoFolder` (when given and
+    /// trusted). `hash` computes a file's content hash (injectable, so a test can count calls).
+    static func identity(executable path: String, memoFolder: String?,
+                         hash: (String) -> String? = contentHash) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return [DocsAuditVersion.current, path, "unknown"].joined(separator: "|") }
+        let fingerprint = "\(info.st_dev).\(info.st_ino).\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)."
+            + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        let name = "tool-" + AnalysisCache.sha256Hex(Array((path + "\u{0}" + fingerprint).utf8)).prefix(32)
+        let memo = memoFolder.map { $0 + "/" + name }
+        if let memo, let stored = CacheFolder.read(memo, limit: 64),
+           let text = String(validating: stored, as: UTF8.self),
+           text.utf8.count == 64, text.utf8.allSatisfy(AnalysisCache.isLowerHex) {
+            return [DocsAuditVersion.current, text].joined(separator: "|")
+        }
+        guard let digest = hash(path) else {
+            return [DocsAuditVersion.current, path, fingerprint].joined(separator: "|")
+        }
+        if let memo { try? Data(digest.utf8).write(to: URL(fileURLWithPath: memo), options: .atomic) }
+        return [DocsAuditVersion.current, digest].joined(separator: "|")
+    }
+
+    /// SHA-256 of a file's content, read in chunks; nil when it cannot be read.
+    static func contentHash(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        do {
+            // `read(upToCount:)` answers nil or empty data at the end of the file.
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        } catch {
+            return nil
+        }
+        return AnalysisCache.hex(hasher.finalize())
+    }
+}
