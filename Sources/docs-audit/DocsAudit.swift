@@ -93,7 +93,8 @@ struct CorpusOptions: ParsableArguments {
     var cacheDirectory: String? {
         guard !noCache, let directory = cacheDir ?? AnalysisCache.defaultDirectory() else { return nil }
         if let refusal = AnalysisCache.prepare(directory: directory) {
-            Output.error("warning: not using the cache folder \(directory): \(refusal); running without the cache")
+            // A warning that cannot be printed costs nothing: the run goes on, and its own output reports a dead stream.
+            try? Output.error("warning: not using the cache folder \(directory): \(refusal); running without the cache")
             return nil
         }
         return directory
