@@ -221,7 +221,14 @@ final class SyncAndWriteTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.3)
         let piped = try CLI.run(["lint", "--root", root.path, "--report", "json:\(fifo)"])
         XCTAssertEqual(piped.status, 0, piped.stderr)
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        let deadline = Date().addingTimeInterval(20)
+        while !reader.isFinished && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if !reader.isFinished {
+            // The FIFO was never written (a regression replaced it): open it once to release the reader.
+            let release = open(fifo, O_WRONLY | O_NONBLOCK)
+            if release >= 0 { close(release) }
+            XCTFail("the report never reached the FIFO")
+        }
         XCTAssertTrue(String(decoding: received.pointee, as: UTF8.self).contains("links/"), "the reader got the report")
         var info = stat()
         XCTAssertEqual(lstat(fifo, &info), 0)
