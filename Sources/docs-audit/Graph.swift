@@ -55,6 +55,7 @@ struct Sync: ParsableCommand {
         guard let result = GraphSync.plan(context) else {
             throw CorpusError("\(context.profile.graph.file): no next-steps graph to sync (graph.file, graph.section)")
         }
+        for note in result.unplaced { Output.error("warning: " + note) }
         guard result.changed else { return }
         if dryRun {
             Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))

@@ -52,6 +52,16 @@ final class SyncAndWriteTests: XCTestCase {
         XCTAssertFalse(after.stdout.contains("[graph/status-class]"), after.stdout)
     }
 
+    func testSyncSaysWhenANodeHasNoStatementToCarryItsClass() throws {
+        let root = try corpus(map("  NS0[a]:::ready\n  class NS1 blocked", [("NS-0", "todo", "none"), ("NS-1", "todo", "none")]))
+        let before = try bytes(root.appendingPathComponent(Self.mapPath))
+        let result = try CLI.run(["sync", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("warning: \(Self.mapPath):8: NS1 should be :::ready but has no node statement"),
+                      result.stderr)
+        XCTAssertEqual(try bytes(root.appendingPathComponent(Self.mapPath)), before, "nothing else to change")
+    }
+
     // MARK: sync keeps bytes, mode, owner and links
 
     func testSyncKeepsBOMAndEveryLineEndingByteForByte() throws {

@@ -11,6 +11,8 @@ public enum GraphSync {
         public var updated: String
         /// One line per change, for the log.
         public var changes: [String]
+        /// One line per node whose class should change but that has no `:::` or shaped declaration to edit.
+        public var unplaced: [String] = []
 
         public var changed: Bool { original != updated }
     }
@@ -26,16 +28,23 @@ public enum GraphSync {
         var edits: [Int: String] = [:]
         func current(_ number: Int) -> String { edits[number] ?? String(source.line(number) ?? "") }
         var changes: [String] = []
+        var unplaced: [String] = []
         var lastClassLine: [String: Int] = [:]
         for assignment in view.graph.classAssignments { lastClassLine[assignment.node] = assignment.line }
         for node in derived.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] != nil {
             guard let wanted = node.derivedClass, wanted != node.drawnClass else { continue }
             let lines = [lastClassLine[node.id], view.node(node.id)?.declarationLines.first, view.node(node.id)?.line]
+            var placed = false
             for line in lines.compactMap({ $0 }) where line >= 1 && line <= source.lineCount {
                 guard let rewritten = setClass(in: current(line), node: node.id, to: wanted) else { continue }
                 edits[line] = rewritten
                 changes.append("\(path):\(line): \(node.id) :::\(node.drawnClass ?? "(none)") → :::\(wanted)")
+                placed = true
                 break
+            }
+            if !placed {
+                unplaced.append("\(path):\(node.line): \(node.id) should be :::\(wanted) but has no node statement "
+                                + "to put it on; set it by hand")
             }
         }
         if let claim = view.model.setClaims.first(where: { $0.set == "ready" }), let pattern = context.profile.graph.setClaim {
@@ -51,7 +60,7 @@ public enum GraphSync {
             }
         }
         let updated = edits.isEmpty ? source.text : replacingLines(source.text, with: edits)
-        return Result(path: path, original: source.text, updated: updated, changes: changes)
+        return Result(path: path, original: source.text, updated: updated, changes: changes, unplaced: unplaced)
     }
 
     /// `NS05[label]:::ready` → `NS05[label]:::completed`, or `:::completed` added after the ID and shape.
