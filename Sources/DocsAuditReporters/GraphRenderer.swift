@@ -31,8 +31,10 @@ public enum GraphRenderer {
         out += ": \(graph.nodes.count) nodes, \(graph.edges.count) edges\n"
         out += "ready (\(graph.ready.count)): \(graph.ready.joined(separator: ", "))\n"
         out += "blocked (\(graph.blocked.count)):\n"
+        // One lookup table, not a scan of every node per blocked node (a long chain made that quadratic).
+        let nodes = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in graph.blocked {
-            let node = graph.nodes.first { $0.id == id }
+            let node = nodes[id]
             let blockers = node?.blockers ?? []
             let reason = blockers.isEmpty ? (node?.status == "blocked" ? "Status `blocked`" : "no open upstream") : "waits on \(blockers.joined(separator: ", "))"
             out += "  \(id) — \(reason)\n"

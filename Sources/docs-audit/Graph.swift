@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DocsAuditCore
 import DocsAuditReporters
 
@@ -48,8 +49,10 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite each next-step node's :::class and the ready-set sentence from the entries.",
         discussion: """
-        Only those spans change; the write is atomic. With --dry-run nothing is written and the change is
-        printed as a unified diff. Exit 0 when the file is already in sync or was rewritten.
+        Only those spans change (a BOM, line endings, mode, owner and a symbolic link are kept); the write is
+        atomic and refused (exit 2) when the file is read-only or changed while sync ran. With --dry-run nothing
+        is written and the change is printed as a unified diff. Exit 0 when the file is already in sync or was
+        rewritten.
 
         Examples:
           docs-audit sync --root . --dry-run
@@ -67,13 +70,28 @@ struct Sync: ParsableCommand {
         guard let result = GraphSync.plan(context) else {
             throw CorpusError("\(context.profile.graph.file): no next-steps graph to sync (graph.file, graph.section)")
         }
+        for note in result.unplaced { try Output.error("warning: " + note) }
         guard result.changed else { return }
         if dryRun {
             try Output.write(UnifiedDiff.make(result.original, result.updated, path: result.path))
             return
         }
-        try GraphSync.write(result, root: corpus.root)
+        // Test seam: with DOCS_AUDIT_TEST_SYNC_BARRIER naming a FIFO, the write pauses after its temporary file
+        // is complete until a writer opens and closes the FIFO (tests edit the file or signal the process then).
+        let barrier = ProcessInfo.processInfo.environment["DOCS_AUDIT_TEST_SYNC_BARRIER"].map { path in
+            { Self.wait(at: path) }
+        }
+        try GraphSync.write(result, root: corpus.root, beforeCommit: barrier)
         for change in result.changes { try Output.error(change) }
+    }
+
+    /// Reads `path` to its end (a FIFO: until its writer closes it).
+    private static func wait(at path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, 64) }) > 0 {}
+        close(fd)
     }
 }
 

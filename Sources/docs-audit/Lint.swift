@@ -65,12 +65,17 @@ struct Lint: ParsableCommand {
 
     func validate() throws {
         for report in reports {
-            let name = report.split(separator: ":", maxSplits: 1).first.map(String.init) ?? report
+            let parts = report.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts.first.map(String.init) ?? report
             guard ReportFormat(rawValue: name) != nil else {
                 throw ValidationError("unknown report format `\(name)` (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            guard parts.count == 1 || !parts[1].isEmpty else {
+                throw ValidationError("--report \(report): the file name is empty (write FORMAT alone for standard output)")
+            }
         }
         if let since, let problem = GitObjects.revisionProblem(since) { throw ValidationError("--since: \(problem)") }
+        if writeBaseline?.isEmpty == true { throw ValidationError("--write-baseline: the file name is empty") }
     }
 
     func run() throws {
@@ -103,7 +108,7 @@ struct Lint: ParsableCommand {
         })
         let targets = reports.isEmpty ? [format.rawValue] : reports
         for target in targets {
-            let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = target.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let chosen = parts.first.flatMap(ReportFormat.init(rawValue:)) else { continue }
             let text = try chosen.render(report, color: chosen == .text && (color ?? Output.isTerminal) && parts.count == 1)
             if parts.count == 2 {

@@ -51,13 +51,10 @@ enum Output {
         }
     }
 
-    /// Writes `text` to `path` atomically; the error names the file.
+    /// Writes `text` to `path` through `SafeWrite` (links followed, devices written directly); the error
+    /// names the file.
     static func writeFile(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CorpusError("\(path): cannot write the report (\(error.localizedDescription))")
-        }
+        try SafeWrite.write(Array(text.utf8), to: path, what: "the report")
     }
 
     /// Whether standard output is a terminal (colour only then).

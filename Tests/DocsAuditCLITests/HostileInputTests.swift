@@ -59,6 +59,19 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(lines.first?.contains("… 9981 more …") == true, "long cycles are shortened")
     }
 
+    func testGraphOnAHundredThousandNodeChainIsLinear() throws {
+        // Every node but the first is blocked: listing the blocked nodes once scanned every node for each (44 s).
+        let chain = (0..<99_999).map { "  NS\($0)[s] --> NS\($0 + 1)[s]" }.joined(separator: "\n")
+        let entries = (0..<100_000).map { "### NS-\($0): s\n\n- Status: `todo`\n" }.joined(separator: "\n")
+        let map = "# Map\n\n## 6. Active Next Steps DAG\n\n```mermaid\ngraph TB\n\(chain)\n```\n\n\(entries)"
+        let root = try CLI.folder(["docs/architecture/cross-plan-dependencies.md": Data(map.utf8)])
+        let result = try timed(["graph", "--root", root.path], bound: 120)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("100000 nodes, 99999 edges\nready (1): NS0\nblocked (99999):\n  NS1 — waits on NS0\n"),
+                      String(result.stdout.prefix(300)))
+        XCTAssertTrue(result.stdout.contains("  NS99999 — waits on NS99998\n"))
+    }
+
     func testPathologicalRegexInConfigIsRefused() throws {
         let root = try CLI.folder(["a.md": Data("# A\n".utf8), "docs-audit.yml": Data("ids:\n  plan: '(a+)+$'\n".utf8)])
         let result = try timed(["lint", "--root", root.path], bound: 10)

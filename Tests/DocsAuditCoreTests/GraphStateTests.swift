@@ -55,6 +55,23 @@ final class GraphStateTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(GraphSync.plan(synced)).changed, "sync is idempotent")
     }
 
+    func testSyncLocatesNodesByParsedPositionNeverBySubstring() {
+        XCTAssertEqual(GraphSync.setClass(in: "  NS05[five] --> NS06[six]:::ready", node: "NS05", to: "completed"),
+                       "  NS05[five]:::completed --> NS06[six]:::ready")
+        XCTAssertEqual(GraphSync.setClass(in: "  NS12[x]:::ready --> NS1[y]", node: "NS1", to: "ready"),
+                       "  NS12[x]:::ready --> NS1[y]:::ready")
+        XCTAssertEqual(GraphSync.setClass(in: "  A[\"NS1:::x\"] --> NS1 %% NS1:::y", node: "NS1", to: "done"),
+                       "  A[\"NS1:::x\"] --> NS1:::done %% NS1:::y", "labels and comments are not nodes")
+        XCTAssertEqual(GraphSync.setClass(in: "  NS1[a]:::b; NS1:::c", node: "NS1", to: "d"), "  NS1[a]:::b; NS1:::d",
+                       "the class in force (the last) is the one rewritten")
+        XCTAssertNil(GraphSync.setClass(in: "  NS10[a] --> NS11", node: "NS1", to: "x"))
+    }
+
+    func testReplacingLinesKeepsEveryLineEnding() {
+        XCTAssertEqual(GraphSync.replacingLines("a\r\nb\rc\nd", with: [2: "B", 4: "D"]), "a\r\nB\rc\nD")
+        XCTAssertEqual(GraphSync.replacingLines("a\n\r\n", with: [2: "x"]), "a\nx\r\n")
+    }
+
     func testUnifiedDiff() {
         let diff = UnifiedDiff.make("a\nb\nc\nd\n", "a\nB\nc\nd\n", path: "x.md", context: 1)
         XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")

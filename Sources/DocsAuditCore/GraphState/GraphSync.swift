@@ -11,6 +11,8 @@ public enum GraphSync {
         public var updated: String
         /// One line per change, for the log.
         public var changes: [String]
+        /// One line per node whose class should change but that has no `:::` or shaped declaration to edit.
+        public var unplaced: [String] = []
 
         public var changed: Bool { original != updated }
     }
@@ -18,46 +20,97 @@ public enum GraphSync {
     /// The updated text of the graph file, or nil when the corpus has no next-steps graph.
     public static func plan(_ context: LintContext) -> Result? {
         let derived = DerivedGraph.derive(context)
+        // A node's class is written, best first, where its last class was given (the one in force), else at
+        // its first declaration with a shape, else at its first appearance.
         guard let path = derived.path, let document = context.corpus.document(at: path),
               let view = context.nextStepsView else { return nil }
         let source = document.source
-        var lines = (1...max(1, source.lineCount)).map { String(source.line($0) ?? "") }
+        var edits: [Int: String] = [:]
+        func current(_ number: Int) -> String { edits[number] ?? String(source.line(number) ?? "") }
         var changes: [String] = []
+        var unplaced: [String] = []
+        var lastClassLine: [String: Int] = [:]
+        for assignment in view.graph.classAssignments { lastClassLine[assignment.node] = assignment.line }
         for node in derived.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] != nil {
-            guard let wanted = node.derivedClass, wanted != node.drawnClass,
-                  let line = view.node(node.id)?.declarationLines.first, lines.indices.contains(line - 1) else { continue }
-            lines[line - 1] = setClass(in: lines[line - 1], node: node.id, to: wanted)
-            changes.append("\(path):\(line): \(node.id) :::\(node.drawnClass ?? "(none)") → :::\(wanted)")
+            guard let wanted = node.derivedClass, wanted != node.drawnClass else { continue }
+            let lines = [lastClassLine[node.id], view.node(node.id)?.declarationLines.first, view.node(node.id)?.line]
+            var placed = false
+            for line in lines.compactMap({ $0 }) where line >= 1 && line <= source.lineCount {
+                guard let rewritten = setClass(in: current(line), node: node.id, to: wanted) else { continue }
+                edits[line] = rewritten
+                changes.append("\(path):\(line): \(node.id) :::\(node.drawnClass ?? "(none)") → :::\(wanted)")
+                placed = true
+                break
+            }
+            if !placed {
+                unplaced.append("\(path):\(node.line): \(node.id) should be :::\(wanted) but has no node statement "
+                                + "to put it on; set it by hand")
+            }
         }
         if let claim = view.model.setClaims.first(where: { $0.set == "ready" }), let pattern = context.profile.graph.setClaim {
             let ids = derived.ready.compactMap { view.documentID(ofNode: $0) }
             var number = claim.line
-            while number <= lines.count, !lines[number - 1].trimmed.isEmpty {
-                if let rewritten = rewriteClaim(lines[number - 1], pattern: pattern, ids: ids), rewritten != lines[number - 1] {
-                    lines[number - 1] = rewritten
+            while number <= source.lineCount, !current(number).trimmed.isEmpty {
+                if let rewritten = rewriteClaim(current(number), pattern: pattern, ids: ids), rewritten != current(number) {
+                    edits[number] = rewritten
                     changes.append("\(path):\(number): ready set → \(ids.joined(separator: ", ")) (\(ids.count) items)")
                     break
                 }
                 number += 1
             }
         }
-        guard !changes.isEmpty else { return Result(path: path, original: source.text, updated: source.text, changes: []) }
-        let ending = source.text.contains("\r\n") ? "\r\n" : "\n"
-        var updated = lines.joined(separator: ending)
-        if source.text.hasSuffix("\n") { updated += ending }
-        return Result(path: path, original: source.text, updated: updated, changes: changes)
+        let updated = edits.isEmpty ? source.text : replacingLines(source.text, with: edits)
+        return Result(path: path, original: source.text, updated: updated, changes: changes, unplaced: unplaced)
     }
 
-    /// `NS05[label]:::ready` → `NS05[label]:::completed` (or the class appended when there was none).
-    static func setClass(in line: String, node: String, to className: String) -> String {
-        guard let start = line.range(of: node) else { return line }
-        let rest = line[start.upperBound...]
-        if let marker = rest.range(of: ":::") {
-            let nameEnd = rest[marker.upperBound...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? line.endIndex
-            return String(line[..<marker.upperBound]) + className + String(line[nameEnd...])
+    /// `NS05[label]:::ready` → `NS05[label]:::completed`, or `:::completed` added after the ID and shape.
+    /// The node is found by the Mermaid scanner (its last `:::` on the line, else its declaration with a shape,
+    /// else its first reference), never by searching for its ID as text; nil when the line does not hold it.
+    static func setClass(in line: String, node: String, to className: String) -> String? {
+        let spans = MermaidParser.nodeSpans(in: line).filter { $0.id == node }
+        guard let span = spans.last(where: { $0.classSpan != nil }) ?? spans.first(where: \.hasShape) ?? spans.first else {
+            return nil
         }
-        let trimmedEnd = line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? line.endIndex
-        return String(line[..<trimmedEnd]) + ":::" + className + String(line[trimmedEnd...])
+        var chars = Array(line)
+        if let classSpan = span.classSpan {
+            chars.replaceSubrange(classSpan, with: Array(className))
+        } else {
+            chars.insert(contentsOf: Array(":::" + className), at: span.shapeEnd)
+        }
+        return String(chars)
+    }
+
+    /// `text` with the content of the lines in `edits` (1-based) replaced; every line ending (LF, CRLF or CR,
+    /// split the way `SourceText` splits them) and every other byte kept.
+    static func replacingLines(_ text: String, with edits: [Int: String]) -> String {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var line = 1
+        var start = 0
+        var index = 0
+        func emit(_ end: Int) {
+            if let replacement = edits[line] {
+                output.append(contentsOf: replacement.utf8)
+            } else {
+                output.append(contentsOf: bytes[start..<end])
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
+            }
+            emit(index)
+            let length = byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            output.append(contentsOf: bytes[index..<(index + length)])
+            index += length
+            start = index
+            line += 1
+        }
+        if start < bytes.count || edits[line] != nil { emit(bytes.count) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Replaces the IDs (group 2) and the count (group 3) of the first claim on `line`.
@@ -71,13 +124,23 @@ public enum GraphSync {
         return result
     }
 
-    /// Writes `result.updated` over the file atomically (a temporary file in the same folder, then rename).
-    public static func write(_ result: Result, root: String) throws {
-        let url = URL(fileURLWithPath: root).appendingPathComponent(result.path)
-        do {
-            try Data(result.updated.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw CorpusError("\(result.path): cannot write (\(error.localizedDescription))")
+    /// Writes `result.updated` over the file through `SafeWrite`: a UTF-8 BOM, the mode, the owner and a
+    /// symbolic link are kept, and the write is refused when the file no longer holds `result.original`
+    /// (read again at the start and once more just before the rename). `beforeCommit` is a test seam.
+    public static func write(_ result: Result, root: String, beforeCommit: (() -> Void)? = nil) throws {
+        let path = root.hasSuffix("/") ? root + result.path : root + "/" + result.path
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let limit = result.original.utf8.count + bom.count
+        guard case let .success(raw) = FileSystem.read(path, limit: limit) else {
+            throw CorpusError("\(result.path): cannot write the graph file: it changed on disk while docs-audit was "
+                              + "running; nothing was written, run again")
         }
+        let hasBOM = raw.starts(with: bom)
+        guard raw.dropFirst(hasBOM ? bom.count : 0).elementsEqual(result.original.utf8) else {
+            throw CorpusError("\(result.path): cannot write the graph file: it changed on disk while docs-audit was "
+                              + "running; nothing was written, run again")
+        }
+        let bytes = (hasBOM ? bom : []) + Array(result.updated.utf8)
+        try SafeWrite.write(bytes, to: path, what: "the graph file", expecting: raw, beforeCommit: beforeCommit)
     }
 }

@@ -48,17 +48,13 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// The largest count an entry may hold (a forged baseline cannot make the totals overflow).
     public static let maximumCount = 1_000_000_000
 
-    /// Writes the baseline atomically.
+    /// Writes the baseline atomically through `SafeWrite`.
     public func write(_ path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
         data.append(0x0A)
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CorpusError("\(path): cannot write the baseline (\(error.localizedDescription))")
-        }
+        try SafeWrite.write(Array(data), to: path, what: "the baseline")
     }
 
     /// The findings not covered by the baseline: each entry absorbs up to `count` matching findings.

@@ -48,25 +48,63 @@ public enum MermaidParser {
 
     /// Splits a line at `;` outside quotes and brackets.
     static func splitStatements(_ line: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
+        let chars = Array(line)
+        return statementRanges(chars).map { String(chars[$0]) }
+    }
+
+    /// The character ranges of the statements on a line, split at `;` outside quotes and brackets.
+    static func statementRanges(_ chars: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
         var depth = 0
         var inQuote = false
-        for char in line {
+        for (index, char) in chars.enumerated() {
             switch char {
             case "\"": inQuote.toggle()
             case "[", "(", "{": if !inQuote { depth += 1 }
             case "]", ")", "}": if !inQuote { depth = max(0, depth - 1) }
             case ";" where !inQuote && depth == 0:
-                parts.append(current)
-                current = ""
-                continue
+                ranges.append(start..<index)
+                start = index + 1
             default: break
             }
-            current.append(char)
         }
-        parts.append(current)
-        return parts
+        ranges.append(start..<chars.count)
+        return ranges
+    }
+
+    /// Where a node appears on one line of a flowchart, in character offsets of that line.
+    struct NodeSpan: Equatable {
+        var id: String
+        var hasShape: Bool
+        /// Where a `:::class` goes: just after the ID and its shape.
+        var shapeEnd: Int
+        /// The class name after `:::`, when the node carries one here.
+        var classSpan: Range<Int>?
+    }
+
+    /// Every node reference in the node and edge statements of `line`, in order, located by the same
+    /// scanner that parses the graph (never by searching for the ID's text).
+    static func nodeSpans(in line: String) -> [NodeSpan] {
+        let chars = Array(line)
+        let kept = chars.count - Array(stripComment(Substring(line))).count
+        let code = Array(chars.dropLast(kept))
+        var spans: [NodeSpan] = []
+        for range in statementRanges(code) {
+            let text = String(code[range])
+            let head = text.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+            let keywords: Set<String> = ["classDef", "class", "style", "linkStyle", "click", "direction", "accTitle",
+                                         "accDescr", "accTitle:", "accDescr:", "subgraph", "end", "graph", "flowchart"]
+            if keywords.contains(head) { continue }
+            var scanner = StatementScanner(text)
+            guard case let .success(chain) = scanner.parseChain() else { continue }
+            let base = range.lowerBound
+            for ref in chain.groups.joined() {
+                spans.append(NodeSpan(id: ref.id, hasShape: ref.shape != nil, shapeEnd: base + ref.shapeEnd,
+                                      classSpan: ref.classSpan.map { (base + $0.lowerBound)..<(base + $0.upperBound) }))
+            }
+        }
+        return spans
     }
 }
 

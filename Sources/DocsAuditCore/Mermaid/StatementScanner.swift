@@ -5,6 +5,11 @@ struct StatementScanner {
         var shape: String?
         var label: String?
         var className: String?
+        /// Character offsets in the statement: the ID, the end of the ID and shape (where a `:::class` goes),
+        /// and the class name after `:::` when there is one.
+        var idSpan: Range<Int> = 0..<0
+        var shapeEnd = 0
+        var classSpan: Range<Int>?
     }
 
     struct Link: Equatable {
@@ -107,18 +112,20 @@ struct StatementScanner {
             let found = peek().map { "`\($0)`" } ?? "the end of the statement"
             throw Failure(message: "expected a node ID, found \(found)")
         }
-        var ref = NodeRef(id: String(chars[start..<position]))
+        var ref = NodeRef(id: String(chars[start..<position]), idSpan: start..<position)
         if let shape = Self.shapes.first(where: { hasPrefix($0.open) }) {
             position += shape.open.count
             ref.shape = shape.name
             ref.label = try parseLabel(closer: shape.close, id: ref.id)
         }
+        ref.shapeEnd = position
         if hasPrefix(":::") {
             position += 3
             let start = position
             while let c = peek(), Self.isIDChar(c) || c == "-" { position += 1 }
             guard position > start else { throw Failure(message: "`:::` after \(ref.id) needs a class name") }
             ref.className = String(chars[start..<position])
+            ref.classSpan = start..<position
         }
         return ref
     }
