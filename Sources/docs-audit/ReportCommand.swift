@@ -8,13 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a readiness report: gates and bands, Tasks by Phase, the ledger, lint findings, the graphs.",
         discussion: """
-        Markdown renders on GitHub (graphs as mermaid blocks). HTML is one self-contained page (inline CSS;
-        graphs as inline SVG when Graphviz `dot` is installed, else their Mermaid source); all corpus text is
-        escaped.
+        Markdown renders on GitHub (graphs as mermaid blocks). HTML is one
+        self-contained page (inline CSS; graphs as inline SVG when Graphviz `dot` is
+        installed, else their Mermaid source); all corpus text is escaped.
 
         Examples:
-          docs-audit report --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1 > report.md
-          docs-audit report --root . --baseline main --tier 2 --format html -o report.html
+          docs-audit report --root . --baseline tier-1-baseline --tier 1 > report.md
+          docs-audit report --root . --baseline main --tier 2 --format html \\
+            -o report.html
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

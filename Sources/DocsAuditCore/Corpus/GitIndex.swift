@@ -5,7 +5,12 @@ import Foundation
 public enum GitIndex {
     /// Markdown paths staged in the index (added, copied, modified, renamed), relative to `root`, with their
     /// staged text; deleted paths map to nil.
+    /// Outside a git work tree this is one line naming the folder (git itself would print its usage).
     public static func stagedMarkdown(root: String) throws -> [String: String?] {
+        let inside = try? git(["rev-parse", "--is-inside-work-tree"], in: root)
+        guard inside?.hasPrefix("true") == true else {
+            throw CorpusError("--staged needs a git repository, and \(root) is not inside the work tree of one")
+        }
         let names = try git(["diff", "--cached", "--name-status", "--no-renames", "--relative", "-z"], in: root)
         var result: [String: String?] = [:]
         let fields = names.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
