@@ -47,16 +47,18 @@ man: deps
 
 # The installable tree (bin/, share/man/man1, completions) of the release binary, stripped.
 stage: man release
+	scripts/check-static.sh $(RELEASE_BIN)
 	scripts/stage.sh $(RELEASE_BIN) $(MANPAGE) $(STAGE)
 
-install: stage
+# NO_BUILD=1 installs an existing STAGE as it is (the tests stage the debug binary).
+install: $(if $(NO_BUILD),,stage)
 	scripts/install.sh install $(STAGE) "$(DESTDIR)$(PREFIX)"
 
 uninstall:
 	scripts/install.sh uninstall $(STAGE) "$(DESTDIR)$(PREFIX)"
 
 # dist/docs-audit-VERSION-linux-ARCH.tar.gz and its .sha256 (docs/integration.md).
-dist: stage
+dist: $(if $(NO_BUILD),,stage)
 	scripts/release.sh $(STAGE) dist
 
 demo: release
@@ -72,7 +74,7 @@ demo: release
 	status=0; $(RELEASE_BIN) lint --root "$$copy/corpus" --no-cache || status=$$?; \
 	echo "exit code $$status: findings fail the run"; [ $$status -eq 1 ]
 
-test: deps test-tools
+test: deps test-tools man
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
 

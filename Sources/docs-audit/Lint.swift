@@ -64,7 +64,8 @@ struct Lint: ParsableCommand {
     @Flag(help: "Read staged file contents from the git index instead of the working tree.")
     var staged = false
 
-    @Flag(name: .customLong("color"), inversion: .prefixedNo, help: "Colour text output (default: on a terminal unless NO_COLOR is set).")
+    @Flag(name: .customLong("color"), inversion: .prefixedNo,
+          help: "Colour text output (default: on a terminal unless NO_COLOR is set).")
     var color: Bool?
 
     func validate() throws {
@@ -119,7 +120,8 @@ struct Lint: ParsableCommand {
         for target in targets {
             let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
             guard let chosen = parts.first.flatMap(ReportFormat.init(rawValue:)) else { continue }
-            let text = try chosen.render(report, color: chosen == .text && (color ?? Output.colorByDefault) && parts.count == 1)
+            let colored = chosen == .text && (color ?? Output.colorByDefault) && parts.count == 1
+            let text = try chosen.render(report, color: colored)
             if parts.count == 2 {
                 try Output.writeFile(text, to: parts[1])
             } else {
@@ -142,7 +144,8 @@ struct Lint: ParsableCommand {
         var result = Set<String>()
         for path in given {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            let resolved = path.hasPrefix("/") ? "" : " (\(absolute): paths are relative to the current folder \(current))"
+            let resolved = path.hasPrefix("/") ? ""
+                : " (\(absolute): paths are relative to the current folder \(current))"
             guard absolute.hasPrefix(root + "/") else {
                 throw ValidationError("\(path) is not inside the corpus root \(root)\(resolved)")
             }

@@ -10,8 +10,8 @@ final class RoughEdgeTests: XCTestCase {
     ]
 
     /// Runs the tool with `directory` as its current folder (GNU env -C).
-    private func run(in directory: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-        try CLI.run(arguments, prefix: ["/usr/bin/env", "-C", directory.path], environment: environment)
+    private func run(in directory: URL, _ arguments: [String]) throws -> CLIResult {
+        try CLI.run(arguments, prefix: ["/usr/bin/env", "-C", directory.path])
     }
 
     func testStagedOutsideAGitRepositoryIsOneLineAndExitTwo() throws {
@@ -20,8 +20,8 @@ final class RoughEdgeTests: XCTestCase {
                                  environment: ["GIT_CEILING_DIRECTORIES": root.deletingLastPathComponent().path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr,
-                       "docs-audit: --staged needs a git repository, and \(root.path) is not inside the work tree of one\n")
+        XCTAssertEqual(result.stderr, "docs-audit: --staged needs a git repository, and \(root.path) is not inside "
+            + "the work tree of one\n")
     }
 
     func testANamedPathThatDoesNotExistIsAnErrorNamingIt() throws {
@@ -62,8 +62,8 @@ final class RoughEdgeTests: XCTestCase {
         let checkstyle = try CLI.run(["lint", "--root", root.path, "--format", "checkstyle"])
         XCTAssertTrue(checkstyle.stdout.contains("line=\"5\" column=\"6\""), checkstyle.stdout)
         let json = try CLI.run(["lint", "--root", root.path, "--format", "json"])
-        let findings = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["findings"]
-            as? [[String: Any]])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let findings = try XCTUnwrap(document?["findings"] as? [[String: Any]])
         XCTAssertEqual(findings.first?["column"] as? Int, 6)
         let sarif = try CLI.run(["lint", "--root", root.path, "--format", "sarif"])
         XCTAssertTrue(sarif.stdout.contains("\"startColumn\" : 6"), sarif.stdout)
