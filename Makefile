@@ -2,14 +2,23 @@
 # Both install the two Debian packages cmark-gfm needs when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev graphviz
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev binutils pkg-config
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
+# C and C++ libraries the release binary links statically, one word each (PCRE2 would add pcre2-8): `make
+# release` links their `.a` archives (scripts/static-libs.sh), so the binary needs only libc at run time.
+STATIC_C_LIBS := cmark-gfm cmark-gfm-extensions crypto stdc++
+STATIC_LIB_DIR := .build/static-libs
+# `make install PREFIX=… DESTDIR=…`: the binary, the man page and bash/zsh/fish completions.
+PREFIX ?= /usr/local
+DESTDIR ?=
+STAGE := .build/stage
+MANPAGE := .build/plugins/GenerateManual/outputs/docs-audit/docs-audit.1
 # Tests: the HTML report's real Graphviz test needs dot; the XML reporters' well-formedness test parses with
 # FoundationXML, which loads libxml2.
 APT_PACKAGES += graphviz libxml2
 
-.PHONY: deps build release demo test inject bench fuzz embed clean
+.PHONY: deps test-tools build release man stage install uninstall dist demo test inject bench fuzz embed clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -19,13 +28,41 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# pre-commit from PyPI, for the test that runs the real hook (it skips, saying why, when this fails).
+test-tools:
+	@scripts/test-tools.sh
+
 build: deps
 	$(SWIFT) build
 
 # The Swift runtime and Foundation linked in: the process starts in 5 ms instead of 10, and calls into the
-# runtime (retain, release) are direct, about a quarter off a whole run (docs/performance.md).
+# runtime (retain, release) are direct, about a quarter off a whole run (docs/performance.md). The C
+# libraries too (STATIC_C_LIBS), so the binary runs on a machine without them.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	scripts/static-libs.sh $(STATIC_LIB_DIR) $(STATIC_C_LIBS)
+	PKG_CONFIG_PATH=$(CURDIR)/$(STATIC_LIB_DIR)/pkgconfig $(SWIFT) build -c release --static-swift-stdlib \
+	  -Xlinker -L$(CURDIR)/$(STATIC_LIB_DIR)
+
+# The man page, by ArgumentParser's generate-manual plugin. It builds the package itself, in debug (as `make
+# test` does): in release it would rebuild the release binary without the static libraries.
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug
+
+# The installable tree (bin/, share/man/man1, completions) of the release binary, stripped.
+stage: man release
+	scripts/check-static.sh $(RELEASE_BIN)
+	scripts/stage.sh $(RELEASE_BIN) $(MANPAGE) $(STAGE)
+
+# NO_BUILD=1 installs an existing STAGE as it is (the tests stage the debug binary).
+install: $(if $(NO_BUILD),,stage)
+	scripts/install.sh install $(STAGE) "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	scripts/install.sh uninstall $(STAGE) "$(DESTDIR)$(PREFIX)"
+
+# dist/docs-audit-VERSION-linux-ARCH.tar.gz and its .sha256 (docs/integration.md).
+dist: $(if $(NO_BUILD),,stage)
+	scripts/release.sh $(STAGE) dist
 
 demo: release
 	@echo "== docs-audit extract --root $(EXAMPLES) --format text"
@@ -33,8 +70,14 @@ demo: release
 	@echo
 	@echo "== docs-audit lint --root $(EXAMPLES)"
 	@$(RELEASE_BIN) lint --root $(EXAMPLES) && echo "no findings"
+	@echo
+	@echo "== a copy with three planted defects (scripts/demo-defects.sh); docs-audit lint --root <copy>"
+	@copy=$$(mktemp -d); trap 'rm -rf "$$copy"' EXIT; \
+	scripts/demo-defects.sh $(EXAMPLES) "$$copy/corpus" || exit 1; \
+	status=0; $(RELEASE_BIN) lint --root "$$copy/corpus" --no-cache || status=$$?; \
+	echo "exit code $$status: findings fail the run"; [ $$status -eq 1 ]
 
-test: deps
+test: deps test-tools man
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
 
@@ -57,4 +100,4 @@ embed:
 	scripts/embed-rule-examples.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

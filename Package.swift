@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only place that sees C: cmark-gfm through pkg-config.
@@ -20,13 +19,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // SHA-256 for the per-file analysis cache keys, from OpenSSL's libcrypto (linked statically by
+        // `make release`; swift-crypto compiled BoringSSL for this one function: docs/performance.md).
+        .systemLibrary(name: "CSHA256", providers: [.apt(["libssl-dev"])]),
         // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
         .target(
             name: "DocsAuditCore",
             dependencies: [
-                "CCmarkGFM", .product(name: "Yams", package: "Yams"),
-                // SHA-256 for the per-file analysis cache keys.
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCmarkGFM", "CSHA256", .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Turns models and findings into bytes: JSON, text, and later SARIF and friends.

@@ -9,7 +9,11 @@ public enum GitHubReporter {
         var out = ""
         var shown: [Severity: Int] = [:]
         var leftOut: [Severity: Int] = [:]
-        for finding in Finding.sorted(findings) {
+        // Errors first, then warnings, then notices, each in sort order: the annotations GitHub shows and the
+        // first lines of the log are the findings that fail the build.
+        let sorted = Finding.sorted(findings)
+        let ordered = Severity.allCases.flatMap { severity in sorted.filter { $0.severity == severity } }
+        for finding in ordered {
             let level = command(finding.severity)
             if shown[finding.severity, default: 0] < annotationsPerLevel {
                 shown[finding.severity, default: 0] += 1

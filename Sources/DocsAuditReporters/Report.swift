@@ -23,15 +23,21 @@ public struct Report: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, junit, checkstyle
 
-    /// Renders `report` in this format.
+    /// Renders `report` in this format. Every format gives columns in Unicode code points, as SARIF does
+    /// (an editor's column, not the UTF-8 byte offset findings carry).
     public func render(_ report: Report, color: Bool = false) throws -> String {
+        let findings: [Finding] = self == .sarif ? [] : report.findings.map { finding in
+            var converted = finding
+            converted.column = report.codePointColumn(finding)
+            return converted
+        }
         switch self {
-        case .text: return TextReporter.render(report.findings, color: color)
-        case .json: return try FindingsJSONReporter.render(report.findings)
+        case .text: return TextReporter.render(findings, color: color)
+        case .json: return try FindingsJSONReporter.render(findings)
         case .sarif: return try SARIFReporter.render(report)
-        case .github: return GitHubReporter.render(report.findings)
-        case .junit: return JUnitReporter.render(report.findings)
-        case .checkstyle: return CheckstyleReporter.render(report.findings)
+        case .github: return GitHubReporter.render(findings)
+        case .junit: return JUnitReporter.render(findings)
+        case .checkstyle: return CheckstyleReporter.render(findings)
         }
     }
 }

@@ -9,18 +9,20 @@ struct DocsAudit: ParsableCommand {
         commandName: "docs-audit",
         abstract: "Audit a docs-first Markdown corpus of plans, specs, ADRs and contracts.",
         discussion: """
-        docs-audit parses every Markdown file once with cmark-gfm and checks the structure the corpus
-        declares: Tasks blocks, invariants, cross-plan obligations, method registries, the next-steps DAG,
-        the backlog. Conventions come from rules/default.yml, or a docs-audit.yml at the corpus root.
+        docs-audit parses every Markdown file once with cmark-gfm and checks the
+        structure the corpus declares: Tasks blocks, invariants, cross-plan
+        obligations, method registries, the next-steps DAG, the backlog. Conventions
+        come from rules/default.yml, or a docs-audit.yml at the corpus root.
 
         Examples:
-          docs-audit extract --root docs-repo              # the whole corpus as one JSON model
-          docs-audit extract --root docs-repo --format text
-          docs-audit lint --root docs-repo                 # path:line:col findings; exit 1 when any
-          docs-audit lint --root docs-repo --format sarif  # for code scanning
-          docs-audit rules                                 # every rule; `explain RULE` for one
+          docs-audit extract --root docs       # the whole corpus as one JSON model
+          docs-audit extract --root docs --format text
+          docs-audit lint --root docs          # path:line:col findings; exit 1 if any
+          docs-audit lint --root docs --format sarif   # for code scanning
+          docs-audit rules                     # every rule; `explain RULE` for one
 
-        Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration error.
+        Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration
+        error.
         """,
         version: DocsAuditVersion.current,
         subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self, Explain.self]

@@ -6,10 +6,16 @@ import DocsAuditReporters
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract the corpus model: documents, plans, tasks, registries, the next-steps DAG, links.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit extract [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                           [--no-cache] [--format <format>]
+        """,
         discussion: """
-        Prints one JSON document (schema in docs/model.md, versioned by its schemaVersion field) or, with
-        --format text, a summary of what was found. Files that cannot be read are listed under "problems"
-        and make the exit code 1; the rest of the model is still printed.
+        Prints one JSON document (schema in docs/model.md, versioned by its
+        schemaVersion field) or, with --format text, a summary of what was found. Files
+        that cannot be read are listed under "problems" and make the exit code 1; the
+        rest of the model is still printed.
 
         Examples:
           docs-audit extract --root . > model.json

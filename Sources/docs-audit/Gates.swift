@@ -48,18 +48,27 @@ struct ReadinessOptions: ParsableArguments {
 struct Gates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute readiness gates G1–G7 and calibration bands B1–B6 against a baseline revision.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit gates [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                         [--no-cache] --baseline <ref> [--tier <tier>]
+                         [--plans <list>] [--ledger <path>] [--staged]
+                         [--head <ref>] [--format <format>] [--strict]
+        """,
         discussion: """
-        Reads each audited plan's baseline version through git and compares it with the working tree (or the
-        index, or another revision). A figure with no input is shown as "not measured", never as a pass.
-        The baseline's tree is linted too: a line says how many findings this change introduced (by rule),
-        fixed, and left as they were.
+        Reads each audited plan's baseline version through git and compares it with the
+        working tree (or the index, or another revision). A figure with no input is
+        shown as "not measured", never as a pass. The baseline's tree is linted too: a
+        line says how many findings this change introduced (by rule), fixed, and left
+        as they were.
 
         Examples:
-          docs-audit gates --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1
-          docs-audit gates --root . --baseline main --plans 003,005 --ledger .agents/scratch/audit --format md
+          docs-audit gates --root . --baseline tier-1-baseline --tier 1
+          docs-audit gates --root . --baseline main --plans 003,005 \\
+            --ledger .agents/scratch/audit --format md
 
-        Exit codes: 0 every gate passes (bands out of range only warn), 1 a gate fails (or, with --strict, a
-        band is out of range), 2 usage or configuration error.
+        Exit codes: 0 every gate passes (bands out of range only warn), 1 a gate fails
+        (or, with --strict, a band is out of range), 2 usage or configuration error.
         """)
 
     @OptionGroup var corpus: CorpusOptions

@@ -7,9 +7,15 @@ import DocsAuditReporters
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the next-steps DAG's derived state: ready, blocked (and by what), completed, order, critical path.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit graph [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                         [--no-cache] [--format <format>]
+        """,
         discussion: """
-        The state of each node is derived from its detail entry's Status and its upstream edges, not read from
-        its drawn class. The cross-plan graph (§3 dependencies over §5 tiers) follows.
+        The state of each node is derived from its detail entry's Status and its
+        upstream edges, not read from its drawn class. The cross-plan graph (§3
+        dependencies over §5 tiers) follows.
 
         Examples:
           docs-audit graph --root .
@@ -48,10 +54,16 @@ struct Graph: ParsableCommand {
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite each next-step node's :::class and the ready-set sentence from the entries.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit sync [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                        [--no-cache] [--dry-run]
+        """,
         discussion: """
-        Only those spans change (a BOM, line endings, mode, owner and a symbolic link are kept); the write is
-        atomic and refused (exit 2) when the file is read-only or changed while sync ran. With --dry-run nothing
-        is written and the change is printed as a unified diff. Exit 0 when the file is already in sync or was
+        Only those spans change (a BOM, line endings, mode, owner and a symbolic link
+        are kept); the write is atomic and refused (exit 2) when the file is read-only
+        or changed while sync ran. With --dry-run nothing is written and the change is
+        printed as a unified diff. Exit 0 when the file is already in sync or was
         rewritten.
 
         Examples:

@@ -7,17 +7,26 @@ import Foundation
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the corpus and report findings.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit lint [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                        [--no-cache] [--format <format>]
+                        [--report <format[:file]> ...] [--baseline <file>]
+                        [--write-baseline <file>] [--staged]
+                        [--color | --no-color] [<path> ...]
+        """,
         discussion: """
-        Loads the whole corpus (every file, so cross-document rules see everything) and reports findings sorted
-        by file, line and column. Success is quiet. Naming files narrows the report to those files plus findings
-        elsewhere that they cause (a renamed heading breaks a link in another file): the pre-commit use.
-        Each file's analysis is cached outside the corpus, so only files that changed since the last run are
-        parsed again (--cache-dir, --no-cache; docs/integration.md).
+        Loads the whole corpus (every file, so cross-document rules see everything) and
+        reports findings sorted by file, line and column. Success is quiet. Naming
+        files narrows the report to those files plus findings elsewhere that they cause
+        (a renamed heading breaks a link in another file): the pre-commit use. Each
+        file's analysis is cached outside the corpus, so only files that changed since
+        the last run are parsed again (--cache-dir, --no-cache; docs/integration.md).
 
         Examples:
           docs-audit lint --root .
-          docs-audit lint --root . docs/plans/024-x.md docs/backlog.md     # pre-commit: staged paths
-          docs-audit lint --root . --staged                                # read staged contents from git
+          docs-audit lint --root . docs/plans/024-x.md   # pre-commit: named paths
+          docs-audit lint --root . --staged              # staged contents from git
           docs-audit lint --root . --report sarif:docs-audit.sarif --report text
           docs-audit lint --root . --write-baseline .docs-audit-baseline.json
           docs-audit lint --root . --baseline .docs-audit-baseline.json
@@ -28,8 +37,10 @@ struct Lint: ParsableCommand {
         error says how many were fixed and how many were already there.
 
         Formats: text, json, sarif, github, junit, checkstyle (docs/output.md).
-        Suppress one finding with <!-- docs-audit-disable-next-line RULE -- reason --> (docs/rules.md).
-        Exit codes: 0 no errors or warnings (info never fails), 1 findings, 2 usage or configuration error.
+        Suppress one finding with <!-- docs-audit-disable-next-line RULE -- reason -->
+        (docs/rules.md).
+        Exit codes: 0 no errors or warnings (info never fails), 1 findings, 2 usage or
+        configuration error.
         """
     )
 
@@ -39,7 +50,8 @@ struct Lint: ParsableCommand {
                                  valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format for standard output: text, json, sarif, github, junit or checkstyle.")
+    @Option(help: "Output format for standard output: text, json, sarif, github, junit or checkstyle.",
+            completion: .list(ReportFormat.allCases.map(\.rawValue)), transform: Lint.reportFormat)
     var format: ReportFormat = .text
 
     @Option(name: .customLong("report"), help: ArgumentHelp(
@@ -60,31 +72,53 @@ struct Lint: ParsableCommand {
     @Flag(help: "Read staged file contents from the git index instead of the working tree.")
     var staged = false
 
-    @Flag(name: .customLong("color"), inversion: .prefixedNo, help: "Colour text output (default: when a terminal).")
+    @Flag(name: .customLong("color"), inversion: .prefixedNo,
+          help: "Colour text output (default: on a terminal unless NO_COLOR is set).")
     var color: Bool?
 
     func validate() throws {
         for report in reports {
             let parts = report.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts.first.map(String.init) ?? report
-            guard ReportFormat(rawValue: name) != nil else {
-                throw ValidationError("unknown report format `\(name)` (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+            _ = try Lint.reportFormat(parts.first.map(String.init) ?? report)
             guard parts.count == 1 || !parts[1].isEmpty else {
                 throw ValidationError("--report \(report): the file name is empty (write FORMAT alone for standard output)")
             }
         }
         if let since, let problem = GitObjects.revisionProblem(since) { throw ValidationError("--since: \(problem)") }
         if writeBaseline?.isEmpty == true { throw ValidationError("--write-baseline: the file name is empty") }
+        _ = try relativePaths(paths, mustExist: !staged)
+    }
+
+    /// The format named `name`, or an error listing the formats and the likely one.
+    static func reportFormat(_ name: String) throws -> ReportFormat {
+        guard let format = ReportFormat(rawValue: name) else {
+            let names = ReportFormat.allCases.map(\.rawValue)
+            throw ValidationError("unknown report format `\(name)`\(DidYouMean.hint(name, in: names)) "
+                + "(expected \(names.joined(separator: ", ")))")
+        }
+        return format
     }
 
     func run() throws {
         var index: GitIndex.Staged?
-        var named = try relativePaths(paths)
+        var named: Set<String> = []
         if staged {
             let stagedIndex = try GitIndex.staged(root: corpus.root)
-            if paths.isEmpty { named = stagedIndex.paths }
             index = stagedIndex
+            named = try relativePaths(paths, mustExist: false)
+            // A path staged for deletion is named but absent from the working tree.
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                guard let relative = try relativePaths([path], mustExist: false).first,
+                      stagedIndex.changes[relative] != nil else {
+                    throw CorpusError("\(path): no such file in the working tree or the index")
+                }
+            }
+            // Without paths, the staged files; with them (pre-commit's pass_filenames), those plus the files
+            // staged for deletion, which pre-commit never names: the links into them break.
+            let removed = stagedIndex.changes.filter { $0.value == .removed }.keys
+            named = paths.isEmpty ? stagedIndex.paths : named.union(removed)
+        } else {
+            named = try relativePaths(paths, mustExist: true)
         }
         let loaded = try corpus.loadCorpus(staged: index)
         var findings = Linter.run(loaded).findings
@@ -110,7 +144,8 @@ struct Lint: ParsableCommand {
         for target in targets {
             let parts = target.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let chosen = parts.first.flatMap(ReportFormat.init(rawValue:)) else { continue }
-            let text = try chosen.render(report, color: chosen == .text && (color ?? Output.isTerminal) && parts.count == 1)
+            let colored = chosen == .text && (color ?? Output.colorByDefault) && parts.count == 1
+            let text = try chosen.render(report, color: colored)
             if parts.count == 2 {
                 try Output.writeFile(text, to: parts[1])
             } else {
@@ -123,17 +158,26 @@ struct Lint: ParsableCommand {
         if Linter.fails(findings) { throw ExitCode(1) }
     }
 
-    /// Paths as given on the command line, made relative to the corpus root.
-    private func relativePaths(_ given: [String]) throws -> Set<String> {
+    /// Paths as given on the command line (relative to the current folder), made relative to the corpus root.
+    /// A path outside the root, or one that does not exist when `mustExist`, is a usage error that names the
+    /// path, where it resolved to and the current folder.
+    private func relativePaths(_ given: [String], mustExist: Bool) throws -> Set<String> {
         guard !given.isEmpty else { return [] }
+        let current = FileManager.default.currentDirectoryPath
         let root = URL(fileURLWithPath: corpus.root).standardizedFileURL.resolvingSymlinksInPath().path
         var result = Set<String>()
         for path in given {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            let resolved = path.hasPrefix("/") ? ""
+                : " (\(absolute): paths are relative to the current folder \(current))"
             guard absolute.hasPrefix(root + "/") else {
-                throw ValidationError("\(path) is not inside the corpus root \(corpus.root)")
+                throw ValidationError("\(path) is not inside the corpus root \(root)\(resolved)")
             }
-            result.insert(String(absolute.dropFirst(root.count + 1)))
+            let relative = String(absolute.dropFirst(root.count + 1))
+            guard !mustExist || FileManager.default.fileExists(atPath: absolute) else {
+                throw ValidationError("\(path): no such file\(resolved)")
+            }
+            result.insert(relative)
         }
         return result
     }

@@ -59,4 +59,10 @@ enum Output {
 
     /// Whether standard output is a terminal (colour only then).
     static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Colour when `--color`/`--no-color` say nothing: on a terminal, unless `NO_COLOR` is set and not empty
+    /// (https://no-color.org).
+    static var colorByDefault: Bool {
+        isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
 }

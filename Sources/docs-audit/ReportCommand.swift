@@ -9,9 +9,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a readiness report: gates and bands, Tasks by Phase, the ledger, lint findings, the graphs.",
         discussion: """
-        Markdown renders on GitHub (graphs as mermaid blocks). HTML is one self-contained page (inline CSS;
-        graphs as inline SVG when Graphviz `dot` is installed, else their Mermaid source); all corpus text is
-        escaped.
+        Markdown renders on GitHub (graphs as mermaid blocks). HTML is one
+        self-contained page (inline CSS; graphs as inline SVG when Graphviz `dot` is
+        installed, else their Mermaid source); all corpus text is escaped.
 
         The first line is the verdict (ready, or not ready and which gates fail); then gates G1–G7 with their
         targets, bands B1–B6, the Tasks inventory, the findings this change introduced (the baseline's tree is
@@ -19,12 +19,15 @@ struct ReportCommand: ParsableCommand {
         --pr-body keeps the Markdown under GitHub's 65,536-character limit and says how much it left out.
 
         Examples:
-          docs-audit report --root . --baseline plan-readiness-audit-tier-1-baseline --tier 1 > report.md
-          docs-audit report --root . --baseline main --tier 2 --format md --pr-body > body.md
-          docs-audit report --root . --baseline main --tier 2 --format html -o report.html
+          docs-audit report --root . --baseline tier-1-baseline --tier 1 > report.md
+          docs-audit report --root . --baseline main --tier 2 --format md --pr-body \\
+            > body.md
+          docs-audit report --root . --baseline main --tier 2 --format html \\
+            -o report.html
 
-        Exit codes: 0 the report was written, whatever its verdict (`docs-audit gates` is the command that
-        fails on a gate), 2 usage or configuration error (including --plans or --tier naming nothing).
+        Exit codes: 0 the report was written, whatever its verdict (`docs-audit gates`
+        is the command that fails on a gate), 2 usage or configuration error
+        (including --plans or --tier naming nothing).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

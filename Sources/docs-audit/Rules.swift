@@ -38,10 +38,16 @@ struct Explain: ParsableCommand {
     @Argument(help: "A rule ID from `docs-audit rules`.")
     var rule: String
 
-    func run() throws {
-        guard let description = RuleCatalog.description(of: rule) else {
-            throw ValidationError("no rule `\(rule)` (see `docs-audit rules`)")
+    /// An unknown rule is a usage error of `explain`, with the likely rule when there is one.
+    func validate() throws {
+        guard RuleCatalog.description(of: rule) != nil else {
+            let hint = DidYouMean.hint(rule, in: RuleCatalog.descriptions.map(\.id))
+            throw ValidationError("no rule `\(rule)`\(hint) (see `docs-audit rules`)")
         }
+    }
+
+    func run() throws {
+        guard let description = RuleCatalog.description(of: rule) else { return }
         try Output.write(RuleDocumentation.explain(description))
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// File analyses kept on disk between runs, so a pre-commit run re-parses only the files that changed.
@@ -51,11 +50,7 @@ public struct AnalysisCache: Sendable {
 
     /// The key of the file at `path` with these bytes.
     func key(path: String, bytes: [UInt8]) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(scope.utf8))
-        hasher.update(data: [0] + Array(path.utf8) + [0])
-        hasher.update(data: bytes)
-        return Self.hex(hasher.finalize())
+        Self.hex(sha256(Array(scope.utf8), [0] + Array(path.utf8) + [0], bytes))
     }
 
     private func file(_ key: String) -> String { folder + "/" + key + ".json" }
@@ -93,11 +88,11 @@ public struct AnalysisCache: Sendable {
         }
     }
 
-    static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+    static func sha256Hex(_ bytes: [UInt8]) -> String { hex(sha256(bytes)) }
 
     static func isLowerHex(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: [UInt8]) -> String {
         digest.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text

@@ -30,6 +30,11 @@ public enum GitIndex {
     /// The files staged under `root`, with their blob IDs and sizes; which of them the corpus includes is the
     /// loader's decision, as for the working tree. A staged symbolic link or submodule is left to the working tree.
     public static func staged(root: String) throws -> Staged {
+        // Outside a git work tree this is one line naming the folder (git itself would print its usage).
+        let inside = try? GitObjects(root: root).run(["rev-parse", "--is-inside-work-tree"], input: nil)
+        guard let inside, String(decoding: inside, as: UTF8.self).hasPrefix("true") else {
+            throw CorpusError("--staged needs a git repository, and \(root) is not inside the work tree of one")
+        }
         let git = GitObjects(root: root)
         let output = try git.run(["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--relative"],
                                  input: nil)
