@@ -10,7 +10,7 @@ struct Graph: ParsableCommand {
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """
         docs-audit graph [--root <dir>] [--config <file>] [--cache-dir <dir>]
-                         [--no-cache] [--format <format>]
+                         [--no-cache] [--format <format>] [--graph <graph>]
         """,
         discussion: """
         The state of each node is derived from its detail entry's Status and its

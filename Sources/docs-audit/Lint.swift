@@ -13,7 +13,7 @@ struct Lint: ParsableCommand {
                         [--no-cache] [--format <format>]
                         [--report <format[:file]> ...] [--baseline <file>]
                         [--write-baseline <file>] [--staged]
-                        [--color | --no-color] [<path> ...]
+                        [--since <ref>] [--color | --no-color] [<path> ...]
         """,
         discussion: """
         Loads the whole corpus (every file, so cross-document rules see everything) and
@@ -30,11 +30,12 @@ struct Lint: ParsableCommand {
           docs-audit lint --root . --report sarif:docs-audit.sarif --report text
           docs-audit lint --root . --write-baseline .docs-audit-baseline.json
           docs-audit lint --root . --baseline .docs-audit-baseline.json
-          docs-audit lint --root . --since origin/develop                  # CI: only what this change adds
+          docs-audit lint --root . --since origin/develop # CI: what this change adds
 
-        --since REF lints the tree of git revision REF too and reports only findings this change introduced
-        (matched on rule, file and subject, so moved lines and renamed files do not count as new); standard
-        error says how many were fixed and how many were already there.
+        --since REF lints the tree of git revision REF too and reports only findings
+        this change introduced (matched on rule, file and subject, so moved lines and
+        renamed files do not count as new); standard error says how many were fixed
+        and how many were already there.
 
         Formats: text, json, sarif, github, junit, checkstyle (docs/output.md).
         Suppress one finding with <!-- docs-audit-disable-next-line RULE -- reason -->
