@@ -1,8 +1,8 @@
 # docs-audit: `make demo` runs the tool on the bundled example corpus; `make test` runs every test.
-# Both install the two Debian packages cmark-gfm needs when they are missing.
+# Both install the Debian packages cmark-gfm and PCRE2 need when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
 

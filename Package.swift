@@ -20,11 +20,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Profile patterns: PCRE2 (8-bit, UTF, JIT, match limits), called only from Support/PCRE2Regex.swift.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
         .target(
             name: "DocsAuditCore",
             dependencies: [
-                "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+                "CCmarkGFM", "CPCRE2", .product(name: "Yams", package: "Yams"),
                 // SHA-256 for the per-file analysis cache keys.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -58,6 +58,8 @@ public struct CorpusSettings: Sendable {
     public var exclude: [Glob] = []
     public var frozen: [Glob] = []
     public var maxFileBytes = 64 << 20
+    /// The largest `max-file-bytes` a config may set (1 GiB): a file is held in memory whole, several times.
+    public static let maxFileBytesLimit = 1 << 30
 }
 
 /// A document kind: the globs that select it, how its H1 reads, its Status lifecycle.

@@ -22,7 +22,7 @@ public enum RuleCatalog {
         RuleDescription(id: code.code, severity: .error, summary: code.summary,
                         help: "The file is left out of every other check until it can be read as UTF-8 Markdown.",
                         failing: "(a file that is not UTF-8 text)", passing: "(the same file saved as UTF-8)")
-    } + [Suppressions.unusedDescription]
+    } + [PatternBudget.description, Suppressions.unusedDescription]
 
     /// Every description: rules, then the engine's own.
     public static var descriptions: [RuleDescription] { rules.map(\.description) + engineDescriptions }
