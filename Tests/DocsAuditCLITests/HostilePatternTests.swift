@@ -9,7 +9,8 @@ final class HostilePatternTests: XCTestCase {
                        line: UInt = #line) throws -> CLIResult {
         let started = Date()
         let result = try CLI.run(arguments, timeout: bound)
-        XCTAssertLessThan(Date().timeIntervalSince(started), bound, "\(arguments) took too long", file: file, line: line)
+        XCTAssertLessThan(Date().timeIntervalSince(started), bound, "\(arguments) took too long",
+                          file: file, line: line)
         return result
     }
 

@@ -63,6 +63,7 @@ public final class PatternBudget: @unchecked Sendable {
     /// The finding's message for a stopped pattern.
     public static func message(_ pattern: StoppedPattern) -> String {
         let name = pattern.origin.map { "\($0) " } ?? ""
-        return "pattern \(name)`\(pattern.source)` ran past the match limit; it was not applied to the rest of this file"
+        return "pattern \(name)`\(pattern.source)` ran past the match limit; "
+            + "it was not applied to the rest of this file"
     }
 }
