@@ -1,13 +1,13 @@
 # docs-audit: `make demo` runs the tool on the bundled example corpus; `make test` runs every test.
-# Both install the two Debian packages cmark-gfm needs when they are missing.
+# Both install the Debian packages cmark-gfm and PCRE2 need when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev binutils pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libssl-dev binutils pkg-config
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
-# C and C++ libraries the release binary links statically, one word each (PCRE2 would add pcre2-8): `make
+# C and C++ libraries the release binary links statically, one word each: `make
 # release` links their `.a` archives (scripts/static-libs.sh), so the binary needs only libc at run time.
-STATIC_C_LIBS := cmark-gfm cmark-gfm-extensions crypto stdc++
+STATIC_C_LIBS := cmark-gfm cmark-gfm-extensions pcre2-8 crypto stdc++
 STATIC_LIB_DIR := .build/static-libs
 # `make install PREFIX=… DESTDIR=…`: the binary, the man page and bash/zsh/fish completions.
 PREFIX ?= /usr/local

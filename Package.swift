@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // The only place that sees C: cmark-gfm through pkg-config.
+        // C libraries, each called from one small Swift file. cmark-gfm: Markdown/CmarkBridge.swift.
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -22,11 +22,13 @@ let package = Package(
         // SHA-256 for the per-file analysis cache keys, from OpenSSL's libcrypto (linked statically by
         // `make release`; swift-crypto compiled BoringSSL for this one function: docs/performance.md).
         .systemLibrary(name: "CSHA256", providers: [.apt(["libssl-dev"])]),
+        // Profile patterns: PCRE2 (8-bit, UTF, JIT, match limits), called only from Support/PCRE2Regex.swift.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
         .target(
             name: "DocsAuditCore",
             dependencies: [
-                "CCmarkGFM", "CSHA256", .product(name: "Yams", package: "Yams"),
+                "CCmarkGFM", "CPCRE2", "CSHA256", .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Turns models and findings into bytes: JSON, text, and later SARIF and friends.

@@ -16,7 +16,19 @@ public enum DocumentAnalyzer {
         return analyze(SourceDocument(path: path, kind: kind, frozen: frozen, source: markdown.source), markdown, profile: profile)
     }
 
+    /// Runs the pass with its own pattern budget: a pattern that overruns its limit is stopped for the rest of
+    /// this file and recorded in the analysis.
     private static func analyze(_ document: SourceDocument, _ markdown: MarkdownDocument, profile: Profile) -> (SourceDocument, FileAnalysis) {
+        let budget = PatternBudget()
+        var (document, analysis) = PatternBudget.$current.withValue(budget) {
+            analyzeWithinBudget(document, markdown, profile: profile)
+        }
+        analysis.stoppedPatterns = budget.stopped
+        return (document, analysis)
+    }
+
+    private static func analyzeWithinBudget(_ document: SourceDocument, _ markdown: MarkdownDocument,
+                                            profile: Profile) -> (SourceDocument, FileAnalysis) {
         let frozen = document.frozen
         let parsed = ParsedDocument(document: document, markdown: markdown)
         var hits: [String: [RuleHit]] = [:]

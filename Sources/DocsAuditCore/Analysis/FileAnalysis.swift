@@ -10,6 +10,8 @@ public struct FileAnalysis: Sendable, Codable {
     var parseProblems: [ParseProblem]
     /// How many `corpus:total-check` markers the file has: gate G7 measures only plans that opt in.
     var totalCheckMarkers: Int
+    /// Patterns that ran past the engine's limits in this file and were stopped for the rest of it.
+    var stoppedPatterns: [PatternBudget.StoppedPattern] = []
 }
 
 extension FileAnalysis {

@@ -70,6 +70,10 @@ public enum CorpusLoader {
                     problems.append(InputProblem(code: "input/parse", path: document.path, line: problem.line,
                                                  message: problem.message))
                 }
+                for pattern in analysis.stoppedPatterns {
+                    problems.append(InputProblem(code: PatternBudget.ruleID, path: document.path,
+                                                 message: PatternBudget.message(pattern)))
+                }
             case let .problem(problem):
                 problems.append(problem)
             }

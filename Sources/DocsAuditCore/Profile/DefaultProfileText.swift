@@ -176,8 +176,11 @@ tags:
     pr-ref: '\bPR #\d+'
     deictic: '\bthis (?:PR|commit)\b'
     # A concrete file under the scratch folder is a citation of something gitignored; the folder itself
-    # and placeholder paths (`<topic>`, `plan-NNN`) are mentions of the working-copy protocol.
-    transient-path: '\.agents/tmp/(?![\w./-]*(?:NNN|MMM|tier-K|-N-))[\w./-]*\w\.(?:md|json|txt|ya?ml|ts)\b'
+    # and placeholder paths (`<topic>`, `plan-NNN`) are mentions of the working-copy protocol. The path is
+    # the longest run of `[\w./-]` that ends in `x.md` (or .json, .txt, .yaml, .yml, .ts). Linear on any
+    # line: a placeholder fails the match and (*SKIP) resumes after it, since every `.agents/tmp/` before it
+    # in the run fails too; so does a run with no file name in it, from its end.
+    transient-path: '\.agents/tmp/(?:[\w./-]*?(?:NNN|MMM|tier-K|-N-)(*SKIP)(*FAIL)|[\w./-]*\w\.(?:md|json|txt|ya?ml|ts)\b|[\w./-]*+(*SKIP)(*FAIL))'
   # Sections (any enclosing heading) where these tags are provenance.
   provenance-sections: ['^Progress Log$', '^Shipment Manifest$', '^Decision Log$', '^Preconditions$', '^6\. Active Next Steps DAG$']
   # Lines starting like this are provenance wherever they are (a Phase's precondition).

@@ -60,6 +60,10 @@ public struct CorpusSettings: Sendable {
     public var maxFileBytes = 64 << 20
     /// The most bytes one run reads in all; files past it (in path order) are reported, not read.
     public var maxTotalBytes = 256 << 20
+    /// The largest `max-file-bytes` a config may set (1 GiB): a file is held in memory whole, several times.
+    public static let maxFileBytesLimit = 1 << 30
+    /// The largest `max-total-bytes` a config may set (1 TiB).
+    public static let maxTotalBytesLimit = 1 << 40
 }
 
 /// A document kind: the globs that select it, how its H1 reads, its Status lifecycle.

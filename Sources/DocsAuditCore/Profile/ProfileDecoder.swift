@@ -97,8 +97,8 @@ enum ProfileDecoder {
         "include": { $0.include = try $1.globs() },
         "exclude": { $0.exclude = try $1.globs() },
         "frozen": { $0.frozen = try $1.globs() },
-        "max-file-bytes": { $0.maxFileBytes = try $1.int() },
-        "max-total-bytes": { $0.maxTotalBytes = try $1.positiveInt() },
+        "max-file-bytes": { $0.maxFileBytes = try $1.int(in: 1...CorpusSettings.maxFileBytesLimit) },
+        "max-total-bytes": { $0.maxTotalBytes = try $1.int(in: 1...CorpusSettings.maxTotalBytesLimit) },
     ] }
 
     static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
@@ -287,7 +287,7 @@ extension ConfigNode {
         do {
             return try Pattern(source)
         } catch {
-            throw node.error("not a valid regular expression: \(source)")
+            throw node.error("not a valid regular expression: \(source) (\(error.reason))")
         }
     }
 }

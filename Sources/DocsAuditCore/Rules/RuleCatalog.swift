@@ -22,7 +22,7 @@ public enum RuleCatalog {
     public static let engineDescriptions: [RuleDescription] = InputProblem.codes.map { code in
         RuleDescription(id: code.code, severity: .error, summary: code.summary,
                         help: "The file is left out of every other check until it can be read as UTF-8 Markdown.")
-    } + [Suppressions.unusedDescription]
+    } + [PatternBudget.description, Suppressions.unusedDescription]
 
     /// Every description: rules, then the engine's own.
     public static var descriptions: [RuleDescription] { rules.map(\.description) + engineDescriptions }

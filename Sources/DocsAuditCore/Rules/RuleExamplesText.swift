@@ -939,6 +939,32 @@ passing:
         Verifies I-024-1 and I-024-\*; `I-024-9` is an example, BL-0XX a placeholder.
 
 """####,
+        "input/pattern-limit": ####"""
+# Examples for input/pattern-limit (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a config pattern with a nested quantifier, on a line it backtracks on without end
+    config: |
+      ids:
+        plan: '(a+b?)+$'
+    files:
+      docs/a.md: |
+        1️⃣# A
+
+        aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+    findings:
+      - "pattern ids.plan `(a+b?)+$` ran past the match limit"
+passing:
+  - title: the same line with a pattern anchored on a literal
+    config: |
+      ids:
+        plan: '\bPlan-(\d{3})\b'
+    files:
+      docs/a.md: |
+        # A
+
+        aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+
+"""####,
         "input/too-large": ####"""
 # Examples for input/too-large (see RuleExample.swift for the format; `make embed` after editing).
 failing:

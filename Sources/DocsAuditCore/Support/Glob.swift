@@ -1,83 +1,137 @@
 /// A path glob as used in the profile: `*` and `?` stay within one path segment, `**` spans segments,
-/// `[abc]` / `[0-9]` are character classes. Paths are relative to the corpus root with `/` separators.
+/// `[abc]` / `[0-9]` / `[!a]` are character classes (a `[` with no `]` after it in its segment is a literal).
+/// Paths are relative to the corpus root with `/` separators.
+///
+/// Compiled once into tokens and matched with the greedy star algorithm (on segments for `**`, on scalars for
+/// `*`): a failed attempt resumes from the last star only, so matching takes time proportional to the name's
+/// length times the glob's, never exponential whatever the number of stars.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let source: String
-    private let segments: [Substring]
+    private let segments: [Segment]
+
+    /// One token of a segment.
+    private enum Token: Sendable {
+        case star
+        case any
+        case scalar(Unicode.Scalar)
+        case set(negated: Bool, ranges: [ClosedRange<UInt32>])
+
+        func matches(_ scalar: Unicode.Scalar) -> Bool {
+            switch self {
+            case .star: return false
+            case .any: return true
+            case let .scalar(expected): return scalar == expected
+            case let .set(negated, ranges): return ranges.contains { $0.contains(scalar.value) } != negated
+            }
+        }
+
+        var isStar: Bool { if case .star = self { return true } else { return false } }
+    }
+
+    /// One `/`-separated part of the glob: `**`, or tokens matched against one path segment.
+    private enum Segment: Sendable {
+        case anySegments
+        case tokens([Token])
+
+        var isStar: Bool { if case .anySegments = self { return true } else { return false } }
+    }
 
     public init(_ source: String) {
         self.source = source
-        self.segments = source.split(separator: "/", omittingEmptySubsequences: true)
+        self.segments = source.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            part == "**" ? .anySegments : .tokens(Self.tokens(Array(part.unicodeScalars)))
+        }
     }
+
+    public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.source == rhs.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     public var description: String { source }
 
     /// Whether `path` matches the whole glob.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        return Self.match(segments[...], parts[...])
-    }
-
-    private static func match(_ globs: ArraySlice<Substring>, _ parts: ArraySlice<Substring>) -> Bool {
-        guard let first = globs.first else { return parts.isEmpty }
-        if first == "**" {
-            let rest = globs.dropFirst()
-            var remaining = parts
-            while true {
-                if match(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
-            }
-        }
-        guard let part = parts.first, matchSegment(Array(first.unicodeScalars)[...], Array(part.unicodeScalars)[...])
-        else { return false }
-        return match(globs.dropFirst(), parts.dropFirst())
-    }
-
-    private static func matchSegment(_ glob: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let g = glob.first else { return text.isEmpty }
-        switch g {
-        case "*":
-            var rest = text
-            while true {
-                if matchSegment(glob.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
-            }
-        case "?":
-            guard !text.isEmpty else { return false }
-            return matchSegment(glob.dropFirst(), text.dropFirst())
-        case "[":
-            guard let c = text.first, let close = glob.dropFirst().firstIndex(of: "]") else {
-                return text.first == "[" && matchSegment(glob.dropFirst(), text.dropFirst())
-            }
-            let set = glob[(glob.startIndex + 1)..<close]
-            guard classContains(set, c) else { return false }
-            return matchSegment(glob[(close + 1)...], text.dropFirst())
-        default:
-            guard text.first == g else { return false }
-            return matchSegment(glob.dropFirst(), text.dropFirst())
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        return Self.greedy(segments, parts, isStar: \.isStar) { segment, part in
+            guard case let .tokens(tokens) = segment else { return false }
+            return Self.greedy(tokens, part, isStar: \.isStar) { $0.matches($1) }
         }
     }
 
-    private static func classContains(_ set: ArraySlice<Unicode.Scalar>, _ c: Unicode.Scalar) -> Bool {
-        var negate = false
-        var items = set
+    /// The classic wildcard match: items are consumed one for one until a star, which first takes nothing;
+    /// on a mismatch the last star takes one more item and matching resumes after it. Earlier stars never
+    /// need to take more, since the last one can absorb whatever they would have.
+    private static func greedy<Pattern, Item>(_ pattern: [Pattern], _ items: [Item], isStar: (Pattern) -> Bool,
+                                              matches: (Pattern, Item) -> Bool) -> Bool {
+        var next = 0, item = 0
+        var star: (pattern: Int, item: Int)?
+        while item < items.count {
+            if next < pattern.count, isStar(pattern[next]) {
+                star = (next, item)
+                next += 1
+            } else if next < pattern.count, matches(pattern[next], items[item]) {
+                next += 1
+                item += 1
+            } else if let last = star {
+                star = (last.pattern, last.item + 1)
+                next = last.pattern + 1
+                item = last.item + 1
+            } else {
+                return false
+            }
+        }
+        while next < pattern.count, isStar(pattern[next]) { next += 1 }
+        return next == pattern.count
+    }
+
+    /// The tokens of one segment.
+    private static func tokens(_ glob: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        while index < glob.count {
+            let scalar = glob[index]
+            switch scalar {
+            case "*":
+                tokens.append(.star)
+            case "?":
+                tokens.append(.any)
+            case "[":
+                // The class ends at the first `]` after the `[`; without one the `[` is a literal.
+                guard let close = glob[(index + 1)...].firstIndex(of: "]") else {
+                    tokens.append(.scalar(scalar))
+                    break
+                }
+                tokens.append(set(glob[(index + 1)..<close]))
+                index = close
+            default:
+                tokens.append(.scalar(scalar))
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    /// A class body: an optional leading `!` or `^`, then single characters and `a-z` ranges.
+    private static func set(_ body: ArraySlice<Unicode.Scalar>) -> Token {
+        var items = body
+        var negated = false
         if items.first == "!" || items.first == "^" {
-            negate = true
+            negated = true
             items = items.dropFirst()
         }
-        var found = false
+        var ranges: [ClosedRange<UInt32>] = []
         var index = items.startIndex
         while index < items.endIndex {
-            let low = items[index]
+            let low = items[index].value
             if index + 2 < items.endIndex, items[index + 1] == "-" {
-                if c.value >= low.value && c.value <= items[index + 2].value { found = true }
+                let high = items[index + 2].value
+                // A reversed range (`[z-a]`) contains nothing.
+                if low <= high { ranges.append(low...high) }
                 index += 3
             } else {
-                if c == low { found = true }
+                ranges.append(low...low)
                 index += 1
             }
         }
-        return found != negate
+        return .set(negated: negated, ranges: ranges)
     }
 }

@@ -1,25 +1,28 @@
-import Foundation
-
-/// A compiled regular expression from the profile (ICU syntax, via NSRegularExpression).
+/// A compiled regular expression from the profile, in PCRE2's dialect with UTF and UCP (`\d`, `\w`, `\b` and
+/// `(?i)` are Unicode-aware, as they were under ICU), matched on a string's UTF-8 bytes.
 ///
-/// Compiled once when the profile loads and shared read-only across threads.
-public struct Pattern: @unchecked Sendable, CustomStringConvertible {
+/// Matching is bounded: a call that runs past the engine's limits finds nothing more in that text, and
+/// inside a file's pass (`PatternBudget`) the pattern is stopped for the rest of the file and reported as
+/// `input/pattern-limit`. Compiled once when the profile loads and shared read-only across threads.
+public struct Pattern: Sendable, CustomStringConvertible {
     public let source: String
-    private let regex: NSRegularExpression
+    /// Where the pattern came from (a config key path such as `tags.families.transient-path`), for messages.
+    public var origin: String?
+    /// Whether the pattern ignores case (`task-fields` labels).
+    let caseInsensitive: Bool
+    private let regex: PCRE2Regex
     /// Literals of which every match must contain at least one (`Plan-` for `\bPlan-(\d{3})`; `Plan`,
     /// `Spec` or `ADR` for `\b(Plan|Spec|ADR)-`), checked with a byte search before the regex runs: most
     /// prose lines hold no ID, and skipping them is most of the speed.
     private let hints: [[UInt8]]?
 
-    /// Compiles `source`; throws `PatternError` with the compiler's complaint.
-    public init(_ source: String, caseInsensitive: Bool = false) throws {
+    /// Compiles `source`; throws `PatternError` with the engine's complaint. With `javaScript` the classes
+    /// and `$` keep a JavaScript regex's meaning (`JavaScriptRegex`).
+    public init(_ source: String, caseInsensitive: Bool = false, javaScript: Bool = false) throws(PatternError) {
         self.source = source
-        do {
-            regex = try NSRegularExpression(pattern: source, options: caseInsensitive ? [.caseInsensitive] : [])
-        } catch {
-            throw PatternError(source: source, reason: "not a valid regular expression")
-        }
-        hints = caseInsensitive ? nil : Self.literalHints(source)
+        self.caseInsensitive = caseInsensitive
+        regex = try PCRE2Regex(source, caseInsensitive: caseInsensitive, javaScript: javaScript)
+        hints = caseInsensitive || javaScript ? nil : Self.literalHints(source)
     }
 
     /// The literal runs a pattern starts with, after `^` or `\b`: one run, or one per alternative of a
@@ -100,7 +103,7 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
         return (alternatives, text[text.endIndex...])
     }
 
-    /// Characters that are not literals in ICU syntax.
+    /// Characters that are not literals in the pattern syntax.
     private static let metacharacters: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
 
     /// The literal run `text` starts with, if any.
@@ -147,15 +150,11 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
     /// Every non-overlapping match in `text`.
     public func matches(in text: String) -> [PatternMatch] {
         guard mayMatch(text) else { return [] }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.matches(in: text, range: range).map { PatternMatch(text: text, result: $0) }
+        return run(text, first: false)
     }
 
     /// Every match, found by the regex alone without the literal pre-filter: what `matches(in:)` must equal.
-    func unfilteredMatches(in text: String) -> [PatternMatch] {
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.matches(in: text, range: range).map { PatternMatch(text: text, result: $0) }
-    }
+    func unfilteredMatches(in text: String) -> [PatternMatch] { run(text, first: false) }
 
     /// Every match in a substring (a raw line, say); ranges refer to the substring's base string.
     public func matches(in text: Substring) -> [PatternMatch] { matches(in: String(text)) }
@@ -163,31 +162,40 @@ public struct Pattern: @unchecked Sendable, CustomStringConvertible {
     /// The first match in `text`, if any.
     public func firstMatch(in text: String) -> PatternMatch? {
         guard mayMatch(text) else { return nil }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.firstMatch(in: text, range: range).map { PatternMatch(text: text, result: $0) }
+        return run(text, first: true).first
     }
 
     /// Whether `text` contains a match.
     public func test(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
     /// The number of capture groups.
-    public var groupCount: Int { regex.numberOfCaptureGroups }
+    public var groupCount: Int { regex.captureCount }
+
+    /// Runs the engine unless this file's pass stopped the pattern; an overrun stops it for the file.
+    private func run(_ text: String, first: Bool) -> [PatternMatch] {
+        let budget = PatternBudget.current
+        if let budget, budget.isStopped(source) { return [] }
+        var text = text
+        let (found, limit) = text.withUTF8 { regex.matches(in: $0, first: first) }
+        if limit { budget?.stop(self) }
+        return found.map { PatternMatch(text: text, byteRanges: $0) }
+    }
 }
 
 /// One match of a `Pattern`.
 public struct PatternMatch: Sendable {
     public let text: String
-    /// UTF-16 ranges as the regex reports them, turned into string indices only when asked for: most
+    /// UTF-8 byte ranges as the engine reports them, turned into string indices only when asked for: most
     /// callers read one or two of a match's groups.
-    private let utf16Ranges: [NSRange]
+    private let byteRanges: [Range<Int>?]
 
-    init(text: String, result: NSTextCheckingResult) {
+    init(text: String, byteRanges: [Range<Int>?]) {
         self.text = text
-        self.utf16Ranges = (0..<result.numberOfRanges).map { result.range(at: $0) }
+        self.byteRanges = byteRanges
     }
 
     /// The number of ranges: the whole match plus each group.
-    public var count: Int { utf16Ranges.count }
+    public var count: Int { byteRanges.count }
 
     /// The text of group `index` (0 = the whole match), or nil when the group did not take part.
     public subscript(_ index: Int) -> String? {
@@ -196,14 +204,23 @@ public struct PatternMatch: Sendable {
 
     /// The range of group `index` in the searched text.
     public func range(_ index: Int = 0) -> Range<String.Index>? {
-        guard index >= 0, index < utf16Ranges.count else { return nil }
-        return Range(utf16Ranges[index], in: text)
+        guard index >= 0, index < byteRanges.count, let bytes = byteRanges[index] else { return nil }
+        let utf8 = text.utf8
+        guard let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound, limitedBy: utf8.endIndex),
+              let upper = utf8.index(lower, offsetBy: bytes.count, limitedBy: utf8.endIndex) else { return nil }
+        return lower..<upper
+    }
+
+    /// The UTF-8 byte range of group `index` in the searched text.
+    public func byteRange(_ index: Int = 0) -> Range<Int>? {
+        guard index >= 0, index < byteRanges.count else { return nil }
+        return byteRanges[index]
     }
 
     /// The 1-based UTF-8 column at which group `index` starts.
     public func utf8Column(_ index: Int = 0) -> Int {
-        guard let range = range(index) else { return 1 }
-        return text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
+        guard index >= 0, index < byteRanges.count, let bytes = byteRanges[index] else { return 1 }
+        return bytes.lowerBound + 1
     }
 }
 

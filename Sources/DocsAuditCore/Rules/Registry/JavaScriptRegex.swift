@@ -1,12 +1,13 @@
-/// Translates a JavaScript regex literal (`/body/flags`) into an ICU pattern with the same meaning for the
-/// constructs a name format uses: classes, groups, anchors, quantifiers, `\d`/`\w`/`\s`, escaped `/`.
+/// Translates a JavaScript regex literal (`/body/flags`) into a PCRE2 pattern with the same meaning for the
+/// constructs a name format uses: classes, groups, anchors, quantifiers, ASCII `\d`/`\w`/`\b`, `$` at the
+/// very end, `\u` escapes, escaped `/` (`Pattern(_:javaScript:)`).
 enum JavaScriptRegex {
     struct Failure: Error {
         let message: String
     }
 
     static func translate(source: String, flags: String) throws -> Pattern {
-        // `\/` is only needed inside the literal; ICU reads a plain `/`.
+        // `\/` is only needed inside the literal; PCRE2 reads a plain `/`.
         let body = source.replacingOccurrences(of: "\\/", with: "/")
         var prefix = ""
         for flag in flags {
@@ -19,7 +20,7 @@ enum JavaScriptRegex {
             }
         }
         do {
-            return try Pattern(prefix + body)
+            return try Pattern(prefix + body, javaScript: true)
         } catch {
             throw Failure(message: "cannot translate /\(source)/\(flags)")
         }
