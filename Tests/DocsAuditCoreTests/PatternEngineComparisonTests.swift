@@ -23,7 +23,10 @@ final class PatternEngineComparisonTests: XCTestCase {
         let own = ["README.md", "docs", "Examples", "rules", "Tests/Fixtures"].map {
             Self.projectRoot.appendingPathComponent($0).path
         }
-        let lines = Self.lines(under: corpora + own)
+        // docs/rules.md shows the rule examples with their keycap markers (`1️⃣Plan-001`), which are stripped
+        // before anything is linted. The engines differ on `\b` after an enclosing mark (U+20E3): PCRE2 10.42's
+        // UCP `\w` has no marks, ICU's does. Compare those lines as they are linted, without the markers.
+        let lines = Self.lines(under: corpora + own).map(Self.withoutExampleMarkers)
         XCTAssertGreaterThan(lines.count, 100_000, "both corpora were read")
         let patterns = PatternHintSafetyTests.patterns(in: try ProfileLoader.defaultProfile())
         XCTAssertGreaterThan(patterns.count, 50, "the profile's patterns were found by reflection")
@@ -46,6 +49,12 @@ final class PatternEngineComparisonTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 10_000, "the lines hold matches to compare")
+    }
+
+    /// `line` without the rule examples' keycap markers (a digit, U+FE0F, U+20E3).
+    private static func withoutExampleMarkers(_ line: String) -> String {
+        guard line.unicodeScalars.contains("\u{20E3}") else { return line }
+        return line.replacingOccurrences(of: "[0-9]\u{FE0F}\u{20E3}", with: "", options: .regularExpression)
     }
 
     /// ICU's matches with every group as a UTF-8 byte range.
