@@ -232,5 +232,6 @@ cites:
     Plan: docs/plans
     Spec: docs/specs
     ADR: docs/decisions
+  endpoints: true
 """####
 }

@@ -197,4 +197,7 @@ public struct CiteSettings: Sendable {
     public var codePin: Pattern?
     /// `Plan` → `docs/plans`: where a label-colon cite's number is looked up.
     public var kindFolders: [String: String] = [:]
+    /// Both endpoints of a range must be non-blank lines (the corpus's own rule); off, only a range that is
+    /// blank throughout is reported.
+    public var endpoints = true
 }

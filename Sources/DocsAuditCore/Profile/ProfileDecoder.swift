@@ -277,6 +277,7 @@ enum ProfileDecoder {
             try node.eachKey { key, child in folders[key] = try child.string() }
             settings.kindFolders = folders
         },
+        "endpoints": { $0.endpoints = try $1.bool() },
     ] }
 }
 

@@ -14,7 +14,8 @@ public enum RuleCatalog {
         LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(),
         DuplicateDefinitionRule(), UndefinedReferenceRule(),
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
-        TableArityRule(), TableTotalRule(), BacklogFieldsRule(),
+        TableArityRule(), TableShortRowRule(), TableNotRenderedRule(), TableCodePipeRule(), TableTotalRule(),
+        BacklogFieldsRule(),
     ]
 
     /// Descriptions of what the engine itself reports (input problems, suppressions).

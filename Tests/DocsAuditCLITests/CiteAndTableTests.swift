@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// Range endpoints on blank lines and tables as GitHub renders them, through the built binary.
+final class CiteAndTableTests: XCTestCase {
+    private let files: [String: Data] = [
+        "docs/plans/001-a.md": Data("""
+        # Plan-001: A
+
+        | Field | Value |
+        | --- | --- |
+        | **Status** | `draft` |
+
+        line seven
+        line eight
+
+        line ten
+
+        """.utf8),
+        "docs/b.md": Data("""
+        # B
+
+        See Plan-001:7-9 and Plan-001:7-8.
+
+        | Flag | Use |
+        | --- | --- | --- |
+
+        | Flag | Use |
+        | --- | --- |
+        | `<env | file>` | where |
+        | short |
+
+        """.utf8),
+    ]
+
+    func testEndpointAndTableFindings() throws {
+        let root = try CLI.folder(files)
+        let result = try CLI.run(["lint", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        docs/b.md:3:5: error: cite Plan-001:7-9: end line 9 of 7-9 is blank in docs/plans/001-a.md, \
+        nearest non-blank line 8 [cites/line-range]
+        docs/b.md:5:1: warning: not rendered as a table: the header has 2 cells, the delimiter row 3 \
+        [tables/not-rendered]
+        docs/b.md:10:1: warning: row has 3 cells, the header 2: GitHub drops the last 1 [tables/arity]
+        docs/b.md:10:3: warning: `|` inside code span `<env | file>` splits the cell: write `<env \\| file>` \
+        [tables/code-pipe]
+        docs/b.md:11:1: info: row has 1 cell, the header 2: GitHub pads it [tables/short-row]
+
+        """)
+        XCTAssertEqual(result.stderr, "docs-audit: 1 error, 3 warnings, 1 info in 1 file\n")
+    }
+
+    func testEndpointsSwitchOffAndABadValue() throws {
+        var off = files
+        off["docs-audit.yml"] = Data("cites:\n  endpoints: false\nrules:\n  tables/short-row: off\n".utf8)
+        let quiet = try CLI.run(["lint", "--root", try CLI.folder(off).path])
+        XCTAssertEqual(quiet.stdout.contains("cites/line-range"), false, quiet.stdout)
+        XCTAssertEqual(quiet.stdout.contains("tables/short-row"), false, quiet.stdout)
+        var bad = files
+        bad["docs-audit.yml"] = Data("cites:\n  endpoints: sometimes\n".utf8)
+        let result = try CLI.run(["lint", "--root", try CLI.folder(bad).path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("docs-audit.yml"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cites.endpoints: expected true or false"), result.stderr)
+    }
+}
