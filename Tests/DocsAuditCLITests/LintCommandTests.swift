@@ -12,7 +12,7 @@ final class LintCommandTests: XCTestCase {
         let result = try CLI.run(["lint", "--root", root.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, """
-        docs/a.md:5:1: error: link to b.md#old-heading: no heading or anchor `old-heading` in docs/b.md [links/missing-anchor]
+        docs/a.md:5:1: error: link to b.md#old-heading: no heading or anchor `old-heading` in docs/b.md (did you mean #new-heading?) [links/missing-anchor]
         docs/a.md:5:27: warning: ephemeral pr-ref `PR #7` outside a provenance section [tags/ephemeral]
 
         """)

@@ -66,8 +66,8 @@ final class CorpusRuleTests: XCTestCase {
             "docs/a.md": "# A\n\n## Goal\n\n[ok](#goal) ↓[bad](#goals) [x](b.md#two--words) ↓[y](b.md#two-words) [z](b.md#named)\n",
             "docs/b.md": "# B\n\n## Two + Words\n\n<a name=\"named\"></a>\n",
         ], messages: [
-            "link to #goals: no heading or anchor `goals` in docs/a.md",
-            "link to b.md#two-words: no heading or anchor `two-words` in docs/b.md",
+            "link to #goals: no heading or anchor `goals` in docs/a.md (did you mean #goal?)",
+            "link to b.md#two-words: no heading or anchor `two-words` in docs/b.md (did you mean #two--words?)",
         ])
         let files = ["docs/a.md": "# A\n\n↓[gone](plans/009.md) [code](../packages/x.ts) [dir](plans/)\n", "docs/plans/001.md": "# P\n"]
         try RuleHarness.assert("links/missing-file", files, messages: ["link to plans/009.md: docs/plans/009.md does not exist"])
