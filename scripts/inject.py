@@ -19,6 +19,7 @@ MAP = "docs/architecture/cross-plan-dependencies.md"
 P024 = "docs/plans/024-rust-pty-sidecar.md"
 P001 = "docs/plans/001-shared-session-core.md"
 BACKLOG = "docs/backlog.md"
+ARCHIVE = "docs/archive/backlog-archive.md"
 API = "docs/architecture/contracts/api-payload-contracts.md"
 
 # (name, file, old text (must occur once), new text, {rule: file where it must fire}, check the line?)
@@ -84,6 +85,8 @@ INJECTIONS = [
     ("break a table row", MAP, "| Plan-009 | None | — |", "| Plan-009 | None | — | extra |", {"tables/arity": MAP}, True),
     ("end a cite range on a blank line", MAP, "[Plan-024](../plans/024-rust-pty-sidecar.md):285-300",
      "[Plan-024](../plans/024-rust-pty-sidecar.md):285-296", {"cites/line-range": MAP}, True),
+    ("link to a missing file from a frozen tree", ARCHIVE, "## Completed: 2026-04-15\n",
+     "See [gone](../plans/099-gone.md).\n\n## Completed: 2026-04-15\n", {"links/missing-file": ARCHIVE}, True),
     ("shorten a table row", MAP, "| Plan-009 | None | — |", "| Plan-009 | None |", {"tables/short-row": MAP}, True),
     ("give a delimiter row an extra cell", P001, "## Progress Log\n",
      "| Phase | Tasks |\n| --- | --- | --- |\n| 1 | 6 |\n\n## Progress Log\n", {"tables/not-rendered": P001}, True),

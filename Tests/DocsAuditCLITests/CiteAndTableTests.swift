@@ -51,6 +51,23 @@ final class CiteAndTableTests: XCTestCase {
         XCTAssertEqual(result.stderr, "docs-audit: 1 error, 3 warnings, 1 info in 1 file\n")
     }
 
+    func testFrozenTreesReportLinksAtWarningAndCanBeSwitchedOff() throws {
+        var corpus = files
+        corpus["docs/archive/old.md"] = Data("# Old\n\nPR #7 and [gone](MEMORY).\n".utf8)
+        corpus["docs/b.md"] = Data("# B\n".utf8)
+        let result = try CLI.run(["lint", "--root", try CLI.folder(corpus).path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        docs/archive/old.md:3:11: warning: link to MEMORY: docs/archive/MEMORY does not exist [links/missing-file]
+
+        """)
+        XCTAssertEqual(result.stderr, "docs-audit: 1 warning in 1 file\n")
+        corpus["docs-audit.yml"] = Data("corpus:\n  frozen-links: off\n".utf8)
+        let off = try CLI.run(["lint", "--root", try CLI.folder(corpus).path])
+        XCTAssertEqual(off.status, 0)
+        XCTAssertEqual(off.stdout, "")
+    }
+
     func testEndpointsSwitchOffAndABadValue() throws {
         var off = files
         off["docs-audit.yml"] = Data("cites:\n  endpoints: false\nrules:\n  tables/short-row: off\n".utf8)

@@ -15,6 +15,7 @@ corpus:
   exclude: ["docs/reference/**", "**/node_modules/**", ".git/**", ".build/**"]
   # Read for facts (IDs defined there resolve), never reported on.
   frozen: ["docs/archive/**"]
+  frozen-links: warning
   max-file-bytes: 67108864
 
 # Per-rule severity (error, warning, info, off); rules not named keep their default (`docs-audit rules`).

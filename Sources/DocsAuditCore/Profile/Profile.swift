@@ -57,6 +57,9 @@ public struct CorpusSettings: Sendable {
     public var include: [Glob] = [Glob("**/*.md")]
     public var exclude: [Glob] = []
     public var frozen: [Glob] = []
+    /// The severity of link, anchor and line-cite findings inside frozen trees (GitHub still shows those
+    /// files, so their links still break); nil reports nothing there.
+    public var frozenLinks: Severity? = .warning
     public var maxFileBytes = 64 << 20
 }
 

@@ -97,6 +97,16 @@ enum ProfileDecoder {
         "include": { $0.include = try $1.globs() },
         "exclude": { $0.exclude = try $1.globs() },
         "frozen": { $0.frozen = try $1.globs() },
+        "frozen-links": { settings, node in
+            let value = try node.string()
+            if value == "off" {
+                settings.frozenLinks = nil
+            } else if let severity = Severity(rawValue: value) {
+                settings.frozenLinks = severity
+            } else {
+                throw node.error("expected error, warning, info or off, found `\(value)`")
+            }
+        },
         "max-file-bytes": { $0.maxFileBytes = try $1.int() },
     ] }
 
