@@ -20,6 +20,7 @@ P024 = "docs/plans/024-rust-pty-sidecar.md"
 P001 = "docs/plans/001-shared-session-core.md"
 BACKLOG = "docs/backlog.md"
 ARCHIVE = "docs/archive/backlog-archive.md"
+TOPOLOGY = "docs/architecture/deployment-topology.md"
 API = "docs/architecture/contracts/api-payload-contracts.md"
 
 # (name, file, old text (must occur once), new text, {rule: file where it must fire}, check the line?)
@@ -87,6 +88,12 @@ INJECTIONS = [
      "[Plan-024](../plans/024-rust-pty-sidecar.md):285-296", {"cites/line-range": MAP}, True),
     ("link to a missing file from a frozen tree", ARCHIVE, "## Completed: 2026-04-15\n",
      "See [gone](../plans/099-gone.md).\n\n## Completed: 2026-04-15\n", {"links/missing-file": ARCHIVE}, True),
+    ("link above the repository root", P001, "## Progress Log\n",
+     "See [memory](../../../.claude/memory/x.md).\n\n## Progress Log\n", {"links/missing-file": P001}, True),
+    ("misspell a reference link's label", TOPOLOGY, "([monitor DO changelog][do-changelog])",
+     "([monitor DO changelog][do-changelog-2])", {"links/undefined-reference": TOPOLOGY}, True),
+    ("define a reference label nothing uses", TOPOLOGY, "[do-changelog]: https://",
+     "[do-spare]: https://example.com/\n[do-changelog]: https://", {"links/unused-definition": TOPOLOGY}, True),
     ("shorten a table row", MAP, "| Plan-009 | None | — |", "| Plan-009 | None |", {"tables/short-row": MAP}, True),
     ("give a delimiter row an extra cell", P001, "## Progress Log\n",
      "| Phase | Tasks |\n| --- | --- | --- |\n| 1 | 6 |\n\n## Progress Log\n", {"tables/not-rendered": P001}, True),

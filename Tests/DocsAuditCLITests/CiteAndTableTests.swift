@@ -82,4 +82,37 @@ final class CiteAndTableTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("docs-audit.yml"), result.stderr)
         XCTAssertTrue(result.stderr.contains("cites.endpoints: expected true or false"), result.stderr)
     }
+
+    func testReferenceLinksSiteRootsAndFragmentCase() throws {
+        let root = "https://github.com/o/r/blob/main/"
+        let corpus: [String: Data] = [
+            "docs/a.md": Data("""
+            # A
+
+            ## Goal
+
+            See [the review][rev-3], [home](\(root)docs/a.md#Goal) and [gone](\(root)docs/old.md).
+
+            [rev-2]: reviews/002.md
+
+            """.utf8),
+            "docs-audit.yml": Data("links:\n  site-roots: [\"\(root)\"]\n".utf8),
+        ]
+        let result = try CLI.run(["lint", "--root", try CLI.folder(corpus).path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        docs/a.md:5:5: warning: reference link [the review][rev-3]: no `[rev-3]: …` definition in this file \
+        [links/undefined-reference]
+        docs/a.md:5:26: error: link to \(root)docs/a.md#Goal: no heading or anchor `Goal` in docs/a.md \
+        (did you mean #goal?) [links/missing-anchor]
+        docs/a.md:5:86: error: link to \(root)docs/old.md: docs/old.md does not exist [links/missing-file]
+        docs/a.md:7:1: info: definition [rev-2] is used by no link in this file [links/unused-definition]
+
+        """)
+        var insensitive = corpus
+        insensitive["docs-audit.yml"] = Data("links:\n  site-roots: [\"\(root)\"]\n  fragment-case: insensitive\n".utf8)
+        let relaxed = try CLI.run(["lint", "--root", try CLI.folder(insensitive).path])
+        XCTAssertFalse(relaxed.stdout.contains("links/missing-anchor"), relaxed.stdout)
+        XCTAssertTrue(relaxed.stdout.contains("links/missing-file"), relaxed.stdout)
+    }
 }

@@ -17,6 +17,7 @@ public struct Profile: Sendable {
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
+    public var links = LinkSettings()
     public var tags = TagSettings()
     public var gates = GateSettings()
     /// Severity per rule ID; nil turns a rule off.
@@ -191,6 +192,22 @@ public struct TagSettings: Sendable {
     /// The family whose tags inside a Tasks block fail gate G5 (PR numbers); the others there are reported
     /// under the `no-ephemeral-tags` line.
     public var gateFamily = "pr-ref"
+}
+
+/// How links are resolved and fragments compared.
+public struct LinkSettings: Sendable {
+    /// How a link's `#fragment` is compared with heading slugs and anchors.
+    public enum FragmentCase: String, Sendable {
+        /// Exactly: slugs are lower case, so `#Goal` misses `## Goal` (what most renderers do).
+        case exact
+        /// Ignoring case, as GitHub's page script does when it scrolls to a fragment.
+        case insensitive
+    }
+
+    public var fragmentCase = FragmentCase.exact
+    /// URL prefixes that are this repository's own root (`https://github.com/o/r/blob/main/`): links under
+    /// them are checked like relative links from the root.
+    public var siteRoots: [String] = []
 }
 
 /// Line-cite spellings.

@@ -51,6 +51,7 @@ enum ProfileDecoder {
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
+        "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
         "rules": { profile, node in
@@ -275,6 +276,19 @@ enum ProfileDecoder {
                 }
             }
             settings.bands = bands
+        },
+    ] }
+
+    static var linkFields: KeyValuePairs<String, Setter<LinkSettings>> { [
+        "fragment-case": { settings, node in
+            let value = try node.string()
+            guard let choice = LinkSettings.FragmentCase(rawValue: value) else {
+                throw node.error("expected exact or insensitive, found `\(value)`")
+            }
+            settings.fragmentCase = choice
+        },
+        "site-roots": { settings, node in
+            settings.siteRoots = try node.strings().map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         },
     ] }
 

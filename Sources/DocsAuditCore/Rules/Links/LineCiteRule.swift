@@ -25,6 +25,11 @@ struct LineCiteRule: Rule {
             }
             switch LinkCheck.classify(target, context) {
             case .unverifiable: continue
+            case .outsideRoot:
+                hits.append(RuleHit(path: cite.path, line: cite.line, column: cite.column,
+                                    message: "cite \(cite.text): \(target) climbs above the repository root",
+                                    subject: cite.text, related: [target]))
+                continue
             case .missing:
                 hits.append(RuleHit(path: cite.path, line: cite.line, column: cite.column,
                                     message: "cite \(cite.text): \(target) does not exist", subject: cite.text, related: [target]))

@@ -7,18 +7,25 @@ struct MissingAnchorRule: Rule {
         Fragments are GitHub heading slugs (lower case, punctuation dropped, spaces to `-`, repeats suffixed `-1`)
         or `<a id>` / `<a name>` anchors. A renamed heading breaks every link to it; a pre-commit run naming the
         renamed file reports the broken links elsewhere too. The message names the nearest existing slug.
+        `links.fragment-case` chooses how case is compared: `exact` (default) or `insensitive` (GitHub's page
+        script finds `#Goal` for `## Goal`, but other renderers and GitHub's raw HTML do not).
         """,
         failing: "[carve-out](../architecture/map.md#plan-008-carve-out)   (heading is `Plan-008 Bootstrap Carve-Out`)",
         passing: "[carve-out](../architecture/map.md#plan-008-bootstrap-carve-out)")
 
     func check(_ context: LintContext) -> [RuleHit] {
         var suggestions = SlugSuggestions()
+        let insensitive = context.profile.links.fragmentCase == .insensitive
         return context.model.links.compactMap { link -> RuleHit? in
             guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
             let target = link.target ?? link.path
             guard let anchors = context.anchorsByPath[target] else { return nil }
             if fragment.contains("%") { fragment = fragment.removingPercentEncoding ?? fragment }
             guard !anchors.contains(fragment) else { return nil }
+            if insensitive {
+                let lower = fragment.lowercased()
+                if anchors.contains(where: { $0.lowercased() == lower }) { return nil }
+            }
             var message = "link to \(link.destination): no heading or anchor `\(fragment)` in \(target)"
             if let nearest = suggestions.nearest(to: fragment, in: target, anchors: anchors) {
                 message += " (did you mean #\(nearest)?)"
