@@ -5,10 +5,12 @@ import XCTest
 final class LinkRuleTests: XCTestCase {
     func testMissingAnchorNamesTheNearestSlugOnlyWhenItIsNear() throws {
         try RuleHarness.assert("links/missing-anchor", [
-            "docs/a.md": "# A\n\n↓[x](b.md#43-queue-drain) ↓[y](b.md#rejected-was-kept) ↓[z](b.md#something-else-entirely)\n",
+            "docs/a.md": "# A\n\n↓[x](b.md#43-queue-drain) ↓[y](b.md#rejected-was-kept) "
+                + "↓[z](b.md#something-else-entirely)\n",
             "docs/b.md": "# B\n\n## 44. Queue drain\n\n## Rejected — was kept\n",
         ], messages: [
-            "link to b.md#43-queue-drain: no heading or anchor `43-queue-drain` in docs/b.md (did you mean #44-queue-drain?)",
+            "link to b.md#43-queue-drain: no heading or anchor `43-queue-drain` in docs/b.md "
+                + "(did you mean #44-queue-drain?)",
             "link to b.md#rejected-was-kept: no heading or anchor `rejected-was-kept` in docs/b.md "
                 + "(did you mean #rejected--was-kept?)",
             "link to b.md#something-else-entirely: no heading or anchor `something-else-entirely` in docs/b.md",
@@ -18,7 +20,8 @@ final class LinkRuleTests: XCTestCase {
     }
 
     func testALinkThatClimbsAboveTheRootIsBrokenNotUnverifiable() throws {
-        let text = "# Plan-001: A\n\n[memory](../../../.claude/memory/x.md), [code](../../packages/x.ts), [P](../../../x.md):3\n"
+        let text = "# Plan-001: A\n\n[memory](../../../.claude/memory/x.md), [code](../../packages/x.ts), "
+            + "[P](../../../x.md):3\n"
         func marked(_ markers: [String: String]) -> [String: String] {
             var file = text
             for (old, new) in markers { file = file.replacingOccurrences(of: old, with: new) }
@@ -36,7 +39,8 @@ final class LinkRuleTests: XCTestCase {
 
     func testFrozenTreesReportOnlyLinksAnchorsAndCitesAtTheirOwnSeverity() throws {
         let files = [
-            "docs/archive/old.md": "# Old\n\nPR #7, BL-404, ↓[gone](MEMORY), ↓[b](../b.md#nope) and ↓Plan-001:2.\n",
+            "docs/archive/old.md":
+                "# Old\n\nPR #7, BL-404, ↓[gone](MEMORY), ↓[b](../b.md#nope) and ↓Plan-001:2.\n",
             "docs/b.md": "# B\n",
             "docs/plans/001-a.md": "# Plan-001: A\n\n| Field | Value |\n| --- | --- |\n| **Status** | `draft` |\n",
         ]
@@ -74,8 +78,8 @@ final class LinkRuleTests: XCTestCase {
         """
 
     func testReferenceLinksWithNoDefinition() throws {
-        try RuleHarness.assert("links/undefined-reference", ["docs/a.md": referenceFixture.replacingOccurrences(of: "¶", with: "")],
-                               messages: [
+        let file = referenceFixture.replacingOccurrences(of: "¶", with: "")
+        try RuleHarness.assert("links/undefined-reference", ["docs/a.md": file], messages: [
             "reference link [the audit][rev-4]: no `[rev-4]: …` definition in this file",
             "reference link [gone][]: no `[gone]: …` definition in this file",
             "reference link [cell][nope]: no `[nope]: …` definition in this file",
@@ -83,7 +87,8 @@ final class LinkRuleTests: XCTestCase {
     }
 
     func testDefinitionsNoLinkUses() throws {
-        let file = referenceFixture.replacingOccurrences(of: "↓", with: "").replacingOccurrences(of: "¶", with: "↓")
+        let file = referenceFixture.replacingOccurrences(of: "↓", with: "")
+            .replacingOccurrences(of: "¶", with: "↓")
         try RuleHarness.assert("links/unused-definition", ["docs/a.md": file],
                                messages: ["definition [unused] is used by no link in this file"])
         let (_, findings) = try RuleHarness.findings("links/unused-definition", ["docs/a.md": file])
@@ -96,7 +101,8 @@ final class LinkRuleTests: XCTestCase {
             "link to #Goal: no heading or anchor `Goal` in docs/a.md (did you mean #goal?)",
             "link to #GOALS: no heading or anchor `GOALS` in docs/a.md",
         ])
-        try RuleHarness.assert("links/missing-anchor", files.mapValues { $0.replacingOccurrences(of: "↓[x]", with: "[x]") },
+        try RuleHarness.assert("links/missing-anchor",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[x]", with: "[x]") },
                                messages: ["link to #GOALS: no heading or anchor `GOALS` in docs/a.md"],
                                config: "links:\n  fragment-case: insensitive\n")
         XCTAssertThrowsError(try Fixture.corpus(files, config: "links:\n  fragment-case: loose\n"))
@@ -105,14 +111,17 @@ final class LinkRuleTests: XCTestCase {
     func testSiteRootLinksAreCheckedLikeRelativeOnes() throws {
         let root = "https://github.com/o/r/blob/main/"
         let files = [
-            "docs/a.md": "# A\n\n[ok](\(root)docs/b.md#two) ↓[gone](\(root)docs/c.md) ↓[frag](\(root)docs/b.md#three) "
+            "docs/a.md": "# A\n\n[ok](\(root)docs/b.md#two) ↓[gone](\(root)docs/c.md) "
+                + "↓[frag](\(root)docs/b.md#three) "
                 + "[other](https://github.com/o/other/blob/main/docs/c.md)\n",
             "docs/b.md": "# B\n\n## Two\n",
         ]
         let config = "links:\n  site-roots: [\"https://github.com/o/r/blob/main\"]\n"
-        try RuleHarness.assert("links/missing-file", files.mapValues { $0.replacingOccurrences(of: "↓[frag]", with: "[frag]") },
+        try RuleHarness.assert("links/missing-file",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[frag]", with: "[frag]") },
                                messages: ["link to \(root)docs/c.md: docs/c.md does not exist"], config: config)
-        try RuleHarness.assert("links/missing-anchor", files.mapValues { $0.replacingOccurrences(of: "↓[gone]", with: "[gone]") },
+        try RuleHarness.assert("links/missing-anchor",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[gone]", with: "[gone]") },
                                messages: ["link to \(root)docs/b.md#three: no heading or anchor `three` in docs/b.md"],
                                config: config)
         let (_, none) = try RuleHarness.findings("links/missing-file", files)
