@@ -19,6 +19,8 @@ MAP = "docs/architecture/cross-plan-dependencies.md"
 P024 = "docs/plans/024-rust-pty-sidecar.md"
 P001 = "docs/plans/001-shared-session-core.md"
 BACKLOG = "docs/backlog.md"
+ARCHIVE = "docs/archive/backlog-archive.md"
+TOPOLOGY = "docs/architecture/deployment-topology.md"
 API = "docs/architecture/contracts/api-payload-contracts.md"
 
 # (name, file, old text (must occur once), new text, {rule: file where it must fire}, check the line?)
@@ -82,6 +84,21 @@ INJECTIONS = [
      "[Plan-024](../plans/024-rust-pty-sidecar.md):286", {"cites/line-range": MAP}, True),
     ("cite past the end of a file", P001, "## Progress Log\n", "As Plan-024:9999 says.\n\n## Progress Log\n", {"cites/line-range": P001}, True),
     ("break a table row", MAP, "| Plan-009 | None | — |", "| Plan-009 | None | — | extra |", {"tables/arity": MAP}, True),
+    ("end a cite range on a blank line", MAP, "[Plan-024](../plans/024-rust-pty-sidecar.md):285-300",
+     "[Plan-024](../plans/024-rust-pty-sidecar.md):285-296", {"cites/line-range": MAP}, True),
+    ("link to a missing file from a frozen tree", ARCHIVE, "## Completed: 2026-04-15\n",
+     "See [gone](../plans/099-gone.md).\n\n## Completed: 2026-04-15\n", {"links/missing-file": ARCHIVE}, True),
+    ("link above the repository root", P001, "## Progress Log\n",
+     "See [memory](../../../.claude/memory/x.md).\n\n## Progress Log\n", {"links/missing-file": P001}, True),
+    ("misspell a reference link's label", TOPOLOGY, "([monitor DO changelog][do-changelog])",
+     "([monitor DO changelog][do-changelog-2])", {"links/undefined-reference": TOPOLOGY}, True),
+    ("define a reference label nothing uses", TOPOLOGY, "[do-changelog]: https://",
+     "[do-spare]: https://example.com/\n[do-changelog]: https://", {"links/unused-definition": TOPOLOGY}, True),
+    ("shorten a table row", MAP, "| Plan-009 | None | — |", "| Plan-009 | None |", {"tables/short-row": MAP}, True),
+    ("give a delimiter row an extra cell", P001, "## Progress Log\n",
+     "| Phase | Tasks |\n| --- | --- | --- |\n| 1 | 6 |\n\n## Progress Log\n", {"tables/not-rendered": P001}, True),
+    ("put a pipe in a code span in a table row", P001, "## Progress Log\n",
+     "| Flag | Use |\n| --- | --- |\n| `<env | file>` |\n\n## Progress Log\n", {"tables/code-pipe": P001}, False),
     ("break a declared total", P001, "## Progress Log\n",
      "<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n| 1 | 6 |\n| 2 | 3 |\n| Total | 10 |\n\n## Progress Log\n",
      {"tables/total": P001}, False),

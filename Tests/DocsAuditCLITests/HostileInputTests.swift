@@ -104,8 +104,10 @@ final class HostileInputTests: XCTestCase {
         try Data("# A\n\n[out](../outside.md#x), [deep](../../../../etc/passwd) and [../outside.md](../outside.md):3.\n".utf8)
             .write(to: root.appendingPathComponent("a.md"))
         let result = try timed(["lint", "--root", root.path], bound: 20)
-        XCTAssertEqual(result.status, 0, "links out of the root are unverifiable (info), not errors")
-        XCTAssertTrue(result.stdout.contains("a.md:3:1: info: cannot verify ../outside.md from this checkout [links/unverifiable]"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("cannot verify ../../../../etc/passwd"), result.stdout)
+        // Above the root (outside git, the corpus root stands for the repository's), GitHub cannot resolve them.
+        XCTAssertEqual(result.status, 1, "links out of the root are broken on GitHub")
+        XCTAssertTrue(result.stdout.contains("a.md:3:1: error: link to ../outside.md#x: it climbs above the repository root, "
+            + "so GitHub cannot resolve it [links/missing-file]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("link to ../../../../etc/passwd: it climbs above"), result.stdout)
     }
 }

@@ -6,7 +6,9 @@ enum LinkExtractor {
         var links: [LinkRef] = []
         for block in context.markdown.allBlocks where !block.inlines.isEmpty {
             for inline in Inline.links(in: block.inlines) {
-                guard case let .link(destination, _) = inline.kind, let link = resolve(destination, from: context.path) else { continue }
+                guard case let .link(destination, _) = inline.kind,
+                      let link = resolve(destination, from: context.path, siteRoots: context.profile.links.siteRoots)
+                else { continue }
                 links.append(LinkRef(path: context.path, line: inline.start.line, column: inline.start.utf8Column,
                                      destination: destination, target: link.target, fragment: link.fragment))
             }
@@ -14,8 +16,15 @@ enum LinkExtractor {
         return links
     }
 
-    /// Splits `destination` into a root-relative target and a fragment; nil for URLs with a scheme.
-    static func resolve(_ destination: String, from path: String) -> (target: String?, fragment: String?)? {
+    /// Splits `destination` into a root-relative target and a fragment; nil for URLs with a scheme, except
+    /// under one of `siteRoots` (the repository's own URLs), which resolve from the root.
+    static func resolve(_ destination: String, from path: String,
+                        siteRoots: [String] = []) -> (target: String?, fragment: String?)? {
+        if let root = siteRoots.first(where: { destination.hasPrefix($0) }) {
+            let rest = String(destination.dropFirst(root.count))
+            guard let resolved = resolve("/" + rest, from: path) else { return nil }
+            return (resolved.target ?? "", resolved.fragment)
+        }
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) { return nil }
         // Byte searches: `#`, `?`, `%` and `/` are ASCII, so their UTF-8 positions are character boundaries.
         var file = Substring(destination)

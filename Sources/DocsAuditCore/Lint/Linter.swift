@@ -3,7 +3,8 @@
 /// 2. run the rules in parallel against the merged model (no rule sees another's output; a document rule
 ///    hands back the hits its file analyses recorded);
 /// 3. apply the profile's severities (a rule that is off reports nothing);
-/// 4. drop findings in frozen trees, then apply suppression comments, then report unused suppressions
+/// 4. drop findings in frozen trees (but links, anchors and cites, at `corpus.frozen-links`), then apply
+///    suppression comments, then report unused suppressions
 ///    (last, because only now is it known what each suppressed).
 public enum Linter {
     /// The outcome of a run.
@@ -35,8 +36,7 @@ public enum Linter {
             return Finding(rule: problem.code, severity: severity, file: problem.path, line: problem.line,
                            column: problem.column, message: problem.message, subject: problem.code)
         }
-        let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
-        findings.removeAll { frozen.contains($0.file) }
+        findings = keepingFrozenLinks(findings, corpus: corpus)
         findings = PhaseTimer.measure("suppressions") { applySuppressions(findings, corpus: corpus, profile: profile) }
         return Result(findings: Finding.sorted(findings), model: model)
     }
@@ -45,6 +45,24 @@ public enum Linter {
     /// the named files cause (a link into a renamed heading).
     public static func narrow(_ findings: [Finding], to paths: Set<String>) -> [Finding] {
         findings.filter { paths.contains($0.file) || $0.related.contains(where: paths.contains) }
+    }
+
+    /// The rules still reported inside frozen trees: GitHub shows archived files, so their links break too.
+    static let frozenLinkRules: Set<String> = ["links/missing-file", "links/missing-anchor", "cites/line-range"]
+
+    /// `findings` without those in frozen files, except link, anchor and cite findings, which take the
+    /// profile's `corpus.frozen-links` severity.
+    private static func keepingFrozenLinks(_ findings: [Finding], corpus: Corpus) -> [Finding] {
+        let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
+        guard !frozen.isEmpty else { return findings }
+        let severity = corpus.profile.corpus.frozenLinks
+        return findings.compactMap { finding in
+            guard frozen.contains(finding.file) else { return finding }
+            guard let severity, frozenLinkRules.contains(finding.rule) else { return nil }
+            var kept = finding
+            kept.severity = severity
+            return kept
+        }
     }
 
     /// Whether findings should fail a run: errors and warnings do, info does not.

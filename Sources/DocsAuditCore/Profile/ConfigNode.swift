@@ -52,6 +52,14 @@ struct ConfigNode {
         return value
     }
 
+    func bool() throws -> Bool {
+        switch try string() {
+        case "true": return true
+        case "false": return false
+        default: throw error("expected true or false")
+        }
+    }
+
     func strings() throws -> [String] {
         guard case let .sequence(sequence) = node else { throw error("expected a list of strings") }
         return try sequence.enumerated().map { index, item in

@@ -13,8 +13,9 @@ corpus:
   include: ["**/*.md"]
   # Not read at all.
   exclude: ["docs/reference/**", "**/node_modules/**", ".git/**", ".build/**"]
-  # Read for facts (IDs defined there resolve), never reported on.
+  # Read for facts (IDs defined there resolve); only links, anchors and cites are reported there.
   frozen: ["docs/archive/**"]
+  frozen-links: warning
   max-file-bytes: 67108864
 
 # Per-rule severity (error, warning, info, off); rules not named keep their default (`docs-audit rules`).
@@ -235,5 +236,12 @@ cites:
     Plan: docs/plans
     Spec: docs/specs
     ADR: docs/decisions
+  endpoints: true
+
+links:
+  # exact: `#Goal` misses `## Goal` (slugs are lower case); insensitive: as GitHub's page script finds it.
+  fragment-case: exact
+  # URL prefixes of this repository itself, checked like relative links from the root.
+  site-roots: []
 """####
 }

@@ -17,6 +17,7 @@ public struct Profile: Sendable {
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
+    public var links = LinkSettings()
     public var tags = TagSettings()
     public var gates = GateSettings()
     /// Severity per rule ID; nil turns a rule off.
@@ -57,6 +58,9 @@ public struct CorpusSettings: Sendable {
     public var include: [Glob] = [Glob("**/*.md")]
     public var exclude: [Glob] = []
     public var frozen: [Glob] = []
+    /// The severity of link, anchor and line-cite findings inside frozen trees (GitHub still shows those
+    /// files, so their links still break); nil reports nothing there.
+    public var frozenLinks: Severity? = .warning
     public var maxFileBytes = 64 << 20
     /// The most bytes one run reads in all; files past it (in path order) are reported, not read.
     public var maxTotalBytes = 256 << 20
@@ -196,6 +200,22 @@ public struct TagSettings: Sendable {
     public var gateFamily = "pr-ref"
 }
 
+/// How links are resolved and fragments compared.
+public struct LinkSettings: Sendable {
+    /// How a link's `#fragment` is compared with heading slugs and anchors.
+    public enum FragmentCase: String, Sendable {
+        /// Exactly: slugs are lower case, so `#Goal` misses `## Goal` (what most renderers do).
+        case exact
+        /// Ignoring case, as GitHub's page script does when it scrolls to a fragment.
+        case insensitive
+    }
+
+    public var fragmentCase = FragmentCase.exact
+    /// URL prefixes that are this repository's own root (`https://github.com/o/r/blob/main/`): links under
+    /// them are checked like relative links from the root.
+    public var siteRoots: [String] = []
+}
+
 /// Line-cite spellings.
 public struct CiteSettings: Sendable {
     public var labelColon: Pattern?
@@ -203,4 +223,7 @@ public struct CiteSettings: Sendable {
     public var codePin: Pattern?
     /// `Plan` → `docs/plans`: where a label-colon cite's number is looked up.
     public var kindFolders: [String: String] = [:]
+    /// Both endpoints of a range must be non-blank lines (the corpus's own rule); off, only a range that is
+    /// blank throughout is reported.
+    public var endpoints = true
 }

@@ -51,6 +51,7 @@ enum ProfileDecoder {
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
+        "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
         "rules": { profile, node in
@@ -97,6 +98,16 @@ enum ProfileDecoder {
         "include": { $0.include = try $1.globs() },
         "exclude": { $0.exclude = try $1.globs() },
         "frozen": { $0.frozen = try $1.globs() },
+        "frozen-links": { settings, node in
+            let value = try node.string()
+            if value == "off" {
+                settings.frozenLinks = nil
+            } else if let severity = Severity(rawValue: value) {
+                settings.frozenLinks = severity
+            } else {
+                throw node.error("expected error, warning, info or off, found `\(value)`")
+            }
+        },
         "max-file-bytes": { $0.maxFileBytes = try $1.int(in: 1...CorpusSettings.maxFileBytesLimit) },
         "max-total-bytes": { $0.maxTotalBytes = try $1.int(in: 1...CorpusSettings.maxTotalBytesLimit) },
     ] }
@@ -269,6 +280,19 @@ enum ProfileDecoder {
         },
     ] }
 
+    static var linkFields: KeyValuePairs<String, Setter<LinkSettings>> { [
+        "fragment-case": { settings, node in
+            let value = try node.string()
+            guard let choice = LinkSettings.FragmentCase(rawValue: value) else {
+                throw node.error("expected exact or insensitive, found `\(value)`")
+            }
+            settings.fragmentCase = choice
+        },
+        "site-roots": { settings, node in
+            settings.siteRoots = try node.strings().map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        },
+    ] }
+
     static var citeFields: KeyValuePairs<String, Setter<CiteSettings>> { [
         "label-colon": { $0.labelColon = try $1.pattern() },
         "link-colon": { $0.linkColon = try $1.pattern() },
@@ -278,6 +302,7 @@ enum ProfileDecoder {
             try node.eachKey { key, child in folders[key] = try child.string() }
             settings.kindFolders = folders
         },
+        "endpoints": { $0.endpoints = try $1.bool() },
     ] }
 }
 

@@ -12,10 +12,12 @@ public enum RuleCatalog {
         StatusClassRule(), ReadyUpstreamRule(), BlockedUpstreamRule(), EntryNodePairingRule(), UpstreamEdgesRule(),
         CompletedBacklogEdgeRule(), SetClaimRule(), PRChecklistRule(),
         MethodNameFormatRule(), EphemeralTagRule(),
-        LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(),
+        LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(), UndefinedReferenceLinkRule(),
+        UnusedDefinitionRule(),
         DuplicateDefinitionRule(), UndefinedReferenceRule(),
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
-        TableArityRule(), TableTotalRule(), BacklogFieldsRule(),
+        TableArityRule(), TableShortRowRule(), TableNotRenderedRule(), TableCodePipeRule(), TableTotalRule(),
+        BacklogFieldsRule(),
     ]
 
     /// Descriptions of what the engine itself reports (input problems, suppressions).

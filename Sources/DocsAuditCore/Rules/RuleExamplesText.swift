@@ -1045,6 +1045,58 @@ passing:
         # Plan-001: A
 
 """####,
+        "links/undefined-reference": ####"""
+# Examples for links/undefined-reference (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a reference-style link with no definition (GitHub shows the brackets as text)
+    files:
+      docs/a.md: |
+        # A
+
+        See 1️⃣[the review][rev-3].
+    findings:
+      - "no `[rev-3]: …` definition in this file"
+passing:
+  - title: the definition is there
+    files:
+      docs/a.md: |
+        # A
+
+        See [the review][rev-3].
+
+        [rev-3]: reviews/003.md
+      docs/reviews/003.md: |
+        # Review 3
+
+"""####,
+        "links/unused-definition": ####"""
+# Examples for links/unused-definition (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a link reference definition no link uses
+    files:
+      docs/a.md: |
+        # A
+
+        Nothing here links to the review.
+
+        1️⃣[rev-3]: reviews/003.md
+      docs/reviews/003.md: |
+        # Review 3
+    findings:
+      - "definition [rev-3] is used by no link in this file"
+passing:
+  - title: the definition is used
+    files:
+      docs/a.md: |
+        # A
+
+        See [the review][rev-3].
+
+        [rev-3]: reviews/003.md
+      docs/reviews/003.md: |
+        # Review 3
+
+"""####,
         "links/unverifiable": ####"""
 # Examples for links/unverifiable (see RuleExample.swift for the format; `make embed` after editing).
 failing:
@@ -1212,7 +1264,7 @@ passing:
         "tables/arity": ####"""
 # Examples for tables/arity (see RuleExample.swift for the format; `make embed` after editing).
 failing:
-  - title: a row with a stray cell, and a short row
+  - title: a row with a stray cell (GitHub drops it)
     files:
       docs/notes.md: |
         # Notes
@@ -1220,12 +1272,10 @@ failing:
         | a | b |
         | --- | --- |
         1️⃣| 1 | 2 | 3 |
-        2️⃣| only |
     findings:
       - "row has 3 cells, the header 2"
-      - "row has 1 cells, the header 2"
 passing:
-  - title: the pipe escaped, and rows with or without edge pipes
+  - title: the pipe escaped, rows with or without edge pipes, and a short row (tables/short-row)
     files:
       docs/notes.md: |
         # Notes
@@ -1233,7 +1283,80 @@ passing:
         | a | b |
         | --- | --- |
         | 1 | 2 \| 3 |
+        | only |
         one | two
+
+"""####,
+        "tables/code-pipe": ####"""
+# Examples for tables/code-pipe (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a `|` inside a code span splits the cell, and GitHub drops the overflow
+    files:
+      docs/a.md: |
+        # A
+
+        | flag | use |
+        | --- | --- |
+        | 1️⃣`<env | file>` | where |
+    findings:
+      - "`|` inside code span"
+passing:
+  - title: the pipe escaped inside the code span
+    files:
+      docs/a.md: |
+        # A
+
+        | flag | use |
+        | --- | --- |
+        | `<env \| file>` | where |
+
+"""####,
+        "tables/not-rendered": ####"""
+# Examples for tables/not-rendered (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a delimiter row with more cells than the header, so GitHub shows raw pipes
+    files:
+      docs/a.md: |
+        # A
+
+        1️⃣| flag | use |
+        | --- | --- | --- |
+        | a | b |
+    findings:
+      - "not rendered as a table: the header has 2 cells, the delimiter row 3"
+passing:
+  - title: header and delimiter with the same number of cells
+    files:
+      docs/a.md: |
+        # A
+
+        | flag | use |
+        | --- | --- |
+        | a | b |
+
+"""####,
+        "tables/short-row": ####"""
+# Examples for tables/short-row (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a row with fewer cells than the header (GitHub pads it)
+    files:
+      docs/a.md: |
+        # A
+
+        | a | b |
+        | --- | --- |
+        1️⃣| 1 |
+    findings:
+      - "row has 1 cell"
+passing:
+  - title: the empty cell written out
+    files:
+      docs/a.md: |
+        # A
+
+        | a | b |
+        | --- | --- |
+        | 1 | |
 
 """####,
         "tables/total": ####"""

@@ -66,8 +66,8 @@ final class CorpusRuleTests: XCTestCase {
             "docs/a.md": "# A\n\n## Goal\n\n[ok](#goal) ↓[bad](#goals) [x](b.md#two--words) ↓[y](b.md#two-words) [z](b.md#named)\n",
             "docs/b.md": "# B\n\n## Two + Words\n\n<a name=\"named\"></a>\n",
         ], messages: [
-            "link to #goals: no heading or anchor `goals` in docs/a.md",
-            "link to b.md#two-words: no heading or anchor `two-words` in docs/b.md",
+            "link to #goals: no heading or anchor `goals` in docs/a.md (did you mean #goal?)",
+            "link to b.md#two-words: no heading or anchor `two-words` in docs/b.md (did you mean #two--words?)",
         ])
         let files = ["docs/a.md": "# A\n\n↓[gone](plans/009.md) [code](../packages/x.ts) [dir](plans/)\n", "docs/plans/001.md": "# P\n"]
         try RuleHarness.assert("links/missing-file", files, messages: ["link to plans/009.md: docs/plans/009.md does not exist"])
@@ -81,10 +81,37 @@ final class CorpusRuleTests: XCTestCase {
             "docs/plans/001-a.md": "# Plan-001: A\n\nline three\n\nline five\n",
             "docs/b.md": "# B\n\nSee Plan-001:3-5, ↓Plan-001:4, ↓Plan-001:99, ↓Plan-007:1, [P](plans/001-a.md):5 and `Plan-001:4` quoted.\n",
         ], messages: [
-            "cite Plan-001:4: line 4 is blank in docs/plans/001-a.md",
+            "cite Plan-001:4: line 4 is blank in docs/plans/001-a.md, nearest non-blank line 5",
             "cite Plan-001:99: docs/plans/001-a.md has 5 lines, not 99",
             "cite Plan-007:1: Plan-007 matches no document",
         ])
+    }
+
+    func testLineCiteEndpoints() throws {
+        let plan = "# Plan-001: A\n\nline three\nline four\n\n\nline seven\n\n"
+        let files = [
+            "docs/plans/001-a.md": plan,
+            "docs/b.md": "# B\n\nSee Plan-001:3-4, ↓Plan-001:2-4, ↓Plan-001:3-6, ↓Plan-001:5-8 and ↓Plan-001:5-6.\n",
+        ]
+        try RuleHarness.assert("cites/line-range", files, messages: [
+            "cite Plan-001:2-4: start line 2 of 2-4 is blank in docs/plans/001-a.md, nearest non-blank line 3",
+            "cite Plan-001:3-6: end line 6 of 3-6 is blank in docs/plans/001-a.md, nearest non-blank line 7",
+            "cite Plan-001:5-8: start line 5 and end line 8 of 5-8 are blank in docs/plans/001-a.md, "
+                + "nearest non-blank lines 4 and 7",
+            "cite Plan-001:5-6: lines 5-6 are blank in docs/plans/001-a.md, nearest non-blank line 4",
+        ])
+        // Off, only a range blank throughout is drift.
+        let off = files.mapValues {
+            $0.replacingOccurrences(of: "↓Plan-001:2-4", with: "Plan-001:2-4")
+                .replacingOccurrences(of: "↓Plan-001:3-6", with: "Plan-001:3-6")
+                .replacingOccurrences(of: "↓Plan-001:5-8", with: "Plan-001:5-8")
+        }
+        try RuleHarness.assert("cites/line-range", off, messages: [
+            "cite Plan-001:5-6: lines 5-6 are blank in docs/plans/001-a.md, nearest non-blank line 4",
+        ], config: "cites:\n  endpoints: false\n")
+        XCTAssertThrowsError(try Fixture.corpus(files, config: "cites:\n  endpoints: maybe\n")) { error in
+            XCTAssertTrue("\(error)".contains("expected true or false"), "\(error)")
+        }
     }
 
     func testDuplicateDefinitionsAndUndefinedReferences() throws {
@@ -206,12 +233,13 @@ final class CorpusRuleTests: XCTestCase {
         | 1 | 2 |
         ↓| 1 | 2 | 3 |
         | `x\\|y` | 2 |
-        ↓| only |
+        | only |
         ↓no | pipes | at edges
-        """], messages: ["row has 3 cells, the header 2", "row has 1 cells, the header 2", "row has 3 cells, the header 2"])
-        XCTAssertEqual(TableArityRule.cellCount("a | b"), 2)
-        XCTAssertEqual(TableArityRule.cellCount("| a | b |"), 2)
-        XCTAssertEqual(TableArityRule.cellCount("| a \\| b |"), 1)
+        """], messages: ["row has 3 cells, the header 2: GitHub drops the last 1",
+                         "row has 3 cells, the header 2: GitHub drops the last 1"])
+        XCTAssertEqual(TableSource.cellCount("a | b"), 2)
+        XCTAssertEqual(TableSource.cellCount("| a | b |"), 2)
+        XCTAssertEqual(TableSource.cellCount("| a \\| b |"), 1)
     }
 
     func testTableTotals() throws {

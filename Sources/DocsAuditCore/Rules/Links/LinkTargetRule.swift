@@ -6,25 +6,34 @@ struct LinkTargetRule: Rule {
         help: """
         Targets must exist. Inside a git work tree every target is checked. Outside one (a docs-only copy), a
         target whose top-level folder is absent altogether (`packages/`, `.claude/`) cannot be verified and is
-        reported by links/unverifiable at info instead. Fix the path, or restore the file.
+        reported by links/unverifiable at info instead. A path that climbs above the repository root (outside
+        git, the corpus root) is broken on GitHub whatever the checkout holds. Fix the path, or restore the file.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         context.model.links.compactMap { link -> RuleHit? in
-            guard let target = link.target, LinkCheck.classify(target, context) == .missing else { return nil }
+            guard let target = link.target else { return nil }
+            let problem: String
+            switch LinkCheck.classify(target, context) {
+            case .missing: problem = "\(target) does not exist"
+            case .outsideRoot: problem = "it climbs above the repository root, so GitHub cannot resolve it"
+            case .exists, .unverifiable: return nil
+            }
             return RuleHit(path: link.path, line: link.line, column: link.column,
-                           message: "link to \(link.destination): \(target) does not exist", subject: target, related: [target])
+                           message: "link to \(link.destination): \(problem)", subject: target, related: [target])
         }
     }
 }
 
 /// What can be said about a link or cite target.
 enum LinkCheck: Equatable {
-    case exists, missing, unverifiable
+    /// `outsideRoot`: the path climbs above the repository root (outside git, the corpus root, which then
+    /// stands for it), so GitHub cannot resolve it whatever this checkout holds.
+    case exists, missing, unverifiable, outsideRoot
 
     static func classify(_ target: String, _ context: LintContext) -> LinkCheck {
         if context.targetExists(target) { return .exists }
-        if context.absolutePath(target) == nil { return .unverifiable }
+        if context.absolutePath(target) == nil { return .outsideRoot }
         if context.repositoryRoot != nil { return .missing }
         // A docs-only copy: missing inside a tree the copy has, unverifiable where the whole tree is absent.
         guard let top = target.split(separator: "/").first.map(String.init), top != ".." else { return .unverifiable }

@@ -6,21 +6,74 @@ struct MissingAnchorRule: Rule {
         help: """
         Fragments are GitHub heading slugs (lower case, punctuation dropped, spaces to `-`, repeats suffixed `-1`)
         or `<a id>` / `<a name>` anchors. A renamed heading breaks every link to it; a pre-commit run naming the
-        renamed file reports the broken links elsewhere too.
+        renamed file reports the broken links elsewhere too. The message names the nearest existing slug.
+        `links.fragment-case` chooses how case is compared: `exact` (default) or `insensitive` (GitHub's page
+        script finds `#Goal` for `## Goal`, but other renderers and GitHub's raw HTML do not).
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.links.compactMap { link -> RuleHit? in
+        var suggestions = SlugSuggestions()
+        let insensitive = context.profile.links.fragmentCase == .insensitive
+        return context.model.links.compactMap { link -> RuleHit? in
             guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
             let target = link.target ?? link.path
             guard let anchors = context.anchorsByPath[target] else { return nil }
             if fragment.contains("%") { fragment = fragment.removingPercentEncoding ?? fragment }
             guard !anchors.contains(fragment) else { return nil }
-            return RuleHit(path: link.path, line: link.line, column: link.column,
-                           message: "link to \(link.destination): no heading or anchor `\(fragment)` in \(target)",
+            if insensitive {
+                let lower = fragment.lowercased()
+                if anchors.contains(where: { $0.lowercased() == lower }) { return nil }
+            }
+            var message = "link to \(link.destination): no heading or anchor `\(fragment)` in \(target)"
+            if let nearest = suggestions.nearest(to: fragment, in: target, anchors: anchors) {
+                message += " (did you mean #\(nearest)?)"
+            }
+            return RuleHit(path: link.path, line: link.line, column: link.column, message: message,
                            subject: "\(target)#\(fragment)", related: [target])
         }
     }
 }
 
-import Foundation
+/// The existing slug nearest to a broken fragment, by edit distance over UTF-8 bytes (ties: the
+/// alphabetically first), when it is near enough to be a rename (at most 3 edits or a third of the fragment). Bounded so that a hostile file cannot make it slow: long fragments and slugs are
+/// skipped, and after `budget` distinct questions the rest go unanswered.
+struct SlugSuggestions {
+    static let maxLength = 120
+    static let budget = 500
+    private var answers: [String: String?] = [:]
+
+    mutating func nearest(to fragment: String, in target: String, anchors: Set<String>) -> String? {
+        let key = target + "#" + fragment
+        if let answer = answers[key] { return answer }
+        guard answers.count < Self.budget, fragment.utf8.count <= Self.maxLength else { return nil }
+        let wanted = Array(fragment.utf8)
+        var best: (distance: Int, slug: String)?
+        for slug in anchors.sorted() where slug.utf8.count <= Self.maxLength {
+            let bytes = Array(slug.utf8)
+            if let best, abs(bytes.count - wanted.count) >= best.distance { continue }
+            let distance = Self.editDistance(wanted, bytes)
+            if best.map({ distance < $0.distance }) ?? true { best = (distance, slug) }
+        }
+        // A slug that shares too little with the fragment is no suggestion: the heading is gone, not renamed.
+        let answer = best.flatMap { $0.distance <= max(3, wanted.count / 3) ? $0.slug : nil }
+        answers[key] = .some(answer)
+        return answer
+    }
+
+    /// Levenshtein distance, two rows.
+    static func editDistance(_ left: [UInt8], _ right: [UInt8]) -> Int {
+        guard !left.isEmpty else { return right.count }
+        guard !right.isEmpty else { return left.count }
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for (row, byte) in left.enumerated() {
+            current[0] = row + 1
+            for column in 1...right.count {
+                let substitution = previous[column - 1] + (byte == right[column - 1] ? 0 : 1)
+                current[column] = min(substitution, previous[column] + 1, current[column - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[right.count]
+    }
+}

@@ -4,8 +4,8 @@ struct UnverifiableLinkRule: Rule {
         id: "links/unverifiable", severity: .info,
         summary: "a link or line cite points outside what this checkout can verify",
         help: """
-        The target leaves the corpus root with no git work tree above it, or is a code file missing from a
-        docs-only copy. Run docs-audit from the full repository to verify it.
+        The target is in a top-level folder missing from a docs-only copy (no git work tree): a code file
+        under `packages/`, say. Run docs-audit from the full repository to verify it.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

@@ -1,0 +1,123 @@
+/// Reference-style links and their definitions, read from a document's raw lines (cmark-gfm resolves
+/// references during the parse and keeps no trace of one that failed: `[text][rev-3]` with no
+/// `[rev-3]: …` is plain text in the tree).
+struct ReferenceLinks {
+    /// A `[text][label]` or `[label][]` use, or a `[label]` shortcut (which only counts as a use).
+    struct Use {
+        var label: String
+        var line: Int
+        var column: Int
+        var written: String
+        var shortcut: Bool
+    }
+
+    /// A `[label]: destination` definition.
+    struct Definition {
+        var label: String
+        var line: Int
+        var column: Int
+        var written: String
+    }
+
+    var uses: [Use] = []
+    var definitions: [Definition] = []
+
+    init(_ document: ParsedDocument) {
+        let source = document.markdown.source
+        var textLines = Set<Int>()
+        var codeLines = Set<Int>()
+        for block in document.markdown.allBlocks {
+            let lines = block.range.start.line...max(block.range.start.line, block.range.end.line)
+            switch block.kind {
+            case .paragraph, .heading, .tableRow: textLines.formUnion(lines)
+            case .codeBlock, .htmlBlock: codeLines.formUnion(lines)
+            default: break
+            }
+        }
+        for number in 1...max(1, source.lineCount) where !codeLines.contains(number) {
+            guard let line = source.line(number) else { continue }
+            if let definition = Self.definition(line, number: number) {
+                definitions.append(definition)
+            } else if textLines.contains(number) {
+                uses += Self.uses(line, number: number)
+            }
+        }
+    }
+
+    /// Labels compare case-insensitively with runs of white space as one space (CommonMark).
+    static func normalize<S: StringProtocol>(_ label: S) -> String {
+        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// `[label]: destination` at the start of `line` (after up to three spaces or block-quote markers).
+    static func definition(_ line: Substring, number: Int) -> Definition? {
+        let bytes = Array(line.utf8)
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ">") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count,
+              bytes[index + 1] != UInt8(ascii: "^") else { return nil }
+        let open = index
+        guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "]")), close > open + 1,
+              close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: ":"),
+              !bytes[(open + 1)..<close].contains(UInt8(ascii: "[")) else { return nil }
+        let rest = bytes[(close + 2)...].drop { $0 == 0x20 || $0 == 0x09 }
+        guard !rest.isEmpty else { return nil }
+        let label = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        return Definition(label: normalize(label), line: number, column: open + 1,
+                          written: String(decoding: bytes[open...close], as: UTF8.self))
+    }
+
+    /// The bracketed references on a text line, outside code spans.
+    static func uses(_ line: Substring, number: Int) -> [Use] {
+        let text = String(line)
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "[")) else { return [] }
+        let spans = CodeSpans.ranges(in: text)
+        var found: [Use] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            guard byte == UInt8(ascii: "["), !CodeSpans.contains(spans, column: index + 1),
+                  let close = closing(bytes, from: index) else {
+                index += 1
+                continue
+            }
+            let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+            let next = close + 1 < bytes.count ? bytes[close + 1] : 0
+            if next == UInt8(ascii: "["), let end = closing(bytes, from: close + 1) {
+                let label = end == close + 2 ? inner : String(decoding: bytes[(close + 2)..<end], as: UTF8.self)
+                if !label.hasPrefix("^"), !normalize(label).isEmpty {
+                    found.append(Use(label: normalize(label), line: number, column: index + 1,
+                                     written: String(decoding: bytes[index...end], as: UTF8.self), shortcut: false))
+                }
+                index = end + 1
+                continue
+            }
+            if next != UInt8(ascii: "("), next != UInt8(ascii: ":"), !inner.hasPrefix("^") {
+                found.append(Use(label: normalize(inner), line: number, column: index + 1,
+                                 written: String(decoding: bytes[index...close], as: UTF8.self), shortcut: true))
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The `]` that closes the `[` at `open` with no `[` between them, or nil.
+    private static func closing(_ bytes: [UInt8], from open: Int) -> Int? {
+        var index = open + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+                continue
+            case UInt8(ascii: "["): return nil
+            case UInt8(ascii: "]"): return index
+            default: index += 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+import XCTest
+@testable import DocsAuditCore
+
+/// Link checks added for issue 14: slug suggestions.
+final class LinkRuleTests: XCTestCase {
+    func testMissingAnchorNamesTheNearestSlugOnlyWhenItIsNear() throws {
+        try RuleHarness.assert("links/missing-anchor", [
+            "docs/a.md": "# A\n\n↓[x](b.md#43-queue-drain) ↓[y](b.md#rejected-was-kept) "
+                + "↓[z](b.md#something-else-entirely)\n",
+            "docs/b.md": "# B\n\n## 44. Queue drain\n\n## Rejected — was kept\n",
+        ], messages: [
+            "link to b.md#43-queue-drain: no heading or anchor `43-queue-drain` in docs/b.md "
+                + "(did you mean #44-queue-drain?)",
+            "link to b.md#rejected-was-kept: no heading or anchor `rejected-was-kept` in docs/b.md "
+                + "(did you mean #rejected--was-kept?)",
+            "link to b.md#something-else-entirely: no heading or anchor `something-else-entirely` in docs/b.md",
+        ])
+        XCTAssertEqual(SlugSuggestions.editDistance(Array("kitten".utf8), Array("sitting".utf8)), 3)
+        XCTAssertEqual(SlugSuggestions.editDistance([], Array("abc".utf8)), 3)
+    }
+
+    func testALinkThatClimbsAboveTheRootIsBrokenNotUnverifiable() throws {
+        let text = "# Plan-001: A\n\n[memory](../../../.claude/memory/x.md), [code](../../packages/x.ts), "
+            + "[P](../../../x.md):3\n"
+        func marked(_ markers: [String: String]) -> [String: String] {
+            var file = text
+            for (old, new) in markers { file = file.replacingOccurrences(of: old, with: new) }
+            return ["docs/plans/001-a.md": file, "docs/b.md": "# B\n"]
+        }
+        try RuleHarness.assert("links/missing-file", marked(["[memory]": "↓[memory]", "[P]": "↓[P]"]), messages: [
+            "link to ../../../.claude/memory/x.md: it climbs above the repository root, so GitHub cannot resolve it",
+            "link to ../../../x.md: it climbs above the repository root, so GitHub cannot resolve it",
+        ])
+        try RuleHarness.assert("cites/line-range", marked(["[P]": "[P↓]"]),
+                               messages: ["cite ](../../../x.md):3: ../x.md climbs above the repository root"])
+        try RuleHarness.assert("links/unverifiable", marked(["[code]": "↓[code]"]),
+                               messages: ["cannot verify packages/x.ts from this checkout"])
+    }
+
+    func testFrozenTreesReportOnlyLinksAnchorsAndCitesAtTheirOwnSeverity() throws {
+        let files = [
+            "docs/archive/old.md":
+                "# Old\n\nPR #7, BL-404, ↓[gone](MEMORY), ↓[b](../b.md#nope) and ↓Plan-001:2.\n",
+            "docs/b.md": "# B\n",
+            "docs/plans/001-a.md": "# Plan-001: A\n\n| Field | Value |\n| --- | --- |\n| **Status** | `draft` |\n",
+        ]
+        let marked = RuleHarness.mark(files)
+        let corpus = try Fixture.corpus(marked.files)
+        let archived = Linter.lint(corpus).filter { $0.file.hasPrefix("docs/archive/") }
+        XCTAssertEqual(archived.map(\.rule), ["links/missing-file", "links/missing-anchor", "cites/line-range"])
+        XCTAssertEqual(archived.map(\.severity), [.warning, .warning, .warning])
+        XCTAssertEqual(archived.map(\.column), marked.markers.map(\.column))
+        let errors = Linter.lint(try Fixture.corpus(marked.files, config: "corpus:\n  frozen-links: error\n"))
+        XCTAssertEqual(errors.filter { $0.file.hasPrefix("docs/archive/") }.map(\.severity), [.error, .error, .error])
+        let off = Linter.lint(try Fixture.corpus(marked.files, config: "corpus:\n  frozen-links: off\n"))
+        XCTAssertEqual(off.filter { $0.file.hasPrefix("docs/archive/") }.map(\.rule), [])
+        XCTAssertThrowsError(try Fixture.corpus(marked.files, config: "corpus:\n  frozen-links: loud\n"))
+    }
+
+    private let referenceFixture = """
+        # A
+
+        See [the review][rev-3] and ↓[the audit][rev-4], [Rev-3][] and [x](y.md).
+        ↓[gone][] here, `[code][nope]` not, \\[esc][nope] not, [^1] footnote.
+
+        | a | b |
+        | --- | --- |
+        | ↓[cell][nope] | [short] |
+
+        ```text
+        [in][code]
+        ```
+
+        [rev-3]: reviews/003.md
+        ¶[unused]: x.md
+        [short]: s.md
+        [^1]: footnote
+        """
+
+    func testReferenceLinksWithNoDefinition() throws {
+        let file = referenceFixture.replacingOccurrences(of: "¶", with: "")
+        try RuleHarness.assert("links/undefined-reference", ["docs/a.md": file], messages: [
+            "reference link [the audit][rev-4]: no `[rev-4]: …` definition in this file",
+            "reference link [gone][]: no `[gone]: …` definition in this file",
+            "reference link [cell][nope]: no `[nope]: …` definition in this file",
+        ])
+    }
+
+    func testDefinitionsNoLinkUses() throws {
+        let file = referenceFixture.replacingOccurrences(of: "↓", with: "")
+            .replacingOccurrences(of: "¶", with: "↓")
+        try RuleHarness.assert("links/unused-definition", ["docs/a.md": file],
+                               messages: ["definition [unused] is used by no link in this file"])
+        let (_, findings) = try RuleHarness.findings("links/unused-definition", ["docs/a.md": file])
+        XCTAssertEqual(findings.map(\.severity), [.info])
+    }
+
+    func testFragmentCaseIsAProfileChoice() throws {
+        let files = ["docs/a.md": "# A\n\n## Goal\n\n↓[x](#Goal) ↓[y](#GOALS)\n"]
+        try RuleHarness.assert("links/missing-anchor", files, messages: [
+            "link to #Goal: no heading or anchor `Goal` in docs/a.md (did you mean #goal?)",
+            "link to #GOALS: no heading or anchor `GOALS` in docs/a.md",
+        ])
+        try RuleHarness.assert("links/missing-anchor",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[x]", with: "[x]") },
+                               messages: ["link to #GOALS: no heading or anchor `GOALS` in docs/a.md"],
+                               config: "links:\n  fragment-case: insensitive\n")
+        XCTAssertThrowsError(try Fixture.corpus(files, config: "links:\n  fragment-case: loose\n"))
+    }
+
+    func testSiteRootLinksAreCheckedLikeRelativeOnes() throws {
+        let root = "https://github.com/o/r/blob/main/"
+        let files = [
+            "docs/a.md": "# A\n\n[ok](\(root)docs/b.md#two) ↓[gone](\(root)docs/c.md) "
+                + "↓[frag](\(root)docs/b.md#three) "
+                + "[other](https://github.com/o/other/blob/main/docs/c.md)\n",
+            "docs/b.md": "# B\n\n## Two\n",
+        ]
+        let config = "links:\n  site-roots: [\"https://github.com/o/r/blob/main\"]\n"
+        try RuleHarness.assert("links/missing-file",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[frag]", with: "[frag]") },
+                               messages: ["link to \(root)docs/c.md: docs/c.md does not exist"], config: config)
+        try RuleHarness.assert("links/missing-anchor",
+                               files.mapValues { $0.replacingOccurrences(of: "↓[gone]", with: "[gone]") },
+                               messages: ["link to \(root)docs/b.md#three: no heading or anchor `three` in docs/b.md"],
+                               config: config)
+        let (_, none) = try RuleHarness.findings("links/missing-file", files)
+        XCTAssertEqual(none.count, 0, "without site-roots, URLs are not checked")
+    }
+}
