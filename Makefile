@@ -35,8 +35,8 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
 
-# Injects 43 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that exactly
-# the expected rule fires at the expected place (skipped when the corpus is absent).
+# Injects 52 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that the findings
+# change by exactly the stated ones (rule, file, line, column, severity, message); skipped when the corpus is absent.
 inject: build
 	python3 scripts/inject.py --bin .build/debug/docs-audit
 
