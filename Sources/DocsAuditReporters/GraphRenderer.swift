@@ -6,11 +6,17 @@ public enum GraphRenderer {
         case text, mermaid, dot, json
     }
 
-    public static func render(_ graph: DerivedGraph, format: Format) throws -> String {
+    /// Which diagram a Mermaid or dot output holds: one per output, so it renders as a file on its own.
+    public enum View: String, CaseIterable, Sendable {
+        case nextSteps = "next-steps", tiers
+    }
+
+    /// The graph in `format`; Mermaid and dot hold the one diagram `view` names, text and JSON hold both.
+    public static func render(_ graph: DerivedGraph, format: Format, view: View = .nextSteps) throws -> String {
         switch format {
         case .text: return text(graph)
-        case .mermaid: return mermaid(graph) + "\n" + tierMermaid(graph)
-        case .dot: return dot(graph) + "\n" + tierDot(graph)
+        case .mermaid: return view == .tiers ? tierMermaid(graph) : mermaid(graph)
+        case .dot: return view == .tiers ? tierDot(graph) : dot(graph)
         case .json: return try JSONOutput.encode(graph)
         }
     }

@@ -8,12 +8,14 @@ struct Graph: ParsableCommand {
         abstract: "Show the next-steps DAG's derived state: ready, blocked (and by what), completed, order, critical path.",
         discussion: """
         The state of each node is derived from its detail entry's Status and its upstream edges, not read from
-        its drawn class. The cross-plan graph (§3 dependencies over §5 tiers) follows.
+        its drawn class. The cross-plan graph (§3 dependencies over §5 tiers) follows in text and JSON; Mermaid
+        and dot hold one diagram each, the next steps or (--view tiers) the tiers.
 
         Examples:
           docs-audit graph --root .
           docs-audit graph --root . --format mermaid > graph.mmd
           docs-audit graph --root . --format dot | dot -Tsvg > graph.svg
+          docs-audit graph --root . --format dot --view tiers | dot -Tsvg > tiers.svg
         """)
 
     @OptionGroup var corpus: CorpusOptions
@@ -21,10 +23,13 @@ struct Graph: ParsableCommand {
     @Option(help: "text, mermaid, dot or json.")
     var format: GraphRenderer.Format = .text
 
+    @Option(help: "The diagram of a mermaid or dot output: next-steps or tiers.")
+    var view: GraphRenderer.View = .nextSteps
+
     func run() throws {
         let loaded = try corpus.loadCorpus()
         let context = LintContext(corpus: loaded, model: Extractor.extract(loaded))
-        Output.write(try GraphRenderer.render(DerivedGraph.derive(context), format: format))
+        Output.write(try GraphRenderer.render(DerivedGraph.derive(context), format: format, view: view))
     }
 }
 
@@ -63,3 +68,4 @@ struct Sync: ParsableCommand {
 }
 
 extension GraphRenderer.Format: ExpressibleByArgument {}
+extension GraphRenderer.View: ExpressibleByArgument {}
