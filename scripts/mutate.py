@@ -5,7 +5,7 @@ in the mutant's `first`, the defect injections (scripts/inject.py, when ../share
 suite. A mutant is killed by the first of those that fails; it survives when all pass. A mutant whose original
 snippet no longer occurs exactly once in its file is stale (the list needs updating), never counted as killed.
 
-Usage: scripts/mutate.py [--copy DIR] [--only ID,ID] [--results FILE] [--no-baseline]
+Usage: scripts/mutate.py [--copy DIR] [--only ID,ID] [--results FILE] [--no-baseline] [--check]
 Prints one line per mutant and a closing `mutate: K killed, S survived, T stale, B not built; score K/(K+S)`.
 Exit 0 only when no mutant survived and none is stale.
 """
@@ -84,9 +84,24 @@ def main():
     parser.add_argument("--only", default=None, help="comma-separated mutant IDs")
     parser.add_argument("--results", default=None, help="write the results as JSON here")
     parser.add_argument("--no-baseline", action="store_true", help="skip checking the unmutated copy first")
+    parser.add_argument("--check", action="store_true", help="only list the stale mutants of the project (no build)")
     args = parser.parse_args()
     with open(os.path.join(HERE, "mutants.json"), encoding="utf-8") as handle:
         mutants = json.load(handle)
+    if args.check:
+        stale = []
+        for mutant in mutants:
+            try:
+                with open(os.path.join(PROJECT, mutant["file"]), encoding="utf-8") as handle:
+                    found = handle.read().count(mutant["original"])
+            except OSError:
+                found = 0
+            if found != 1:
+                stale.append(mutant["id"])
+                print(f"stale     {mutant['id']:36} the original occurs {found} times in {mutant['file']}")
+        rules = len({mutant["rule"] for mutant in mutants})
+        print(f"mutate: {len(mutants)} mutants over {rules} rules, {len(stale)} stale")
+        return 1 if stale else 0
     if args.only:
         wanted = set(args.only.split(","))
         unknown = wanted - {m["id"] for m in mutants}

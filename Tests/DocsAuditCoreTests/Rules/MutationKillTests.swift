@@ -27,4 +27,29 @@ final class MutationKillTests: XCTestCase {
         """, MapFixture.entry("NS-01", status: "todo") + "\n" + MapFixture.entry("NS-02", status: "todo")),
             messages: ["class `redy` (on NS01) has no classDef"])
     }
+
+    /// Mutant `registry-format-same-file-only`: a registry whose file declares no METHOD_NAME_FORMAT uses the one
+    /// declared elsewhere in the corpus, not the profile's fallback.
+    func testMethodNameFormatDeclaredInAnotherFile() throws {
+        try RuleHarness.assert("registry/method-name-format", [
+            "docs/architecture/contracts/api.md": "# API\n\n| Method | Type |\n| --- | --- |\n| `↓session.create2` | RPC |\n",
+            "docs/architecture/contracts/format.md": "# Format\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+(\\.[a-z]+)+$/;\n```\n",
+        ], messages: ["method `session.create2` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT "
+                      + "/^[a-z]+(\\.[a-z]+)+$/ (docs/architecture/contracts/format.md:4)"])
+    }
+
+    /// Mutant `missing-file-with-fragment`: a link with a #fragment to a file that does not exist is reported as a
+    /// missing file (the anchor cannot be checked without it).
+    func testMissingFileWithAFragment() throws {
+        try RuleHarness.assert("links/missing-file", ["docs/a.md": "# A\n\n↓[gone](b.md#x)\n"],
+                               messages: ["link to b.md#x: docs/b.md does not exist"])
+    }
+
+    /// Mutant `missing-anchor-percent`: a percent-encoded fragment is decoded before it is compared with the slugs.
+    func testPercentEncodedFragmentIsDecoded() throws {
+        try RuleHarness.assert("links/missing-anchor", [
+            "docs/a.md": "# A\n\n[ok](b.md#caf%C3%A9) ↓[bad](b.md#th%C3%A9)\n",
+            "docs/b.md": "# B\n\n## Café\n",
+        ], messages: ["link to b.md#th%C3%A9: no heading or anchor `thé` in docs/b.md"])
+    }
 }
