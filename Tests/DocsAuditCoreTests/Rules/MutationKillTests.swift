@@ -52,4 +52,37 @@ final class MutationKillTests: XCTestCase {
             "docs/b.md": "# B\n\n## Café\n",
         ], messages: ["link to b.md#th%C3%A9: no heading or anchor `thé` in docs/b.md"])
     }
+
+    /// Mutant `total-smaller-passes`: a Total row smaller than the column's sum is reported, not only a larger one.
+    func testTotalRowSmallerThanTheSum() throws {
+        try RuleHarness.assert("tables/total", ["docs/a.md": """
+        # A
+
+        <!-- corpus:total-check column="Tasks" -->
+        | Phase | Tasks |
+        | --- | --- |
+        | 1 | 3 |
+        | 2 | 4 |
+        ↓| Total | 6 |
+        """], messages: ["Total row says 6 for `Tasks`, the rows add up to 7"])
+    }
+
+    /// Mutant `backlog-archived-too`: items in the backlog archive are history and are not checked for fields;
+    /// the same defect in the live backlog is.
+    func testArchivedBacklogItemsAreNotChecked() throws {
+        try RuleHarness.assert("backlog/fields", [
+            "docs/archive/backlog-archive-2025.md": "# Backlog archive\n\n### BL-050: Old thing\n\n- Status: `done-long-ago`\n",
+            "docs/backlog.md": """
+            # Backlog
+
+            ### BL-110: Thing
+
+            ↓- Status: `wip`
+            - Priority: `P2`
+            - References: x
+            - Summary: y
+            - Exit Criteria: z
+            """,
+        ], messages: ["BL-110 Status `wip` is not one of todo, in_progress, blocked, completed"])
+    }
 }
