@@ -85,4 +85,10 @@ final class MutationKillTests: XCTestCase {
             """,
         ], messages: ["BL-110 Status `wip` is not one of todo, in_progress, blocked, completed"])
     }
+
+    /// Mutant `binary-first-byte-missed`: a NUL in a file's very first byte marks it binary like one further in.
+    func testNulInTheFirstByte() throws {
+        try RuleHarness.assert("input/binary", ["docs/a.md": "↓\u{0}# A\n", "docs/b.md": "# B\n\nok↓\u{0}\n"],
+                               messages: ["binary file: NUL byte at line 1, column 1", "binary file: NUL byte at line 3, column 3"])
+    }
 }
