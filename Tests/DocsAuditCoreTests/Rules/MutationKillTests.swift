@@ -68,7 +68,8 @@ final class MutationKillTests: XCTestCase {
     }
 
     /// Mutant `backlog-archived-too`: items in the backlog archive are history and are not checked for fields;
-    /// the same defect in the live backlog is.
+    /// the same defect in the live backlog is. The default profile also freezes docs/archive (its findings are
+    /// dropped), so the archive is unfrozen here: the rule's own exemption is what is tested.
     func testArchivedBacklogItemsAreNotChecked() throws {
         try RuleHarness.assert("backlog/fields", [
             "docs/archive/backlog-archive-2025.md": "# Backlog archive\n\n### BL-050: Old thing\n\n- Status: `done-long-ago`\n",
@@ -83,7 +84,8 @@ final class MutationKillTests: XCTestCase {
             - Summary: y
             - Exit Criteria: z
             """,
-        ], messages: ["BL-110 Status `wip` is not one of todo, in_progress, blocked, completed"])
+        ], messages: ["BL-110 Status `wip` is not one of todo, in_progress, blocked, completed"],
+            config: "corpus:\n  frozen: []\n")
     }
 
     /// Mutant `binary-first-byte-missed`: a NUL in a file's very first byte marks it binary like one further in.
