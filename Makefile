@@ -1,5 +1,6 @@
 # docs-audit: `make demo` runs the tool on the bundled example corpus; `make test` runs every test.
-# Both install the Debian packages cmark-gfm and PCRE2 need when they are missing.
+# Both install the Debian packages cmark-gfm and PCRE2 need, and the python3 module jsonschema (the SARIF
+# schema test), when they are missing.
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libssl-dev binutils pkg-config
@@ -18,7 +19,7 @@ MANPAGE := .build/plugins/GenerateManual/outputs/docs-audit/docs-audit.1
 # FoundationXML, which loads libxml2.
 APT_PACKAGES += graphviz libxml2
 
-.PHONY: deps test-tools build release man stage install uninstall dist demo test inject bench fuzz embed clean
+.PHONY: deps test-tools build release man stage install uninstall dist demo test inject mutate bench fuzz embed clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +28,8 @@ deps:
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema 2>/dev/null || \
+	  { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-jsonschema; }
 
 # pre-commit from PyPI, for the test that runs the real hook (it skips, saying why, when this fails).
 test-tools:
@@ -81,10 +84,15 @@ test: deps test-tools man
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
 
-# Injects 43 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that exactly
-# the expected rule fires at the expected place (skipped when the corpus is absent).
+# Injects 52 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that the findings
+# change by exactly the stated ones (rule, file, line, column, severity, message); skipped when the corpus is absent.
 inject: build
 	python3 scripts/inject.py --bin .build/debug/docs-audit
+
+# Applies each mutant of scripts/mutants.json to a copy of the project (/tmp/docs-audit-mutate) and reports which
+# survive the tests and the injections (docs/robustness.md). Slow: one incremental build per mutant.
+mutate: deps
+	python3 scripts/mutate.py --results .build/mutants-result.json
 
 # Speed and memory against the I/O and parse floors (docs/performance.md).
 bench: release

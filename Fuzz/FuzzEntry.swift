@@ -38,7 +38,9 @@ enum FuzzTarget {
         _ = try? JSONOutput.encode(result.model)
         let context = LintContext(corpus: corpus, model: result.model)
         let graph = DerivedGraph.derive(context)
-        for format in GraphRenderer.Format.allCases { _ = try? GraphRenderer.render(graph, format: format) }
+        for format in GraphRenderer.Format.allCases {
+            for view in GraphRenderer.View.allCases { _ = try? GraphRenderer.render(graph, format: format, view: view) }
+        }
         if let sync = GraphSync.plan(context) { _ = UnifiedDiff.make(sync.original, sync.updated, path: sync.path) }
         let gates = GateReport(baseline: "fuzz", head: "fuzz", tier: 1, plans: result.model.plans.map { "Plan-\($0.number)" })
         let readiness = ReadinessReport(gates: gates, context: context, findings: result.findings, ledger: nil)
@@ -70,14 +72,18 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     return runFuzzerDriver(&count, &vector) { data, size in fuzzOneInput(data, size) }
 }
 #else
-/// Replays saved inputs (files or folders of files) through the fuzz target: `docs-audit-fuzz Fuzz/crashes`.
+/// Replays saved inputs (files or folders of files) through the fuzz target: `docs-audit-fuzz Fuzz/inputs`.
+/// A path that does not exist is an error (exit 2): a replay of nothing must not pass.
 @main
 struct FuzzReplay {
     static func main() {
         var files: [String] = []
         for argument in CommandLine.arguments.dropFirst() {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                FileHandle.standardError.write(Data("docs-audit-fuzz: \(argument) does not exist\n".utf8))
+                exit(2)
+            }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 files += names.sorted().filter { !$0.hasPrefix(".") }.map { argument + "/" + $0 }

@@ -77,7 +77,7 @@ final class BadInputTests: XCTestCase {
         var prefix: [String] = []
         if getuid() == 0 {
             guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-                throw XCTSkip("running as root without /usr/bin/setpriv: cannot make a file unreadable")
+                throw XCTSkip("needs /usr/bin/setpriv (util-linux) when run as root, to read as nobody: cannot make a file unreadable")
             }
             prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
             chmod(root.path, 0o755)
@@ -85,7 +85,7 @@ final class BadInputTests: XCTestCase {
         }
         let result = try CLI.run(["lint", "--root", root.path], prefix: prefix)
         if result.stderr.contains("Permission denied") && result.stdout.isEmpty {
-            throw XCTSkip("nobody cannot run the built binary here: \(result.stderr)")
+            throw XCTSkip("needs the built binary to be runnable by user nobody (every folder above it searchable by others): \(result.stderr)")
         }
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertEqual(result.stdout, "secret.md:1:1: error: cannot read: permission denied [input/unreadable]\n")

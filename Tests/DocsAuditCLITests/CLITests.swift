@@ -49,26 +49,45 @@ final class CLITests: XCTestCase {
     }
 }
 
-/// Every input the fuzzer ever crashed on (Fuzz/crashes) and the example corpus, replayed through the fuzz
-/// target's code path (parse, extraction, every rule, every reporter, graph, sync, reports).
+/// The saved fuzz inputs (Fuzz/inputs: small hostile inputs written by us; Fuzz/crashes: any input the fuzzer
+/// crashed on) and the example corpus, replayed through the fuzz target's code path (parse, extraction, every
+/// rule, every reporter, graph, sync, reports). An empty or missing Fuzz/inputs fails: a replay of nothing
+/// proves nothing.
 final class FuzzRegressionTests: XCTestCase {
     func testSavedFuzzInputsReplayWithoutCrashing() throws {
         let replayer = CLI.binary.deletingLastPathComponent().appendingPathComponent("docs-audit-fuzz")
         guard FileManager.default.isExecutableFile(atPath: replayer.path) else {
-            throw XCTSkip("docs-audit-fuzz is not built (swift build builds it)")
+            throw XCTSkip("needs the docs-audit-fuzz replayer beside docs-audit (swift build --build-tests builds it)")
         }
+        let project = CLI.projectRoot
+        let inputs = project.appendingPathComponent("Fuzz/inputs")
+        let saved = ((try? FileManager.default.contentsOfDirectory(atPath: inputs.path)) ?? []).filter { !$0.hasPrefix(".") }
+        XCTAssertGreaterThanOrEqual(saved.count, 5, "Fuzz/inputs must hold the saved fuzz inputs; found \(saved.count)")
+        var folders = [inputs.path,
+                       project.appendingPathComponent("Examples/corpus/docs/plans").path,
+                       project.appendingPathComponent("Examples/corpus/docs/architecture").path]
+        let crashes = project.appendingPathComponent("Fuzz/crashes").path
+        if FileManager.default.fileExists(atPath: crashes) { folders.append(crashes) }
+        let expected = folders.reduce(0) { count, folder in
+            count + ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.count
+        }
+        let replayed = try replay(replayer, folders)
+        XCTAssertEqual(replayed.status, 0, replayed.output)
+        XCTAssertEqual(replayed.output, "replayed \(expected) inputs\n")
+        let missing = try replay(replayer, [project.appendingPathComponent("Fuzz/no-such-folder").path])
+        XCTAssertEqual(missing.status, 2, "a missing folder is an error, not zero inputs")
+    }
+
+    private func replay(_ replayer: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = replayer
-        let project = CLI.projectRoot
-        process.arguments = [project.appendingPathComponent("Fuzz/crashes").path,
-                             project.appendingPathComponent("Examples/corpus/docs/plans").path,
-                             project.appendingPathComponent("Examples/corpus/docs/architecture").path]
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertTrue(output.hasPrefix("replayed "), output)
+        return (process.terminationStatus, output)
     }
 }

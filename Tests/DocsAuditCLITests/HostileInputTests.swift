@@ -35,6 +35,17 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[input/too-large]"))
     }
 
+    func testTotalColumnPastIntMaxIsReportedNotTrapped() throws {
+        let table = "# T\n\n<!-- corpus:total-check column=\"Tasks\" -->\n| Phase | Tasks |\n| --- | --- |\n"
+            + "| 1 | 9223372036854775807 |\n| 2 | 1 |\n| Total | 5 |\n"
+        let root = try CLI.folder(["t.md": Data(table.utf8)])
+        let result = try timed(["lint", "--root", root.path], bound: 10)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stdout, "t.md:7:1: error: the `Tasks` column adds up past 9223372036854775807; "
+            + "its total cannot be checked [tables/total]\n")
+        XCTAssertEqual(result.stderr, "docs-audit: 1 error in 1 file\n")
+    }
+
     func testTenMegabyteLine() throws {
         let line = String(repeating: "word Plan-001 I-001-1 PR #1 [x](y.md#z) `a:1` ", count: 250_000)
         let root = try CLI.folder(["long.md": Data(("# Long\n\n" + line + "\n").utf8)])

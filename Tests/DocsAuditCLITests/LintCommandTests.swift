@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 final class LintCommandTests: XCTestCase {
@@ -58,8 +61,15 @@ final class LintCommandTests: XCTestCase {
         for format in ["github", "checkstyle", "junit", "sarif"] {
             let run = try CLI.run(["lint", "--root", root.path, "--format", format])
             XCTAssertEqual(run.status, 1, format)
-            XCTAssertFalse(run.stdout.isEmpty, format)
+            XCTAssertEqual(run.stderr, "", format)
         }
+        try assertGitHub(try CLI.run(["lint", "--root", root.path, "--format", "github"]).stdout)
+        try assertCheckstyle(try CLI.run(["lint", "--root", root.path, "--format", "checkstyle"]).stdout)
+        try assertJUnit(try CLI.run(["lint", "--root", root.path, "--format", "junit"]).stdout)
+        try assertJUnit(try String(contentsOfFile: junit, encoding: .utf8))
+        let sarifRun = try CLI.run(["lint", "--root", root.path, "--format", "sarif"])
+        try assertSARIF(Data(sarifRun.stdout.utf8))
+        try assertSARIF(Data(contentsOf: URL(fileURLWithPath: sarif)))
         let bad = try CLI.run(["lint", "--root", root.path, "--report", "yaml:x"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("unknown report format `yaml`"), bad.stderr)

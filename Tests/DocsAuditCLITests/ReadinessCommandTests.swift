@@ -277,14 +277,57 @@ final class ReadinessCommandTests: XCTestCase {
         XCTAssertTrue(html.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    /// Each Mermaid and dot output is one diagram (so it renders as a file on its own) with the scenario's
+    /// nodes, classes and edge; the JSON parses and carries the derived sets.
+    private func assertGraphFormats(_ root: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        func graph(_ extra: [String]) throws -> String {
+            let result = try CLI.run(["graph", "--root", root.path] + extra)
+            XCTAssertEqual(result.status, 0, extra.joined(separator: " "), file: file, line: line)
+            XCTAssertEqual(result.stderr, "", file: file, line: line)
+            return result.stdout
+        }
+        func headers(_ text: String, _ prefixes: [String]) -> [String] {
+            text.split(separator: "\n").map(String.init).filter { row in prefixes.contains { row.hasPrefix($0) } }
+        }
+        let mermaid = try graph(["--format", "mermaid"])
+        XCTAssertEqual(headers(mermaid, ["graph ", "flowchart "]), ["graph TB"], mermaid, file: file, line: line)
+        for row in ["  NS01[\"NS-01: Plan-001 store\"]:::completed\n", "  NS02[\"NS-02: Plan-002 relay\"]:::ready\n",
+                    "  NS01 --> NS02\n", "  classDef ready fill:"] {
+            XCTAssertTrue(mermaid.contains(row), "\(row) in \(mermaid)", file: file, line: line)
+        }
+        XCTAssertFalse(mermaid.contains("subgraph"), "the tiers are their own view", file: file, line: line)
+        let tiers = try graph(["--format", "mermaid", "--graph", "tiers"])
+        XCTAssertEqual(headers(tiers, ["graph ", "flowchart "]), ["graph LR"], tiers, file: file, line: line)
+        XCTAssertEqual(headers(tiers, ["  subgraph "]).count, 2, tiers, file: file, line: line)
+        XCTAssertTrue(tiers.contains("  Plan001 --> Plan002\n"), tiers, file: file, line: line)
+        let dot = try graph(["--format", "dot"])
+        XCTAssertEqual(headers(dot, ["digraph ", "graph ", "strict "]), ["digraph nextsteps {"], dot, file: file, line: line)
+        XCTAssertTrue(dot.hasSuffix("}\n"), dot, file: file, line: line)
+        XCTAssertEqual(dot.filter { $0 == "{" }.count, dot.filter { $0 == "}" }.count, dot, file: file, line: line)
+        XCTAssertTrue(dot.contains("  \"NS01\" -> \"NS02\";\n"), dot, file: file, line: line)
+        let tierDot = try graph(["--format", "dot", "--graph", "tiers"])
+        XCTAssertEqual(headers(tierDot, ["digraph ", "graph ", "strict "]), ["digraph tiers {"], tierDot, file: file, line: line)
+        XCTAssertTrue(tierDot.contains("  \"Plan-001\" -> \"Plan-002\";\n"), tierDot, file: file, line: line)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try graph(["--format", "json"]).utf8)) as? [String: Any],
+                                 file: file, line: line)
+        XCTAssertEqual(json["ready"] as? [String], ["NS02"], file: file, line: line)
+        XCTAssertEqual(json["completed"] as? [String], ["NS01"], file: file, line: line)
+        XCTAssertEqual(json["blocked"] as? [String], [], file: file, line: line)
+        XCTAssertEqual((json["edges"] as? [[String: String]])?.map { "\($0["from"] ?? "")->\($0["to"] ?? "")" }, ["NS01->NS02"],
+                       file: file, line: line)
+        XCTAssertEqual((json["nodes"] as? [[String: Any]])?.compactMap { $0["derivedClass"] as? String }, ["completed", "ready"],
+                       file: file, line: line)
+        let bad = try CLI.run(["graph", "--root", root.path, "--format", "dot", "--graph", "plans"])
+        XCTAssertEqual(bad.status, 2, file: file, line: line)
+        XCTAssertTrue(bad.stderr.contains("plans"), bad.stderr, file: file, line: line)
+    }
+
     func testGraphAndSync() throws {
         let root = try scenario()
         let graph = try CLI.run(["graph", "--root", root.path])
         XCTAssertEqual(graph.status, 0)
         XCTAssertTrue(graph.stdout.contains("ready (1): NS02"), graph.stdout)
-        for format in ["mermaid", "dot", "json"] {
-            XCTAssertEqual(try CLI.run(["graph", "--root", root.path, "--format", format]).status, 0, format)
-        }
+        try assertGraphFormats(root)
         let map = root.appendingPathComponent("docs/architecture/cross-plan-dependencies.md")
         let original = try String(contentsOf: map, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "NS02[NS-02: Plan-002 relay]:::ready", with: "NS02[NS-02: Plan-002 relay]:::blocked").utf8).write(to: map)

@@ -65,34 +65,49 @@ final class PropertyTests: XCTestCase {
         }
     }
 
-    /// Printing a parsed graph and parsing it again gives the same graph.
+    /// Parsing a generated flowchart gives the generated graph, and printing it and parsing the print gives
+    /// that same generated graph again (compared with what was generated, not with the first parse, so a
+    /// parser that loses or alters something is caught even when the printer repeats the loss).
     func testMermaidPrintParseRoundTrip() {
         var random = SeededRandom(seed: 99)
-        let shapes = ["[", "(", "{", "((", "[[", "([", "[(", "{{", ">"]
-        let closers = ["[": "]", "(": ")", "{": "}", "((": "))", "[[": "]]", "([": "])", "[(": ")]", "{{": "}}", ">": "]"]
+        // Opener, closer and the shape's name in Mermaid's documentation.
+        let shapes = [("[", "]", "rectangle"), ("(", ")", "round"), ("{", "}", "rhombus"), ("((", "))", "circle"),
+                      ("[[", "]]", "subroutine"), ("([", "])", "stadium"), ("[(", ")]", "cylinder"),
+                      ("{{", "}}", "hexagon"), (">", "]", "asymmetric")]
         let arrows = ["-->", "---", "-.->", "==>", "-.-", "==="]
         let labels = ["plain", "with spaces", "brackets [x]", "arrow --> inside", "a<br/>b", "§6 — done"]
         for round in 0..<100 {
             let count = Int.random(in: 1...10, using: &random)
-            var lines = ["graph \(["TB", "LR", "TD"].randomElement(using: &random) ?? "TB")"]
+            let direction = ["TB", "LR", "TD"].randomElement(using: &random) ?? "TB"
+            var lines = ["graph \(direction)"]
+            var expected = ["graph \(direction)"]
+            var edges: [String] = []
             for index in 0..<count {
-                let shape = shapes.randomElement(using: &random) ?? "["
+                let (open, close, shape) = shapes.randomElement(using: &random) ?? ("[", "]", "rectangle")
                 let label = labels.randomElement(using: &random) ?? "x"
-                let className = Bool.random(using: &random) ? ":::c\(index % 3)" : ""
-                lines.append("  N\(index)\(shape)\"\(label)\"\(closers[shape] ?? "]")\(className)")
+                let className = Bool.random(using: &random) ? "c\(index % 3)" : ""
+                lines.append("  N\(index)\(open)\"\(label)\"\(close)\(className.isEmpty ? "" : ":::" + className)")
+                expected.append("N\(index)|\(shape)|\(label)|\(className)")
             }
             for _ in 0..<Int.random(in: 0...12, using: &random) {
                 let from = Int.random(in: 0..<count, using: &random)
                 let to = Int.random(in: 0..<count, using: &random)
-                let edgeLabel = Bool.random(using: &random) ? "|go|" : ""
-                lines.append("  N\(from) \(arrows.randomElement(using: &random) ?? "-->")\(edgeLabel) N\(to)")
+                let labelled = Bool.random(using: &random)
+                let arrow = arrows.randomElement(using: &random) ?? "-->"
+                lines.append("  N\(from) \(arrow)\(labelled ? "|go|" : "") N\(to)")
+                edges.append("N\(from)\(arrow)N\(to)|\(labelled ? "go" : "")")
             }
             lines.append("  classDef c0 fill:#f00")
             lines.append("  style N0 stroke:#00f")
+            expected += edges + ["c0 fill:#f00", "N0 stroke:#00f"]
+            let generated = expected.joined(separator: "\n")
             let parsed = MermaidParser.parse(lines.joined(separator: "\n"))
             XCTAssertEqual(parsed.problems, [], "round \(round): \(lines)")
-            let again = MermaidParser.parse(MermaidPrinter.print(parsed))
-            XCTAssertEqual(Self.shape(again), Self.shape(parsed), "round \(round)")
+            XCTAssertEqual(Self.shape(parsed), generated, "round \(round): the parse of \(lines)")
+            let printed = MermaidPrinter.print(parsed)
+            let again = MermaidParser.parse(printed)
+            XCTAssertEqual(again.problems, [], "round \(round): \(printed)")
+            XCTAssertEqual(Self.shape(again), generated, "round \(round): the parse of the print \(printed)")
         }
     }
 

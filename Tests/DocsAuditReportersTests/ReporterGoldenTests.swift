@@ -67,7 +67,7 @@ final class ReporterGoldenTests: XCTestCase {
             .deletingLastPathComponent().deletingLastPathComponent()
         let schema = root.appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else {
-            throw XCTSkip("../shared/schemas/sarif-schema-2.1.0.json is absent: cannot validate SARIF")
+            throw XCTSkip("needs ../shared/schemas/sarif-schema-2.1.0.json beside the project to validate SARIF")
         }
         let full = Report(findings: Self.findings)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-\(UUID().uuidString).sarif")
@@ -89,7 +89,7 @@ final class ReporterGoldenTests: XCTestCase {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 3 { throw XCTSkip("python3 has no jsonschema module: cannot validate SARIF") }
+        if process.terminationStatus == 3 { throw XCTSkip("needs the python3 module jsonschema (make deps installs it) to validate SARIF") }
         XCTAssertEqual(process.terminationStatus, 0, output)
         XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), "valid")
     }

@@ -60,7 +60,14 @@ struct TableTotalRule: DocumentRule {
             if isTotal {
                 if let value { stated = (value, row.range.start.line) }
             } else if let value {
-                sum += value
+                // Cells are corpus text: a sum past Int.max is reported, never trapped on.
+                let (next, overflow) = sum.addingReportingOverflow(value)
+                guard !overflow else {
+                    return [RuleHit(path: document.path, line: row.range.start.line,
+                                    message: "the `\(column)` column adds up past \(Int.max); its total cannot be checked",
+                                    subject: "total:\(column)")]
+                }
+                sum = next
             }
         }
         var hits: [RuleHit] = []
