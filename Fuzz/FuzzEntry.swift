@@ -39,7 +39,7 @@ enum FuzzTarget {
         let context = LintContext(corpus: corpus, model: result.model)
         let graph = DerivedGraph.derive(context)
         for format in GraphRenderer.Format.allCases {
-            for view in GraphRenderer.View.allCases { _ = try? GraphRenderer.render(graph, format: format, view: view) }
+            for diagram in GraphRenderer.Diagram.allCases { _ = try? GraphRenderer.render(graph, format: format, diagram: diagram) }
         }
         if let sync = GraphSync.plan(context) { _ = UnifiedDiff.make(sync.original, sync.updated, path: sync.path) }
         let gates = GateReport(baseline: "fuzz", head: "fuzz", tier: 1, plans: result.model.plans.map { "Plan-\($0.number)" })
