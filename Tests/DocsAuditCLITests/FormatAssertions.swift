@@ -8,7 +8,7 @@ import XCTest
 /// must parse (XML with Foundation's XMLDocument, JSON with JSONSerialization) and carry exactly the two
 /// findings, `links/missing-anchor` at docs/a.md:5:1 and `tags/ephemeral` at docs/a.md:5:27.
 extension LintCommandTests {
-    static let anchorMessage = "link to b.md#old-heading: no heading or anchor `old-heading` in docs/b.md"
+    static let anchorMessage = "link to b.md#old-heading: no heading or anchor `old-heading` in docs/b.md (did you mean #new-heading?)"
     static let tagMessage = "ephemeral pr-ref `PR #7` outside a provenance section"
 
     func assertGitHub(_ output: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -50,7 +50,7 @@ final class MutationKillTests: XCTestCase {
         try RuleHarness.assert("links/missing-anchor", [
             "docs/a.md": "# A\n\n[ok](b.md#caf%C3%A9) ↓[bad](b.md#th%C3%A9)\n",
             "docs/b.md": "# B\n\n## Café\n",
-        ], messages: ["link to b.md#th%C3%A9: no heading or anchor `thé` in docs/b.md"])
+        ], messages: ["link to b.md#th%C3%A9: no heading or anchor `thé` in docs/b.md (did you mean #café?)"])
     }
 
     /// Mutant `total-smaller-passes`: a Total row smaller than the column's sum is reported, not only a larger one.

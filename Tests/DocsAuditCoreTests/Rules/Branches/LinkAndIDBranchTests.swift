@@ -38,9 +38,12 @@ final class LinkAndIDBranchTests: XCTestCase {
         ], messages: ["cannot verify packages/x.ts from this checkout"])
     }
 
-    func testUnverifiableWhenLeavingTheRoot() throws {
-        try RuleHarness.assert("links/unverifiable", ["docs/a.md": "# A\n\n↓[up](../../outside.md)\n"],
-                               messages: ["cannot verify ../outside.md from this checkout"])
+    func testLeavingTheRootIsAMissingFileNotUnverifiable() throws {
+        // GitHub cannot resolve a link above the repository root, whatever the checkout holds (outside git, the
+        // corpus root stands in for it): an error of links/missing-file, never unverifiable info.
+        try RuleHarness.assert("links/unverifiable", ["docs/a.md": "# A\n\n[up](../../outside.md)\n"], messages: [])
+        try RuleHarness.assert("links/missing-file", ["docs/a.md": "# A\n\n↓[up](../../outside.md)\n"],
+                               messages: ["link to ../../outside.md: it climbs above the repository root, so GitHub cannot resolve it"])
     }
 
     func testNothingUnverifiableInAGitTree() throws {
@@ -55,7 +58,7 @@ final class LinkAndIDBranchTests: XCTestCase {
             "docs/a.md": "# A\n\n## Goal\n\n[ok](#goal) ↓[bad](#goals) ↓[other](b.md#nope)\n",
             "docs/b.md": "# B\n",
         ], messages: [
-            "link to #goals: no heading or anchor `goals` in docs/a.md",
+            "link to #goals: no heading or anchor `goals` in docs/a.md (did you mean #goal?)",
             "link to b.md#nope: no heading or anchor `nope` in docs/b.md",
         ])
     }
@@ -95,8 +98,8 @@ final class LinkAndIDBranchTests: XCTestCase {
             "docs/b.md": "# B\n\nSee ↓Plan-001:7, ↓Plan-001:4-5, ↓Plan-001:2 and Plan-001:3-6.\n",
         ]) { $1 }, messages: [
             "cite Plan-001:7: docs/plans/001-a.md has 6 lines, not 7",
-            "cite Plan-001:4-5: lines 4-5 are blank in docs/plans/001-a.md",
-            "cite Plan-001:2: line 2 is blank in docs/plans/001-a.md",
+            "cite Plan-001:4-5: lines 4-5 are blank in docs/plans/001-a.md, nearest non-blank line 3",
+            "cite Plan-001:2: line 2 is blank in docs/plans/001-a.md, nearest non-blank line 3",
         ])
     }
 
