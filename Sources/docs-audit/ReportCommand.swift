@@ -13,10 +13,12 @@ struct ReportCommand: ParsableCommand {
         self-contained page (inline CSS; graphs as inline SVG when Graphviz `dot` is
         installed, else their Mermaid source); all corpus text is escaped.
 
-        The first line is the verdict (ready, or not ready and which gates fail); then gates G1–G7 with their
-        targets, bands B1–B6, the Tasks inventory, the findings this change introduced (the baseline's tree is
-        linted too; grouped by rule), those already there, and those in other files about the audited plans.
-        --pr-body keeps the Markdown under GitHub's 65,536-character limit and says how much it left out.
+        The first line is the verdict (ready, or not ready and which gates fail);
+        then gates G1–G7 with their targets, bands B1–B6, the Tasks inventory, the
+        findings this change introduced (the baseline's tree is linted too; grouped by
+        rule), those already there, and those in other files about the audited plans.
+        --pr-body keeps the Markdown under GitHub's 65,536-character limit and says
+        how much it left out.
 
         Examples:
           docs-audit report --root . --baseline tier-1-baseline --tier 1 > report.md

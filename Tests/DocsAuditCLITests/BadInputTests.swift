@@ -11,6 +11,15 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(result.stderr, "docs-audit: /nonexistent/docs-audit-root: no such directory (give the corpus root with --root)\n")
     }
 
+    func testRootThatIsAFile() throws {
+        let root = try CLI.folder(["README.md": good])
+        let file = root.appendingPathComponent("README.md").path
+        let result = try CLI.run(["lint", "--root", file])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "docs-audit: \(file): not a directory (give the corpus root, the folder that holds "
+            + "the Markdown, with --root)\n")
+    }
+
     func testRootWithoutMarkdown() throws {
         let root = try CLI.folder(["notes.txt": Data("hi".utf8)])
         let result = try CLI.run(["extract", "--root", root.path])

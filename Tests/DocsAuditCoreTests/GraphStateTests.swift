@@ -77,4 +77,10 @@ final class GraphStateTests: XCTestCase {
         XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
         XCTAssertEqual(UnifiedDiff.make("same\n", "same\n", path: "x.md"), "")
     }
+
+    func testUnifiedDiffOfCRLFTextHasOneHunkLinePerLine() {
+        // `sync --dry-run` on a CRLF graph file printed the whole file as one changed line.
+        let diff = UnifiedDiff.make("a\r\nb\r\nc\r\nd\r\n", "a\r\nB\r\nc\r\nd\r\n", path: "x.md", context: 1)
+        XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n")
+    }
 }

@@ -7,8 +7,11 @@ public enum CorpusLoader {
     /// not parsed again, and the cache is updated afterwards.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
                             staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil) throws -> Corpus {
-        guard let realRoot = FileSystem.realPath(root), FileSystem.isDirectory(realRoot) else {
+        guard let realRoot = FileSystem.realPath(root) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
+        }
+        guard FileSystem.isDirectory(realRoot) else {
+            throw CorpusError("\(root): not a directory (give the corpus root, the folder that holds the Markdown, with --root)")
         }
         var problems: [InputProblem] = []
         var origins: [String: Origin] = [:]

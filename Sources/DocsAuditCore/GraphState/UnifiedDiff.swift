@@ -1,8 +1,14 @@
 /// A unified diff of two texts, from a longest-common-subsequence alignment of their lines.
 public enum UnifiedDiff {
+    /// Lines split at LF bytes, a CR kept with its line: Swift's `Character` sees `\r\n` as one character, so
+    /// splitting a CRLF text on the character `\n` found no line break at all.
+    static func lines(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     public static func make(_ old: String, _ new: String, path: String, context: Int = 3) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = lines(old)
+        let b = lines(new)
         let script = align(a, b)
         guard script.contains(where: { $0.kind != .same }) else { return "" }
         var out = "--- a/\(path)\n+++ b/\(path)\n"

@@ -1095,6 +1095,16 @@ passing:
         [rev-3]: reviews/003.md
       docs/reviews/003.md: |
         # Review 3
+  - title: definitions labelling sections of the same file (the Rust RFC template's idiom)
+    files:
+      docs/a.md: |
+        # Summary
+        [summary]: #summary
+
+        One paragraph.
+
+        ## Unresolved questions
+        [unresolved]: #unresolved-questions
 
 """####,
         "links/unverifiable": ####"""

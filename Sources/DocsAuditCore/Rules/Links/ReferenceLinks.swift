@@ -17,6 +17,12 @@ struct ReferenceLinks {
         var line: Int
         var column: Int
         var written: String
+        /// The destination as written (`#summary`, `reviews/003.md`).
+        var destination: String = ""
+
+        /// `[summary]: #summary`, `[unresolved]: #unresolved-questions`: a label for a section of the same file,
+        /// the idiom some templates put under every heading so that it can be cited by label; not a left-over.
+        var isSectionLabel: Bool { destination.hasPrefix("#") }
     }
 
     var uses: [Use] = []
@@ -63,8 +69,10 @@ struct ReferenceLinks {
         let rest = bytes[(close + 2)...].drop { $0 == 0x20 || $0 == 0x09 }
         guard !rest.isEmpty else { return nil }
         let label = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        let destination = rest.prefix { $0 != 0x20 && $0 != 0x09 }
         return Definition(label: normalize(label), line: number, column: open + 1,
-                          written: String(decoding: bytes[open...close], as: UTF8.self))
+                          written: String(decoding: bytes[open...close], as: UTF8.self),
+                          destination: String(decoding: destination, as: UTF8.self))
     }
 
     /// The bracketed references on a text line, outside code spans.
