@@ -95,6 +95,13 @@ final class LinkRuleTests: XCTestCase {
         XCTAssertEqual(findings.map(\.severity), [.info])
     }
 
+    func testAnUnusedLabelDefinedTwiceIsReportedOnceAndSectionLabelsNever() throws {
+        // CommonMark uses the first definition of a label; the second is reported once, at the first.
+        try RuleHarness.assert("links/unused-definition", [
+            "docs/a.md": "# A\n\nText.\n\n↓[old]: x.md\n[old]: y.md\n\n## Summary\n[summary]: #summary\n",
+        ], messages: ["definition [old] is used by no link in this file"])
+    }
+
     func testFragmentCaseIsAProfileChoice() throws {
         let files = ["docs/a.md": "# A\n\n## Goal\n\n↓[x](#Goal) ↓[y](#GOALS)\n"]
         try RuleHarness.assert("links/missing-anchor", files, messages: [
