@@ -61,6 +61,24 @@ enum CLI {
     }
 
     /// A fresh folder with `files` (path → bytes).
+    /// Runs `git -C root ARGUMENTS` with a fixed identity and fixed dates (so commit IDs, and reports that cite
+    /// them, are byte-stable); a failing git command fails the calling test.
+    static func git(_ root: URL, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit",
+                             "-c", "commit.gpgsign=false"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git " + arguments.joined(separator: " "), file: file, line: line)
+    }
+
     static func folder(_ files: [String: Data]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

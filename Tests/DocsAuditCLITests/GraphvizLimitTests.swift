@@ -13,14 +13,7 @@ final class GraphvizLimitTests: XCTestCase {
             "docs/plans/001-core.md": Data("# Plan-001: Core\n".utf8),
         ])
         for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"], ["tag", "base"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", root.path, "-c", "user.email=a@example.com", "-c", "user.name=a"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+            try CLI.git(root, arguments)
         }
         return root
     }

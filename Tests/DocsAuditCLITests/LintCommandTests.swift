@@ -106,14 +106,7 @@ final class LintCommandTests: XCTestCase {
     func testStagedReadsTheIndex() throws {
         let root = try CLI.folder(["docs/a.md": Data("# A\n\nclean\n".utf8)])
         func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", root.path, "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+            try CLI.git(root, arguments)
         }
         try git("init", "-q")
         try git("add", "-A")

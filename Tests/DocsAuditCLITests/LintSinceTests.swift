@@ -4,14 +4,7 @@ import XCTest
 /// `lint --since REF`: only the findings the change introduced, whatever moved or was renamed.
 final class LintSinceTests: XCTestCase {
     private func git(_ root: URL, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        try CLI.git(root, arguments)
     }
 
     private func write(_ root: URL, _ path: String, _ text: String) throws {

@@ -52,14 +52,7 @@ final class OutputSafetyTests: XCTestCase {
         let text = try String(contentsOf: map, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "relay]:::ready", with: "relay]:::completed").utf8).write(to: map)
         for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"], ["tag", "base"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", root.path, "-c", "user.email=a@example.com", "-c", "user.name=a"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+            try CLI.git(root, arguments)
         }
         return root
     }

@@ -10,19 +10,7 @@ final class ReadinessCommandTests: XCTestCase {
     static let fixtures = CLI.projectRoot.appendingPathComponent("Tests/Fixtures/Gates")
 
     private func git(_ root: URL, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "-c", "user.email=audit@example.com", "-c", "user.name=audit"] + arguments
-        // Fixed dates give fixed commit IDs, so reports that cite commits stay byte-stable.
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
-        environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        try CLI.git(root, arguments)
     }
 
     private func copyTree(_ source: URL, into target: URL) throws {

@@ -17,14 +17,7 @@ final class StagedInputTests: XCTestCase {
     }
 
     private func git(_ root: URL, _ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        try CLI.git(root, arguments)
     }
 
     /// Writes `data` at `root/prefix` + `nameBytes`, a name that need not be UTF-8.

@@ -13,14 +13,7 @@ final class GitObjectsTests: XCTestCase {
             try Data(text.utf8).write(to: url)
         }
         for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", root.path, "-c", "user.email=a@example.com", "-c", "user.name=a"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+            try Fixture.git(root, arguments)
         }
         return root
     }
