@@ -50,17 +50,8 @@ enum CacheFolder {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let size = Int(exactly: info.st_size),
               size <= limit else { return nil }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(fd, base + total, size - total)
-            }
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { return nil }
-            total += got
-        }
+        // An entry cut short while it was read is no entry.
+        guard case let .success(bytes) = FileSystem.readBytes(fd, size: size), bytes.count == size else { return nil }
         return bytes
     }
 

@@ -85,6 +85,11 @@ enum FileSystem {
         if size > limit {
             return .failure(Failure(message: "file is \(size) bytes, over the limit of \(limit) (corpus.max-file-bytes)"))
         }
+        return readBytes(fd, size: size)
+    }
+
+    /// Reads up to `size` bytes from `fd` (fewer when the file shrank meanwhile); the error says why a read failed.
+    static func readBytes(_ fd: Int32, size: Int) -> Result<[UInt8], Failure> {
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while total < size {
