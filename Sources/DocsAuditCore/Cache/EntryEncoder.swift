@@ -29,14 +29,26 @@ enum EntryEncoder {
 
         init() { bytes.reserveCapacity(1 << 14) }
 
+        /// Types `JSONEncoder` writes in its own way (or as fractions, which entries never hold).
+        private static let special: [any Any.Type] = [Double.self, Float.self, Date.self, Data.self, URL.self,
+                                                       Decimal.self]
+        /// Integer types besides `Int`, written by their description.
+        private static let integers: [any Any.Type] = [Int8.self, Int16.self, Int32.self, Int64.self, UInt.self,
+                                                        UInt8.self, UInt16.self, UInt32.self, UInt64.self]
+
+        /// Writes `value`. Primitive types are told apart by comparing metatypes, far cheaper than casts.
         func write<T: Encodable>(_ value: T) throws {
-            switch value {
-            case let text as String: string(text)
-            case let number as Int: bytes += Array(String(number).utf8)
-            case let flag as Bool: bytes += Array((flag ? "true" : "false").utf8)
-            case is Double, is Float, is Date, is Data, is URL, is Decimal: throw Unsupported()
-            case let number as any BinaryInteger: bytes += Array(String(describing: number).utf8)
-            default:
+            if T.self == String.self, let text = value as? String {
+                string(text)
+            } else if T.self == Int.self, let number = value as? Int {
+                integer(number)
+            } else if T.self == Bool.self, let flag = value as? Bool {
+                bytes += flag ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65]
+            } else if Self.special.contains(where: { $0 == T.self }) {
+                throw Unsupported()
+            } else if Self.integers.contains(where: { $0 == T.self }) {
+                bytes += Array(String(describing: value).utf8)
+            } else {
                 let depth = open.count
                 let start = bytes.count
                 let encoder = ValueEncoder(writer: self, depth: depth)
@@ -46,22 +58,44 @@ enum EntryEncoder {
             }
         }
 
+        func integer(_ number: Int) {
+            guard number != 0 else { return bytes.append(0x30) }
+            if number < 0 { bytes.append(0x2D) }
+            var digits: [UInt8] = []
+            var rest = number.magnitude
+            while rest > 0 {
+                digits.append(0x30 + UInt8(rest % 10))
+                rest /= 10
+            }
+            bytes += digits.reversed()
+        }
+
+        /// Writes `text` as a JSON string. The escaping is built in a local array: each access to `bytes`, a
+        /// class property, costs an exclusivity check.
         func string(_ text: String) {
-            bytes.append(0x22)
-            for byte in text.utf8 {
+            let utf8 = text.utf8
+            guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                bytes.append(0x22)
+                bytes += utf8
+                bytes.append(0x22)
+                return
+            }
+            var escaped: [UInt8] = [0x22]
+            escaped.reserveCapacity(utf8.count + 16)
+            let digits = Array("0123456789abcdef".utf8)
+            for byte in utf8 {
                 switch byte {
-                case 0x22: bytes += [0x5C, 0x22]
-                case 0x5C: bytes += [0x5C, 0x5C]
-                case 0x0A: bytes += [0x5C, 0x6E]
-                case 0x0D: bytes += [0x5C, 0x72]
-                case 0x09: bytes += [0x5C, 0x74]
-                case 0..<0x20:
-                    let digits = Array("0123456789abcdef".utf8)
-                    bytes += Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
-                default: bytes.append(byte)
+                case 0x22: escaped += [0x5C, 0x22]
+                case 0x5C: escaped += [0x5C, 0x5C]
+                case 0x0A: escaped += [0x5C, 0x6E]
+                case 0x0D: escaped += [0x5C, 0x72]
+                case 0x09: escaped += [0x5C, 0x74]
+                case 0..<0x20: escaped += [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+                default: escaped.append(byte)
                 }
             }
-            bytes.append(0x22)
+            escaped.append(0x22)
+            bytes += escaped
         }
 
         /// Closes every container opened at `depth` or deeper.
