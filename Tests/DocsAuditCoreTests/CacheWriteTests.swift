@@ -12,7 +12,8 @@ final class CacheWriteTests: XCTestCase {
     private var scratch = ""
 
     override func setUpWithError() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-write-\(UUID().uuidString)").path
+        scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docs-audit-write-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
 
@@ -28,7 +29,8 @@ final class CacheWriteTests: XCTestCase {
     }
 
     private func entryFolder(_ cache: String) throws -> String {
-        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasPrefix("analyses-") })
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        let name = try XCTUnwrap(names.first { $0.hasPrefix("analyses-") })
         return cache + "/" + name
     }
 
@@ -127,7 +129,8 @@ final class CacheWriteTests: XCTestCase {
                      "a two-byte ID cannot tell builds apart")
         XCTAssertNil(BuildID.buildID(inNotes: note(name: Array("GNV\0".utf8), type: 3, descriptor: id), alignment: 4))
         XCTAssertNil(BuildID.buildID(inNotes: Array(note(name: gnu, type: 3, descriptor: id).prefix(30)), alignment: 4))
-        XCTAssertNil(BuildID.buildID(inNotes: note(name: gnu, type: 3, descriptor: id, descriptorSize: .max), alignment: 4))
+        let huge = note(name: gnu, type: 3, descriptor: id, descriptorSize: .max)
+        XCTAssertNil(BuildID.buildID(inNotes: huge, alignment: 4))
         XCTAssertNil(BuildID.buildID(inNotes: note(name: gnu, type: 3, descriptor: id, nameSize: .max), alignment: 8))
         XCTAssertNil(BuildID.buildID(inNotes: [], alignment: 4))
         let notELF = scratch + "/not-elf"

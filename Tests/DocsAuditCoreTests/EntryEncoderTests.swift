@@ -19,7 +19,8 @@ final class EntryEncoderTests: XCTestCase {
         for (document, analysis) in zip(corpus.documents, corpus.analyses) {
             let bytes = try EntryEncoder.encode(analysis)
             let decoded = try JSONDecoder().decode(FileAnalysis.self, from: Data(bytes))
-            XCTAssertEqual(try reference.encode(decoded), try reference.encode(analysis), document.path, file: file, line: line)
+            XCTAssertEqual(try reference.encode(decoded), try reference.encode(analysis), document.path,
+                           file: file, line: line)
             XCTAssertTrue(EntryCheck(fileBytes: Array(document.source.text.utf8)).accepts(Data(bytes)), document.path,
                           file: file, line: line)
         }
@@ -31,7 +32,8 @@ final class EntryEncoderTests: XCTestCase {
 
     func testTheRealCorpusRoundTrips() throws {
         guard let corpus = Fixture.realCorpus else {
-            throw XCTSkip("../shared/corpora/ai-sidekicks is absent: the real-corpus round trip needs it beside the project")
+            throw XCTSkip("../shared/corpora/ai-sidekicks is absent: the real-corpus round trip needs it beside the "
+                + "project")
         }
         try assertRoundTrips(corpus)
     }
