@@ -65,6 +65,9 @@ bench_input() {
   measure "$label" "cmark-gfm CLI, 4 extensions (parse floor)" xargs -0 -a "$work/list0" cmark-gfm -e table -e strikethrough -e autolink -e tasklist
   measure "$label" "docs-audit extract, no cache" "$bin" extract --root "$root" --no-cache
   measure "$label" "docs-audit lint, all rules, JSON, no cache" "$bin" lint --root "$root" --format json --no-cache
+  # The first run with a cache: every entry written (the cache folder removed before each run).
+  measure_prepared "$label" "docs-audit lint, all rules, JSON, cache cold (first run)" "rm -rf $work/cache" \
+    "$bin" lint --root "$root" --format json
   measure "$label" "docs-audit lint, all rules, JSON, cache warm" "$bin" lint --root "$root" --format json
   # Pre-commit: three files edited since the last run (a comment appended before each run), named on the
   # command line; the other files' analyses come from the cache.

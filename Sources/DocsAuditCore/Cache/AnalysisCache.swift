@@ -69,17 +69,21 @@ public struct AnalysisCache: Sendable {
         return analysis
     }
 
-    /// Stores `analysis` under `key`, atomically (a temporary file renamed into place). Failing to write
-    /// is not an error: the cache is an optimisation.
+    /// Stores `analysis` under `key`, atomically (a temporary file renamed into place, `CacheFolder.write`).
+    /// Its JSON comes from `EntryEncoder`, or `JSONEncoder` for a shape that one does not support. Failing to
+    /// write is not an error: the cache is an optimisation.
     func store(_ analysis: FileAnalysis, for key: String) {
-        guard refusal == nil, let data = try? JSONEncoder().encode(analysis) else { return }
-        try? data.write(to: URL(fileURLWithPath: file(key)), options: .atomic)
+        guard refusal == nil,
+              let bytes = (try? EntryEncoder.encode(analysis))
+                  ?? (try? JSONEncoder().encode(analysis)).map({ [UInt8]($0) }) else { return }
+        CacheFolder.write(bytes, in: folder, name: key + ".json")
     }
 
     /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
     /// like entries are touched.
     func prune(keeping used: Set<String>) {
         guard refusal == nil, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        CacheFolder.removeLeftovers(in: folder, names: names)
         for name in names where name.hasSuffix(".json") {
             let key = String(name.dropLast(5))
             guard key.utf8.count == 64, key.utf8.allSatisfy(Self.isLowerHex),

@@ -55,6 +55,43 @@ enum CacheFolder {
         return bytes
     }
 
+    /// Temporary entries older than this are leftovers of an interrupted run, removed by the next prune.
+    static let leftoverLifetime: TimeInterval = 3600
+
+    /// Writes the entry `name` in the trusted `folder` atomically: a temporary file beside it
+    /// (`.<name>.docs-audit-tmp.XXXXXX`, created exclusively with mode 0600, so never through a link),
+    /// renamed into place. Unlike `SafeWrite` it is not fsynced, as the first run writes one entry per file:
+    /// after a crash an entry may be empty or cut short, and such an entry fails validation on read, a miss.
+    /// Whether the entry was written; the temporary file is removed on failure.
+    @discardableResult
+    static func write(_ bytes: [UInt8], in folder: String, name: String) -> Bool {
+        var template = Array("\(folder)/.\(name)\(SafeWrite.temporaryMarker)XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard fd >= 0 else { return false }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let written = SafeWrite.writeAll(fd, bytes) == nil
+        let closed = close(fd) == 0
+        guard written, closed, rename(temporary, folder + "/" + name) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Removes the temporary entries among `names` (in `folder`) that an interrupted run left behind: regular
+    /// files named by `write` and older than `leftoverLifetime`, so a concurrent run's write is left alone.
+    static func removeLeftovers(in folder: String, names: [String], now: Date = Date()) {
+        for name in names where name.hasPrefix(".") && name.contains(SafeWrite.temporaryMarker) {
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  now.timeIntervalSince1970 - TimeInterval(info.st_mtim.tv_sec) > leftoverLifetime else { continue }
+            unlink(path)
+        }
+    }
+
     /// Marks `folder` as used now (its modification time), for the per-root lifetime.
     static func touch(_ folder: String) {
         _ = utimes(folder, nil)

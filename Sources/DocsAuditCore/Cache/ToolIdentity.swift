@@ -5,13 +5,14 @@ import Glibc
 import Darwin
 #endif
 
-/// What identifies the running tool for the cache: its version and the SHA-256 of its executable's content,
-/// so a rebuilt binary never reads analyses an older build wrote, even at the same size and time.
+/// What identifies the running tool for the cache: its version and a hash of its executable's content, so a
+/// rebuilt binary never reads analyses an older build wrote, even at the same size and time.
 ///
-/// Hashing the whole executable on every run would cost more than the cache saves on a small commit, so the
-/// hash is remembered in the cache folder under the executable's device, inode, size, modification and
-/// change times: any rewrite of the file changes its change time (which no user can set), so a remembered
-/// hash is never used for other content.
+/// That hash is the executable's GNU build ID when it has one (`BuildID`: the linker's hash of the file, read
+/// from its headers). Otherwise it is the SHA-256 of the whole file, which would cost more than the cache saves
+/// on a small commit if computed on every run, so it is remembered in the cache folder under the executable's
+/// device, inode, size, modification and change times: any rewrite of the file changes its change time (which
+/// no user can set), so a remembered hash is never used for other content.
 public enum ToolIdentity {
     /// The executable of this process (`/proc/self/exe` resolved on Linux).
     static var executable: String {
@@ -19,9 +20,11 @@ public enum ToolIdentity {
     }
 
     /// The identity of the executable at `path`, its content hash remembered in `memoFolder` (when given and
-    /// trusted). `hash` computes a file's content hash (injectable, so a test can count calls).
-    static func identity(executable path: String, memoFolder: String?,
+    /// trusted). `buildID` reads a file's build ID and `hash` computes its content hash (injectable, so a test
+    /// can count calls).
+    static func identity(executable path: String, memoFolder: String?, buildID: (String) -> String? = BuildID.of,
                          hash: (String) -> String? = contentHash) -> String {
+        if let id = buildID(path) { return [DocsAuditVersion.current, "build-id", id].joined(separator: "|") }
         var info = stat()
         guard stat(path, &info) == 0 else { return [DocsAuditVersion.current, path, "unknown"].joined(separator: "|") }
         let fingerprint = "\(info.st_dev).\(info.st_ino).\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)."

@@ -132,7 +132,8 @@ public enum SafeWrite {
     }
 
     /// Writes every byte, retrying on EINTR and short writes; the reason on failure.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+    /// Writes all of `bytes` to `fd`: nil, or why it failed.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in
