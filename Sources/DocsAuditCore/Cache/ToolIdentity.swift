@@ -39,7 +39,8 @@ public enum ToolIdentity {
         guard let digest = hash(path) else {
             return [DocsAuditVersion.current, path, fingerprint].joined(separator: "|")
         }
-        if let memo { try? Data(digest.utf8).write(to: URL(fileURLWithPath: memo), options: .atomic) }
+        // Written like every cache entry: a private temporary file renamed into place, never through a link.
+        if let memoFolder { _ = CacheFolder.write(Array(digest.utf8), in: memoFolder, name: name) }
         return [DocsAuditVersion.current, digest].joined(separator: "|")
     }
 
