@@ -1,4 +1,3 @@
-import Yams
 
 /// One executable example of a rule: a small corpus (one or more files), and, when it is a failing example,
 /// the findings the rule must report in it. Expected positions are marked in the text with keycap digits
@@ -106,13 +105,7 @@ public enum RuleExamples {
     ///     files: …
     /// ```
     public static func parse(yaml: String, file: String) throws -> [RuleExample] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw ProfileLoader.yamlError(error, file: file)
-        }
-        guard let root else { return [] }
+        guard let root = try YAMLReader.read(yaml, file: file) else { return [] }
         var examples: [RuleExample] = []
         try ConfigNode(node: root, file: file, keyPath: "").eachKey { key, value in
             switch key {

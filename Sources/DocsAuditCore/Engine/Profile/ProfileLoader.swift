@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads profiles: the embedded default, then a corpus's `docs-audit.yml` laid over it key by key.
 public enum ProfileLoader {
@@ -37,24 +36,8 @@ public enum ProfileLoader {
 
     /// Applies the keys of one YAML document to `profile`.
     public static func apply(yaml: String, file: String, to profile: inout Profile) throws {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw yamlError(error, file: file)
-        }
-        guard let node else { return }  // an empty file changes nothing
+        guard let node = try YAMLReader.read(yaml, file: file) else { return }  // an empty file changes nothing
         try ProfileDecoder.apply(ConfigNode(node: node, file: file, keyPath: ""), to: &profile)
         profile.sources.append(yaml)
-    }
-
-    /// A YAML syntax error as a config error naming the file, line and column.
-    static func yamlError(_ error: YamlError, file: String) -> ConfigError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return ConfigError(file: file, line: mark.line, column: mark.column, key: "", message: "invalid YAML: \(problem)")
-        default:
-            return ConfigError(file: file, line: 1, column: 1, key: "", message: "invalid YAML: \(error)")
-        }
     }
 }

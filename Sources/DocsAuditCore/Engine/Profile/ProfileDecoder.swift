@@ -73,8 +73,8 @@ enum ProfileDecoder {
     /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
     static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
         var result: [String: Severity?] = [:]
-        guard case .mapping = node.node else {
-            if case let .scalar(scalar) = node.node, scalar.string.isEmpty || scalar.string == "{}" { return [:] }
+        guard case .mapping = node.node.content else {
+            if let text = node.node.string, text.isEmpty || text == "{}" { return [:] }
             throw node.error("expected a mapping of rule IDs to error, warning, info or off")
         }
         try node.eachKey { id, child in
@@ -250,7 +250,7 @@ enum ProfileDecoder {
         },
         "canonical-paths": { settings, node in
             var map: [String: String] = [:]
-            if case .mapping = node.node { try node.eachKey { key, child in map[key] = try child.string() } }
+            if case .mapping = node.node.content { try node.eachKey { key, child in map[key] = try child.string() } }
             settings.canonicalPaths = map
         },
         "size-ratio": { settings, node in
@@ -266,7 +266,7 @@ enum ProfileDecoder {
         "bands": { settings, node in
             var bands: [String: [Double]] = [:]
             try node.eachKey { key, child in
-                if case .sequence = child.node {
+                if case .sequence = child.node.content {
                     bands[key] = try child.strings().map { text in
                         guard let value = Double(text) else { throw child.error("expected numbers") }
                         return value

@@ -1,15 +1,13 @@
-import Yams
-
 /// A YAML node with the file and key path it came from, so every error can say where it is.
 struct ConfigNode {
-    let node: Node
+    let node: YAMLNode
     let file: String
     let keyPath: String
     /// Where this node's key stands, for errors about the key itself.
-    var keyMark: Mark?
+    var keyMark: YAMLNode?
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+    var line: Int { node.line }
+    var column: Int { node.column }
 
     func error(_ message: String) -> ConfigError {
         ConfigError(file: file, line: line, column: column, key: keyPath, message: message)
@@ -17,13 +15,13 @@ struct ConfigNode {
 
     /// Calls `body` for each key of a mapping, in file order.
     func eachKey(_ body: (String, ConfigNode) throws -> Void) throws {
-        guard case let .mapping(mapping) = node else { throw error("expected a mapping") }
-        for (key, value) in mapping {
+        guard case let .mapping(mapping) = node.content else { throw error("expected a mapping") }
+        for (key, value) in mapping.map({ ($0.key, $0.value) }) {
             guard let name = key.string else {
                 throw ConfigNode(node: key, file: file, keyPath: keyPath).error("keys must be strings")
             }
             let path = keyPath.isEmpty ? name : "\(keyPath).\(name)"
-            try body(name, ConfigNode(node: value, file: file, keyPath: path, keyMark: key.mark))
+            try body(name, ConfigNode(node: value, file: file, keyPath: path, keyMark: key))
         }
     }
 
@@ -34,8 +32,8 @@ struct ConfigNode {
     }
 
     func string() throws -> String {
-        guard case let .scalar(scalar) = node else { throw error("expected a string") }
-        return scalar.string
+        guard let text = node.string else { throw error("expected a string") }
+        return text
     }
 
     func int() throws -> Int {
@@ -61,7 +59,7 @@ struct ConfigNode {
     }
 
     func strings() throws -> [String] {
-        guard case let .sequence(sequence) = node else { throw error("expected a list of strings") }
+        guard case let .sequence(sequence) = node.content else { throw error("expected a list of strings") }
         return try sequence.enumerated().map { index, item in
             try ConfigNode(node: item, file: file, keyPath: "\(keyPath)[\(index)]").string()
         }
@@ -82,7 +80,7 @@ struct ConfigNode {
     }
 
     func items() throws -> [ConfigNode] {
-        guard case let .sequence(sequence) = node else { throw error("expected a list") }
+        guard case let .sequence(sequence) = node.content else { throw error("expected a list") }
         return sequence.enumerated().map { ConfigNode(node: $1, file: file, keyPath: "\(keyPath)[\($0)]") }
     }
 }

@@ -25,8 +25,10 @@ public enum Linter {
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the
                 // rule is switched off for the path.
                 guard configured != nil, let severity = hit.severityOverride ?? configured else { return nil }
-                return Finding(rule: rule.description.id, severity: severity, file: hit.path, line: hit.line,
-                               column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
+                var finding = Finding(rule: rule.description.id, severity: severity, file: hit.path, line: hit.line,
+                                      column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
+                finding.fix = hit.fix
+                return finding
             }
         }
         var findings = perRule.flatMap { $0 }

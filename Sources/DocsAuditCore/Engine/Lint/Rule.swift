@@ -48,8 +48,10 @@ public struct RuleHit: Sendable, Hashable, Codable {
     public var related: [String]
     /// A severity the rule chose for this hit from the profile (tags in Tasks blocks); `.some(nil)` is off.
     public var severityOverride: Severity??
+    /// The safe edit that would fix this hit, when there is one (`docs-audit fix` applies it).
+    public var fix: TextEdit?
 
-    private enum CodingKeys: String, CodingKey { case path, line, column, message, subject, related, severity }
+    private enum CodingKeys: String, CodingKey { case path, line, column, message, subject, related, severity, fix }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -65,6 +67,7 @@ public struct RuleHit: Sendable, Hashable, Codable {
         case "off": severityOverride = .some(nil)
         case let name?: severityOverride = .some(Severity(rawValue: name))
         }
+        fix = try container.decodeIfPresent(TextEdit.self, forKey: .fix)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,6 +79,7 @@ public struct RuleHit: Sendable, Hashable, Codable {
         try container.encode(subject, forKey: .subject)
         try container.encode(related, forKey: .related)
         if let chosen = severityOverride { try container.encode(chosen?.rawValue ?? "off", forKey: .severity) }
+        try container.encodeIfPresent(fix, forKey: .fix)
     }
 
     public init(path: String, line: Int, column: Int = 1, message: String, subject: String, related: [String] = []) {

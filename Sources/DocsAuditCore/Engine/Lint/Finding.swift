@@ -28,6 +28,8 @@ public struct Finding: Sendable, Codable, Hashable {
     public var subject: String
     /// Other files whose content causes this finding; a pre-commit run naming one of them reports it.
     public var related: [String] = []
+    /// The rule's safe edit, when it has one; not part of any output format (`docs-audit fix` reads it).
+    public var fix: TextEdit?
 
     public init(rule: String, severity: Severity, file: String, line: Int, column: Int, message: String, subject: String,
                 related: [String] = []) {
