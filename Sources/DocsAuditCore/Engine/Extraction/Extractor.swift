@@ -18,6 +18,8 @@ public enum Extractor {
         var links: [LinkRef] = []
         var cites: [LineCite] = []
         var references: [IDReference] = []
+        /// The document's headings, for rule scopes that name sections.
+        var headings: [HeadingFact] = []
     }
 
     /// The corpus model from the facts each file's analysis extracted.
@@ -43,6 +45,9 @@ public enum Extractor {
         let scanned = ReferenceScanner(context: context).scan(lines: context.markdown.proseLines)
         facts.references = scanned.references
         facts.cites = scanned.cites
+        facts.headings = context.markdown.sections.map {
+            HeadingFact(line: $0.headingLine, level: $0.level, title: $0.title)
+        }
         return facts
     }
 

@@ -5,9 +5,11 @@ enum DefaultProfileText {
 #
 # The conventions of a docs-first corpus of numbered plans, specs, ADRs and contracts, laid out like
 # docs/{plans,specs,decisions}/NNN-slug.md with docs/architecture/cross-plan-dependencies.md and
-# docs/backlog.md. A corpus with other conventions puts a docs-audit.yml at its root: every key it sets
-# replaces the key here (mappings merge key by key; lists and scalars replace). See docs/configuration.md.
-version: 1
+# docs/backlog.md. A corpus with other conventions puts a docs-audit.yml at its root (`extends: default`,
+# the default, or another built-in profile, or `none`), laid over this file by one merge rule: mappings merge
+# key by key, recursively; lists and scalars replace; a key set to `~` removes the key here. See
+# docs/configuration.md ("Schema v2: loading and merging"); `docs-audit config --print` shows the result.
+version: 2
 
 corpus:
   include: ["**/*.md"]

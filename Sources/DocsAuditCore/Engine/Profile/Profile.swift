@@ -1,10 +1,16 @@
 /// The corpus conventions every extractor and rule reads: paths, document kinds, ID families, section
 /// names and table shapes. Loaded from `rules/default.yml` (embedded) and a corpus's `docs-audit.yml`.
 public struct Profile: Sendable {
-    public var version = 1
+    public var version = ProfileVersion.current
     /// Every YAML text applied to make this profile, in order: with the tool, they determine it (the cache
     /// keys on them).
     public internal(set) var sources: [String] = []
+    /// The merged YAML tree this profile was decoded from (nil for the engine alone, `extends: none` with no
+    /// file): every node says which file and line it came from (`config --print`).
+    public internal(set) var tree: YAMLNode?
+    /// The files laid one over the other to make this profile, base first (`rules/default.yml`, then the
+    /// corpus's `docs-audit.yml`).
+    public internal(set) var layers: [String] = []
     public var corpus = CorpusSettings()
     public var kinds: [DocumentKindRule] = []
     /// ID families by name (`plan`, `invariant`, `backlog`, …).
@@ -22,6 +28,8 @@ public struct Profile: Sendable {
     public var gates = GateSettings()
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
+    /// Where a rule reports, per rule ID (`rules:` in the mapping form); a rule without one reports anywhere.
+    public var ruleScopes: [String: RuleScope] = [:]
     public var overrides: [RuleOverride] = []
 
     public init() {}
@@ -35,7 +43,21 @@ public struct Profile: Sendable {
         return severity
     }
 
-    /// The ID family `name`; a profile missing it is rejected at load time, so this never fails later.
+    /// Where `rule` reports for a finding in `path`: the last matching override that scopes it, else its
+    /// `rules:` scope; nil when nothing narrows it.
+    public func scope(of rule: String, at path: String) -> RuleScope? {
+        var scope = ruleScopes[rule]
+        for override in overrides where override.paths.contains(where: { $0.matches(path) }) {
+            if let given = override.scopes[rule] { scope = given }
+        }
+        return scope
+    }
+
+    /// Whether any rule is scoped, here or in an override (the linter skips the scope pass when none is).
+    public var hasRuleScopes: Bool { !ruleScopes.isEmpty || overrides.contains { !$0.scopes.isEmpty } }
+
+    /// The ID family `name`, or nil when the profile has none (`extends: none`, or removed with `~`): code
+    /// that needs a family skips what it would have found with it.
     public func id(_ name: String) -> Pattern? { ids[name] }
 
     /// The kind of the document at `path` (relative to the root).
@@ -51,6 +73,8 @@ public struct Profile: Sendable {
 public struct RuleOverride: Sendable {
     public var paths: [Glob]
     public var rules: [String: Severity?]
+    /// Scopes given in the mapping form, replacing the rule's own scope in these paths.
+    public var scopes: [String: RuleScope] = [:]
 }
 
 /// Which files make up the corpus.

@@ -5,8 +5,9 @@ enum ProfileDecoder {
     typealias Setter<T> = (inout T, ConfigNode) throws -> Void
 
     static func apply(_ root: ConfigNode, to profile: inout Profile) throws {
+        // No ID family or kind is required: a profile without one (`extends: none`) skips what needs it, and a
+        // document no kind selects is `other`.
         try decode(root, into: &profile, fields: profileFields)
-        try validate(profile, root: root)
     }
 
     /// Applies each key of `node` through `fields`.
@@ -19,23 +20,13 @@ enum ProfileDecoder {
         }
     }
 
-    /// The ID families rules depend on must exist whatever a corpus config replaced.
-    static let requiredIDFamilies = [
-        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
-        "task-dotted", "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "placeholder",
-    ]
-
-    private static func validate(_ profile: Profile, root: ConfigNode) throws {
-        for family in requiredIDFamilies where profile.ids[family] == nil {
-            throw root.error("ids.\(family) is missing: every profile needs it")
-        }
-        if profile.kinds.isEmpty { throw root.error("kinds is empty: at least one document kind is needed") }
-    }
-
     static var profileFields: KeyValuePairs<String, Setter<Profile>> { [
         "version": { profile, node in
+            // Each file's version is checked before the merge (`ProfileVersion.check`); this is the winner.
             let version = try node.int()
-            guard version == 1 else { throw node.error("unsupported profile version \(version) (this tool reads 1)") }
+            guard ProfileVersion.supported.contains(version) else {
+                throw node.error("unsupported profile version `\(version)` (this tool reads 1 and 2)")
+            }
             profile.version = version
         },
         "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
@@ -55,14 +46,20 @@ enum ProfileDecoder {
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
         "rules": { profile, node in
-            for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
+            let settings = try ruleSettings(node)
+            profile.ruleSeverities = settings.severities
+            profile.ruleScopes = settings.scopes
         },
         "overrides": { profile, node in
             profile.overrides = try node.items().map { item in
                 var override = RuleOverride(paths: [], rules: [:])
                 try decode(item, into: &override, fields: [
                     "paths": { $0.paths = try $1.globs() },
-                    "rules": { $0.rules = try ruleSeverities($1) },
+                    "rules": { override, node in
+                        let settings = try ruleSettings(node)
+                        override.rules = settings.severities
+                        override.scopes = settings.scopes
+                    },
                 ])
                 if override.paths.isEmpty { throw item.error("an override needs paths") }
                 return override
@@ -70,28 +67,47 @@ enum ProfileDecoder {
         },
     ] }
 
-    /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
-    static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
-        var result: [String: Severity?] = [:]
+    /// `{rule-id: severity}` or `{rule-id: {severity, kinds, paths, exclude-paths, sections}}`, with unknown
+    /// rule IDs rejected (naming the nearest one) and renamed IDs mapped. A mapping without `severity` keeps
+    /// the rule's severity.
+    static func ruleSettings(_ node: ConfigNode) throws
+        -> (severities: [String: Severity?], scopes: [String: RuleScope]) {
+        var severities: [String: Severity?] = [:]
+        var scopes: [String: RuleScope] = [:]
         guard case .mapping = node.node.content else {
-            if let text = node.node.string, text.isEmpty || text == "{}" { return [:] }
-            throw node.error("expected a mapping of rule IDs to error, warning, info or off")
+            if let text = node.node.string, text.isEmpty || text == "{}" { return ([:], [:]) }
+            throw node.error("expected a mapping of rule IDs to error, warning, info or off (or to a mapping)")
         }
         try node.eachKey { id, child in
             guard let known = RuleCatalog.resolve(id) else {
-                throw ConfigNode(node: child.node, file: child.file, keyPath: child.keyPath, keyMark: child.keyMark)
-                    .unknownKey(["a rule ID from `docs-audit rules`"])
+                let hint = DidYouMean.hint(id, in: RuleCatalog.descriptions.map(\.id))
+                throw child.error(atKey: "unknown rule ID `\(id)`\(hint) (see `docs-audit rules`)")
             }
-            let value = try child.string()
-            if value == "off" {
-                result[known] = .some(nil)
-            } else if let severity = Severity(rawValue: value) {
-                result[known] = .some(severity)
-            } else {
-                throw child.error("expected error, warning, info or off, found `\(value)`")
+            guard case .mapping = child.node.content else {
+                severities[known] = .some(try severity(child))
+                return
             }
+            var scope = RuleScope()
+            try decode(child, into: &scope, fields: [
+                "severity": { _, value in severities[known] = .some(try severity(value)) },
+                "kinds": { $0.kinds = try $1.strings() },
+                "paths": { $0.paths = try $1.globs() },
+                "exclude-paths": { $0.excludePaths = try $1.globs() },
+                "sections": { $0.sections = try $1.patterns() },
+            ])
+            scopes[known] = scope
         }
-        return result
+        return (severities, scopes)
+    }
+
+    /// `error`, `warning`, `info`, or `off` (nil).
+    private static func severity(_ node: ConfigNode) throws -> Severity? {
+        let value = try node.string()
+        if value == "off" { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            throw node.error("expected error, warning, info or off, found `\(value)`")
+        }
+        return severity
     }
 
     static var corpusFields: KeyValuePairs<String, Setter<CorpusSettings>> { [
@@ -143,6 +159,7 @@ enum ProfileDecoder {
         "task-fields": { settings, node in
             var fields: [(key: String, pattern: Pattern)] = []
             try node.eachKey { key, child in
+                guard taskFieldKeys.contains(key) else { throw child.unknownKey(taskFieldKeys) }
                 for label in try child.strings() {
                     do {
                         fields.append((key, try Pattern("^(?:\(label))$", caseInsensitive: true)))
@@ -163,6 +180,9 @@ enum ProfileDecoder {
         "test-id-bullet": { $0.testIDBullet = try $1.pattern() },
         "preconditions-section": { $0.preconditionsSection = try $1.pattern() },
     ] }
+
+    /// The task fields plans are read for (`plans.task-fields` keys).
+    static let taskFieldKeys = ["files", "spec-coverage", "verifies-invariant", "step"]
 
     static var specFields: KeyValuePairs<String, Setter<SpecSettings>> { [
         "acceptance-section": { $0.acceptanceSection = try $1.pattern() },
