@@ -131,6 +131,10 @@ final class HeaderTests: XCTestCase {
         let sections = try document("text/0002-b.md", "Intro.\n\n# Summary\n\n- Start Date: 2014-03-11\n")
         XCTAssertEqual(fields(sections), [], "a list after a second H1 is in a section, not the header")
         XCTAssertNil(sections.headerLine)
+        let levelTwoTitle = try document("text/0003-c.md", "## RFC: C\n\n- Start Date: 2021-10-07\n\n## Summary\n")
+        XCTAssertEqual(fields(levelTwoTitle), ["Start Date=2021-10-07@3:15"], "a first heading of any level is a title")
+        let summaryFirst = try document("text/0004-d.md", "## Summary\n\nText.\n\n## Motivation\n\n- A: b\n")
+        XCTAssertEqual(fields(summaryFirst), [], "the list of a later section is not the header")
     }
 
     func testTableHeaderKeepsTodaysReadingWithValueColumns() throws {

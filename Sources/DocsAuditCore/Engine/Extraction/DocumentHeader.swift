@@ -37,7 +37,7 @@ struct DocumentHeader {
 
     /// The first table before the first `##` heading: column 1 names the field, column 2 holds its value.
     static func table(_ markdown: MarkdownDocument) -> DocumentHeader {
-        guard let table = leadingBlocks(markdown, secondTitleEnds: false).first(where: \.isTable) else {
+        guard let table = leadingBlocks(markdown, titleAnyLevel: false).first(where: \.isTable) else {
             return DocumentHeader()
         }
         let entries = table.tableRows.compactMap { row -> Entry? in
@@ -52,9 +52,10 @@ struct DocumentHeader {
     }
 
     /// The first list before the first `##` heading (or a second H1, as in files that use H1 for sections):
-    /// each item reading `Field: value` is a field; other items are skipped.
+    /// each item reading `Field: value` is a field; other items are skipped. A heading of any level that is
+    /// the file's first block is its title (`## RFC: …` over the list), not the end of the header.
     static func bullets(_ markdown: MarkdownDocument) -> DocumentHeader {
-        guard let list = leadingBlocks(markdown, secondTitleEnds: true).first(where: \.isList) else {
+        guard let list = leadingBlocks(markdown, titleAnyLevel: true).first(where: \.isList) else {
             return DocumentHeader()
         }
         let entries = list.items.compactMap { item -> Entry? in
@@ -66,12 +67,14 @@ struct DocumentHeader {
         return DocumentHeader(entries: entries, line: list.range.start.line)
     }
 
-    /// The top-level blocks before the first heading of level 2 or more; with `secondTitleEnds`, also before
-    /// an H1 that is not the document's first block.
-    private static func leadingBlocks(_ markdown: MarkdownDocument, secondTitleEnds: Bool) -> ArraySlice<Block> {
+    /// The top-level blocks before the first heading of level 2 or more (today's table header). With
+    /// `titleAnyLevel`, the first block is passed over when it is a heading of any level, and any later
+    /// heading, H1 included, ends the header.
+    private static func leadingBlocks(_ markdown: MarkdownDocument, titleAnyLevel: Bool) -> ArraySlice<Block> {
         let end = markdown.blocks.indices.first { index in
             guard let level = markdown.blocks[index].headingLevel else { return false }
-            return level >= 2 || (secondTitleEnds && index > markdown.blocks.startIndex)
+            guard titleAnyLevel else { return level >= 2 }
+            return index > markdown.blocks.startIndex
         } ?? markdown.blocks.endIndex
         return markdown.blocks[..<end]
     }
