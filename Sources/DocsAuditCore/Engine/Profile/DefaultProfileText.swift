@@ -34,14 +34,27 @@ kinds:
     paths: ["docs/plans/[0-9][0-9][0-9]-*.md"]
     title: '^Plan-(\d{3}): (.+)$'
     statuses: [draft, review, approved, completed]
+    # Checks of header rows every plan, spec and ADR of the corpus has; none is required, so a corpus
+    # without them is not reported (plans/status reports a missing Status).
+    header:
+      fields:
+        NNN: {identity: '^(\d{3})$'}
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: spec
     paths: ["docs/specs/[0-9][0-9][0-9]-*.md"]
     title: '^Spec-(\d{3}): (.+)$'
     statuses: [draft, review, approved, superseded]
+    header:
+      fields:
+        NNN: {identity: '^(\d{3})$'}
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: adr
     paths: ["docs/decisions/[0-9][0-9][0-9]-*.md"]
     title: '^ADR-(\d{3}): (.+)$'
     statuses: [proposed, accepted, deprecated, superseded, reserved-skipped]
+    header:
+      fields:
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: dependency-map
     paths: ["docs/architecture/cross-plan-dependencies.md"]
   - name: contract

@@ -101,6 +101,10 @@ public struct DocumentKindRule: Sendable {
     /// H1 pattern; group 1 is the number, group 2 the title.
     public var title: Pattern?
     public var statuses: [String]
+    /// Where the document number comes from (default: the title's group 1).
+    public var number = NumberSource()
+    /// The header's form and the fields it must hold.
+    public var header = KindHeader()
 }
 
 /// Field names in the header table.

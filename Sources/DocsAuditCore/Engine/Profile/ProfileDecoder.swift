@@ -30,7 +30,7 @@ enum ProfileDecoder {
             profile.version = version
         },
         "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
-        "kinds": { profile, node in profile.kinds = try node.items().map(kindRule) },
+        "kinds": { profile, node in profile.kinds = try node.items().map(KindDecoder.kindRule) },
         "ids": { profile, node in
             try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
         },
@@ -127,19 +127,6 @@ enum ProfileDecoder {
         "max-file-bytes": { $0.maxFileBytes = try $1.int(in: 1...CorpusSettings.maxFileBytesLimit) },
         "max-total-bytes": { $0.maxTotalBytes = try $1.int(in: 1...CorpusSettings.maxTotalBytesLimit) },
     ] }
-
-    static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
-        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [])
-        try decode(node, into: &rule, fields: [
-            "name": { $0.name = try $1.string() },
-            "paths": { $0.paths = try $1.globs() },
-            "title": { $0.title = try $1.pattern() },
-            "statuses": { $0.statuses = try $1.strings() },
-        ])
-        if rule.name.isEmpty { throw node.error("a kind needs a name") }
-        if rule.paths.isEmpty { throw node.error("kind \(rule.name) needs at least one path glob") }
-        return rule
-    }
 
     static var headerFields: KeyValuePairs<String, Setter<HeaderSettings>> { [
         "status-field": { $0.statusField = try $1.string() },

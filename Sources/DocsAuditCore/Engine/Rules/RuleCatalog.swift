@@ -18,6 +18,7 @@ public enum RuleCatalog {
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
         TableArityRule(), TableShortRowRule(), TableNotRenderedRule(), TableCodePipeRule(), TableTotalRule(),
         BacklogFieldsRule(),
+        HeaderMissingFieldRule(), HeaderFieldValueRule(), HeaderIdentityRule(),
     ]
 
     /// Descriptions of what the engine itself reports (input problems, suppressions).

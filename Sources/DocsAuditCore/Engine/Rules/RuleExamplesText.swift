@@ -874,6 +874,166 @@ passing:
         - Upstream: NS-01 (NS-02 resolved 2026-05-03)
 
 """####,
+        "header/field-value": ####"""
+# Examples for header/field-value (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a date that is not ISO 8601, in a table header and in front matter
+    config: |
+      kinds:
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          header:
+            fields:
+              Date: {pattern: '\d{4}-\d{2}-\d{2}'}
+        - name: note
+          paths: ["notes/*.md"]
+          header:
+            form: front-matter
+            fields:
+              date: {pattern: '\d{4}-\d{2}-\d{2}'}
+    files:
+      docs/plans/001-a.md: |
+        # Plan-001: A
+
+        | Field | Value |
+        | --- | --- |
+        | **Date** | 1️⃣`14/04/2026` |
+      notes/a.md: |
+        ---
+        date: 2️⃣April 2026
+        ---
+        # A note
+    findings:
+      - "Date `14/04/2026` does not match `\\d{4}-\\d{2}-\\d{2}`"
+      - "date `April 2026` does not match `\\d{4}-\\d{2}-\\d{2}`"
+passing:
+  - title: the whole value matches once code spans, bold and links are read as their text
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          header:
+            form: bullets
+            fields:
+              Start Date: {pattern: '\d{4}-\d{2}-\d{2}'}
+              Feature Name: {pattern: '[a-z_]+'}
+    files:
+      text/0001-first.md: |
+        - Feature Name: `const_generics`
+        - Start Date: **2017-05-01**
+
+        ## Summary
+
+"""####,
+        "header/identity": ####"""
+# Examples for header/identity (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a header copied from another document still names that document's number
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              RFC PR: {identity: 'rust-lang/rfcs#(\d+)'}
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          title: '^Plan-(\d{3}): (.+)$'
+          header:
+            fields:
+              NNN: {identity: '^(\d+)$'}
+    files:
+      text/0042-answer.md: |
+        - Start Date: 2014-03-11
+        - RFC PR: 1️⃣[rust-lang/rfcs#41](https://github.com/rust-lang/rfcs/pull/41)
+
+        ## Summary
+      docs/plans/002-b.md: |
+        # Plan-002: B
+
+        | Field | Value |
+        | --- | --- |
+        | **NNN** | 2️⃣`001` |
+    findings:
+      - "RFC PR names 41 but this document is number 0042"
+      - "NNN names 001 but this document is number 002"
+passing:
+  - title: numbers compare as integers (0042 is 42), whatever the link markup
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              RFC PR: {identity: 'rust-lang/rfcs#(\d+)'}
+    files:
+      text/0042-answer.md: |
+        * Start Date: 2014-03-11
+        * RFC PR: [rust-lang/rfcs#42](https://github.com/rust-lang/rfcs/pull/42)
+
+        ## Summary
+
+"""####,
+        "header/missing-field": ####"""
+# Examples for header/missing-field (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a bullet header without its RFC PR item, and a file with no header list at all
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              Start Date: {required: true}
+              RFC PR: {required: true}
+    files:
+      text/0001-first.md: |
+        1️⃣- Start Date: 2014-03-11
+        - Rust Issue: [rust-lang/rust#8122](https://github.com/rust-lang/rust/issues/8122)
+
+        ## Summary
+      text/0002-second.md: |
+        2️⃣## Summary
+
+        No header.
+    findings:
+      - "header has no `RFC PR` field (a rfc needs it)"
+      - "no bullets header: a rfc needs `Start Date`, `RFC PR`"
+passing:
+  - title: every required field present, in a table or as front matter, whatever the markup around the name
+    config: |
+      kinds:
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          header:
+            fields:
+              Status: {required: true}
+        - name: note
+          paths: ["notes/*.md"]
+          header:
+            form: front-matter
+            fields:
+              owner: {required: true}
+    files:
+      docs/plans/001-a.md: |
+        # Plan-001: A
+
+        | Field | Value |
+        | --- | --- |
+        | **Status** | `draft` |
+      notes/a.md: |
+        ---
+        owner: ana
+        ---
+        # A note
+
+"""####,
         "ids/duplicate-definition": ####"""
 # Examples for ids/duplicate-definition (see RuleExample.swift for the format; `make embed` after editing).
 failing:
