@@ -14,6 +14,8 @@ public struct Profile: Sendable {
     public var specs = SpecSettings()
     public var registries = RegistrySettings()
     public var graph = GraphSettings()
+    /// The flowcharts the graph rules check (`graphs:`); none declared, none checked.
+    public var graphs: [DeclaredPlace] = []
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
@@ -118,7 +120,8 @@ public struct SpecSettings: Sendable {
 
 /// Method-name and error-code registries.
 public struct RegistrySettings: Sendable {
-    public var methodTableHeader: Pattern?
+    /// The tables that are method registries (`method-tables`); the method-name rule reads only these.
+    public var methodTables: [MethodTableDeclaration] = []
     public var methodFormatDeclaration: Pattern?
     public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
     public var errorCodesSection: Pattern?

@@ -48,6 +48,7 @@ enum ProfileDecoder {
         "specs": { try decode($1, into: &$0.specs, fields: specFields) },
         "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
         "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
+        "graphs": { $0.graphs = try PlaceDecoder.graphs($1) },
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
@@ -170,7 +171,8 @@ enum ProfileDecoder {
     ] }
 
     static var registryFields: KeyValuePairs<String, Setter<RegistrySettings>> { [
-        "method-table-header": { $0.methodTableHeader = try $1.pattern() },
+        "method-tables": { $0.methodTables = try PlaceDecoder.methodTables($1) },
+        "method-table-header": { $0.methodTables = try PlaceDecoder.methodTableHeader($1) },
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
         "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
