@@ -210,6 +210,13 @@ tags:
   tasks-severity: error
   # The family whose tags inside a Tasks block fail gate G5; the others there are `no-ephemeral-tags`.
   gate-family: pr-ref
+  # Not ephemeral: another repository's history (`nodejs/node PR #4765`, `owner/repo#N`, a PR number in a
+  # table row that links to another repository on github.com; links.site-roots names this one) and
+  # quotations ("…", “…", a blockquote that is not a `> [!NOTE]` alert).
+  exempt-qualified: true
+  exempt-quoted: true
+  # Dated amendment notes inside Tasks blocks, once the corpus's runbook allows them; off until then:
+  # exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
 
 # Plan-readiness gates (G1–G7) and calibration bands (B1–B6): `docs-audit gates`, `docs-audit report`.
 gates:

@@ -191,6 +191,12 @@ public struct GateSettings: Sendable {
 /// Ephemeral tag families and where they are provenance.
 public struct TagSettings: Sendable {
     public var families: [String: Pattern] = [:]
+    /// A family's own severity (`{pattern, severity}`) outside Tasks blocks; nil (`off`) turns the family off.
+    /// A family not named here takes the rule's severity.
+    public var familySeverities: [String: Severity?] = [:]
+    /// Exemptions (docs/configuration.md): a reference qualified by another repository, a quotation, a dated
+    /// amendment note.
+    public var exemptions = TagExemptionSettings()
     public var provenanceSections: [Pattern] = []
     public var provenanceLines: [Pattern] = []
     public var provenanceRows: [Pattern] = []

@@ -221,11 +221,10 @@ enum ProfileDecoder {
     ] }
 
     static var tagFields: KeyValuePairs<String, Setter<TagSettings>> { [
-        "families": { settings, node in
-            var families: [String: Pattern] = [:]
-            try node.eachKey { name, child in families[name] = try child.pattern() }
-            settings.families = families
-        },
+        "families": { try TagDecoder.families($1, into: &$0) },
+        "exempt-qualified": { $0.exemptions.qualified = try $1.bool() },
+        "exempt-quoted": { $0.exemptions.quoted = try $1.bool() },
+        "exempt-dated-notes": { $0.exemptions.datedNotes = try TagDecoder.datedNotes($1) },
         "provenance-sections": { $0.provenanceSections = try $1.patterns() },
         "provenance-lines": { $0.provenanceLines = try $1.patterns() },
         "provenance-rows": { $0.provenanceRows = try $1.patterns() },

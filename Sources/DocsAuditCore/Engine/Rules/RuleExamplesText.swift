@@ -1499,6 +1499,20 @@ failing:
       - "ephemeral pr-ref `PR #41` outside a provenance section"
       - "ephemeral finding `F-024-1-04` inside a Tasks block (no-ephemeral-tags)"
       - "ephemeral pr-ref `PR #42` inside a Tasks block (gate G5)"
+  - title: a family with its own severity outside Tasks blocks (tags.families.<name>.severity)
+    config: |
+      tags:
+        families:
+          pr-ref: {pattern: '\bPR #\d+', severity: info}
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ## Scope
+
+        Reworked after 1️⃣PR #41.
+    findings:
+      - "ephemeral pr-ref `PR #41` outside a provenance section"
 passing:
   - title: the same history in the Progress Log, a provenance section
     files:
@@ -1518,6 +1532,31 @@ passing:
         ## Progress Log
 
         - PR #42 shipped T-024-1-1 (per F-024-1-04).
+  - title: another repository's PR cited in a research-sources row, and `this PR` inside a quoted question (tags.exempt-qualified, tags.exempt-quoted)
+    files:
+      docs/architecture/research.md: |
+        # Research
+
+        ## Sources
+
+        | Source | Link | Finding |
+        | --- | --- | --- |
+        | Node.js | [nodejs/node](https://github.com/nodejs/node) | PR #4765 fixed the same race |
+
+        The fix mirrors nodejs/node PR #4765. The reviewer asked: "does this PR also bump the schema?"
+  - title: a dated amendment note inside a Tasks block, once the profile exempts them (tags.exempt-dated-notes)
+    config: |
+      tags:
+        exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ### Phase 1 — One
+
+        #### Tasks
+
+        - **T-024-1-1** Scaffold the renamed crate (2026-06-02, PR #137). **Files:** `a.rs`
 
 """####,
         "tasks/traceability": ####"""
