@@ -75,7 +75,7 @@ final class DeclaredScopeCommandTests: XCTestCase {
         let result = try CLI.run(["lint", "--root", root.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertTrue(result.stderr.hasSuffix("docs-audit.yml:3:13: tags.families.pr-ref: a tag family needs `pattern`\n"),
-                      result.stderr)
+        let expected = "docs-audit.yml:3:13: tags.families.pr-ref: a tag family needs `pattern`\n"
+        XCTAssertTrue(result.stderr.hasSuffix(expected), result.stderr)
     }
 }

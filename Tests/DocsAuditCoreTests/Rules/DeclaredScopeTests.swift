@@ -102,8 +102,8 @@ final class DeclaredScopeTests: XCTestCase {
         + "/^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (profile fallback)"
 
     func testAMethodColumnInAnOrdinaryDocumentIsNotARegistry() throws {
-        try RuleHarness.assert("registry/method-name-format", ["docs/guides/http-api.md": methodTable.replacingOccurrences(of: "↓", with: "")],
-                               messages: [])
+        let plain = methodTable.replacingOccurrences(of: "↓", with: "")
+        try RuleHarness.assert("registry/method-name-format", ["docs/guides/http-api.md": plain], messages: [])
         let model = try Fixture.model(["docs/guides/http-api.md": methodTable])
         XCTAssertEqual(model.methodRegistries.tables.count, 0)
     }
@@ -159,7 +159,8 @@ final class DeclaredScopeTests: XCTestCase {
         let unknown = try XCTUnwrap(configError("graphs:\n  - file: docs/map.md\n"))
         XCTAssertEqual(unknown.key, "graphs[0].file")
         XCTAssertEqual(unknown.line, 2)
-        XCTAssertTrue(unknown.message.hasPrefix("unknown key (expected one of: kinds, paths, sections)"), unknown.message)
+        XCTAssertTrue(unknown.message.hasPrefix("unknown key (expected one of: kinds, paths, sections)"),
+                      unknown.message)
         let pattern = try XCTUnwrap(configError("graphs:\n  - sections: ['^(Open']\n"))
         XCTAssertEqual(pattern.key, "graphs[0].sections[0]")
         XCTAssertTrue(pattern.message.contains("not a valid regular expression"), pattern.message)

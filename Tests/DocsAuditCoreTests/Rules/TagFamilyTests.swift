@@ -48,7 +48,8 @@ final class TagFamilyTests: XCTestCase {
 
         Our own ↓#88 and docs/plans/x ↓#89 are ours.
         """
-        let config = "tags:\n  families:\n    pr-ref: '\\bPR #\\d+'\n    issue-ref: '(?:[\\w.-]+/[\\w.-]+)?(?<!PR )#\\d+'\n"
+        let config = "tags:\n  families:\n    pr-ref: '\\bPR #\\d+'\n"
+            + "    issue-ref: '(?:[\\w.-]+/[\\w.-]+)?(?<!PR )#\\d+'\n"
         let (_, findings) = try RuleHarness.findings(rule, [research: text], config: config)
         XCTAssertEqual(findings.map(\.message), [
             "ephemeral issue-ref `#88` outside a provenance section",
@@ -168,7 +169,8 @@ final class TagFamilyTests: XCTestCase {
         let badKey = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: {pattern: 'PR', level: info}\n"))
         XCTAssertEqual(badKey.key, "tags.families.pr-ref.level")
         XCTAssertEqual(badKey.message, "unknown key (expected one of: pattern, severity)")
-        let badSeverity = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: {pattern: 'PR', severity: loud}\n"))
+        let badSeverity = try XCTUnwrap(
+            configError("tags:\n  families:\n    pr-ref: {pattern: 'PR', severity: loud}\n"))
         XCTAssertEqual(badSeverity.key, "tags.families.pr-ref.severity")
         XCTAssertEqual(badSeverity.message, "expected error, warning, info or off, found `loud`")
         let empty = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: ''\n"))

@@ -37,8 +37,12 @@ enum TagDecoder {
     /// A pattern that must match something: an empty one would make every position of every line a tag.
     private static func familyPattern(_ node: ConfigNode) throws -> Pattern {
         let pattern = try node.pattern()
-        if pattern.source.isEmpty { throw node.error("an empty pattern would match everywhere: write the tag's pattern") }
-        if pattern.test("") { throw node.error("the pattern `\(pattern.source)` matches empty text, so it would match everywhere") }
+        if pattern.source.isEmpty {
+            throw node.error("an empty pattern would match everywhere: write the tag's pattern")
+        }
+        if pattern.test("") {
+            throw node.error("the pattern `\(pattern.source)` matches empty text, so it would match everywhere")
+        }
         return pattern
     }
 

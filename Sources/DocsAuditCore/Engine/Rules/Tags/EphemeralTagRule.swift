@@ -50,7 +50,8 @@ struct EphemeralTagRule: DocumentRule {
             let exempt = exemptions.line(line, number: number)
             for (family, match) in tags {
                 guard let range = match.range(), let tag = match[0],
-                      !allowed.contains(where: { $0.contains(range.lowerBound) }), !exempt.exempts(range, family: family),
+                      !allowed.contains(where: { $0.contains(range.lowerBound) }),
+                      !exempt.exempts(range, family: family),
                       profile.id("placeholder")?.test(tag) != true else { continue }
                 let place = !inTasks ? "outside a provenance section"
                     : family == settings.gateFamily ? "inside a Tasks block (gate G5)"

@@ -90,7 +90,9 @@ struct TagExemptions {
         while cursor > scalars.startIndex, isNameScalar(scalars[scalars.index(before: cursor)]) {
             cursor = scalars.index(before: cursor)
         }
-        guard cursor < end, cursor > scalars.startIndex, scalars[scalars.index(before: cursor)] == "/" else { return nil }
+        guard cursor < end, cursor > scalars.startIndex, scalars[scalars.index(before: cursor)] == "/" else {
+            return nil
+        }
         let repo = String(scalars[cursor..<end])
         let slash = scalars.index(before: cursor)
         cursor = slash
