@@ -131,7 +131,12 @@ specs:
   acceptance-id: '^(AC\d+[a-z]?)\b'
 
 registries:
-  method-table-header: '(?i)method|procedure'
+  # The tables that are method-name registries: each entry takes the tables whose first header cell matches
+  # `header`, in documents of `kinds` and `paths`, under `sections` (any enclosing heading); a key left out
+  # puts no limit. Contracts hold the registry; plans list the procedures a phase ships.
+  method-tables:
+    - kinds: [contract, plan]
+      header: '(?i)method|procedure'
   method-format-declaration: 'const\s+METHOD_NAME_FORMAT\s*=\s*/(.+)/([a-z]*)\s*;?'
   # Used when the corpus declares no METHOD_NAME_FORMAT.
   method-format-fallback: '^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$'
@@ -139,6 +144,13 @@ registries:
   # Only these document kinds hold the error-code registry (plans may list codes of their own).
   error-code-kinds: [contract]
   error-code: '^[a-z]+(?:\.[a-z_]+)+$'
+
+# The Mermaid flowcharts the graph rules (cycles, dangling edges, duplicate nodes, undefined classes, parse
+# errors) check: only these are dependency graphs, so an ordinary diagram elsewhere is left alone. Each entry:
+# `kinds`, `paths` (globs), `sections` (any enclosing heading); a key left out puts no limit.
+graphs:
+  - paths: [docs/architecture/cross-plan-dependencies.md]
+    sections: ['^6\. Active Next Steps DAG$']
 
 graph:
   file: docs/architecture/cross-plan-dependencies.md
@@ -213,6 +225,13 @@ tags:
   tasks-severity: error
   # The family whose tags inside a Tasks block fail gate G5; the others there are `no-ephemeral-tags`.
   gate-family: pr-ref
+  # Not ephemeral: another repository's history (`nodejs/node PR #4765`, `owner/repo#N`, a PR number in a
+  # table row that links to another repository on github.com; links.site-roots names this one) and
+  # quotations ("…", “…", a blockquote that is not a `> [!NOTE]` alert).
+  exempt-qualified: true
+  exempt-quoted: true
+  # Dated amendment notes inside Tasks blocks, once the corpus's runbook allows them; off until then:
+  # exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
 
 # Plan-readiness gates (G1–G7) and calibration bands (B1–B6): `docs-audit gates`, `docs-audit report`.
 gates:

@@ -20,6 +20,8 @@ public struct Profile: Sendable {
     public var specs = SpecSettings()
     public var registries = RegistrySettings()
     public var graph = GraphSettings()
+    /// The flowcharts the graph rules check (`graphs:`); none declared, none checked.
+    public var graphs: [DeclaredPlace] = []
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
@@ -146,7 +148,8 @@ public struct SpecSettings: Sendable {
 
 /// Method-name and error-code registries.
 public struct RegistrySettings: Sendable {
-    public var methodTableHeader: Pattern?
+    /// The tables that are method registries (`method-tables`); the method-name rule reads only these.
+    public var methodTables: [MethodTableDeclaration] = []
     public var methodFormatDeclaration: Pattern?
     public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
     public var errorCodesSection: Pattern?
@@ -216,6 +219,12 @@ public struct GateSettings: Sendable {
 /// Ephemeral tag families and where they are provenance.
 public struct TagSettings: Sendable {
     public var families: [String: Pattern] = [:]
+    /// A family's own severity (`{pattern, severity}`) outside Tasks blocks; nil (`off`) turns the family off.
+    /// A family not named here takes the rule's severity.
+    public var familySeverities: [String: Severity?] = [:]
+    /// Exemptions (docs/configuration.md): a reference qualified by another repository, a quotation, a dated
+    /// amendment note.
+    public var exemptions = TagExemptionSettings()
     public var provenanceSections: [Pattern] = []
     public var provenanceLines: [Pattern] = []
     public var provenanceRows: [Pattern] = []

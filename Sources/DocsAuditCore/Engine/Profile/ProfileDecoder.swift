@@ -39,6 +39,7 @@ enum ProfileDecoder {
         "specs": { try decode($1, into: &$0.specs, fields: specFields) },
         "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
         "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
+        "graphs": { $0.graphs = try PlaceDecoder.graphs($1) },
         "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
         "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
@@ -177,7 +178,8 @@ enum ProfileDecoder {
     ] }
 
     static var registryFields: KeyValuePairs<String, Setter<RegistrySettings>> { [
-        "method-table-header": { $0.methodTableHeader = try $1.pattern() },
+        "method-tables": { $0.methodTables = try PlaceDecoder.methodTables($1) },
+        "method-table-header": { $0.methodTables = try PlaceDecoder.methodTableHeader($1) },
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
         "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
@@ -226,11 +228,10 @@ enum ProfileDecoder {
     ] }
 
     static var tagFields: KeyValuePairs<String, Setter<TagSettings>> { [
-        "families": { settings, node in
-            var families: [String: Pattern] = [:]
-            try node.eachKey { name, child in families[name] = try child.pattern() }
-            settings.families = families
-        },
+        "families": { try TagDecoder.families($1, into: &$0) },
+        "exempt-qualified": { $0.exemptions.qualified = try $1.bool() },
+        "exempt-quoted": { $0.exemptions.quoted = try $1.bool() },
+        "exempt-dated-notes": { $0.exemptions.datedNotes = try TagDecoder.datedNotes($1) },
         "provenance-sections": { $0.provenanceSections = try $1.patterns() },
         "provenance-lines": { $0.provenanceLines = try $1.patterns() },
         "provenance-rows": { $0.provenanceRows = try $1.patterns() },

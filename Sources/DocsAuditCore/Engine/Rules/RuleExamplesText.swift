@@ -302,6 +302,9 @@ passing:
 # Examples for graph/cycle (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: the edge C --> A closes a cycle
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -316,6 +319,9 @@ failing:
       - "cycle: A --> B --> C --> A"
 passing:
   - title: a DAG
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -326,12 +332,26 @@ passing:
           B --> C[c]
           A --> C
         ```
+  - title: a state diagram drawn as a flowchart in an ordinary document, which the profile does not declare
+    files:
+      docs/guides/session-states.md: |
+        # Session states
+
+        ```mermaid
+        flowchart LR
+          Idle[idle] --> Running[running]
+          Running --> Paused[paused]
+          Paused --> Running
+        ```
 
 """####,
         "graph/dangling-edge": ####"""
 # Examples for graph/dangling-edge (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: an edge to a node the graph never declares
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -345,6 +365,9 @@ failing:
       - "edge NS12 --> NS99: NS99 is not declared in the graph"
 passing:
   - title: both ends declared
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -356,6 +379,9 @@ passing:
           NS12 --> NS13
         ```
   - title: an edge-only sketch declares no node, so it is not checked
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -370,6 +396,9 @@ passing:
 # Examples for graph/duplicate-node (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a node declared twice with different classes
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -385,6 +414,9 @@ failing:
       - node NS16 is declared again (first at line 5)
 passing:
   - title: declared once; edges only name it
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -477,6 +509,9 @@ passing:
 # Examples for graph/parse-error (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a label left open
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -489,6 +524,9 @@ failing:
       - "the label of NS01 is not closed with `]`"
 passing:
   - title: the label closed
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -772,6 +810,9 @@ passing:
 # Examples for graph/undefined-class (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a misspelt class
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -785,6 +826,9 @@ failing:
       - "class `redy` (on NS01) has no classDef"
 passing:
   - title: the class is defined
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -1407,6 +1451,15 @@ passing:
         ```ts
         const METHOD_NAME_FORMAT = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/;
         ```
+  - title: a table with a Method column in an ordinary document is not a registry the profile declares
+    files:
+      docs/guides/http-api.md: |
+        # HTTP API
+
+        | Method | Path | Meaning |
+        | --- | --- | --- |
+        | `GET` | `/sessions` | list sessions |
+        | `POST` | `/sessions` | create a session |
 
 """####,
         "suppressions/unused": ####"""
@@ -1606,6 +1659,20 @@ failing:
       - "ephemeral pr-ref `PR #41` outside a provenance section"
       - "ephemeral finding `F-024-1-04` inside a Tasks block (no-ephemeral-tags)"
       - "ephemeral pr-ref `PR #42` inside a Tasks block (gate G5)"
+  - title: a family with its own severity outside Tasks blocks (tags.families.<name>.severity)
+    config: |
+      tags:
+        families:
+          pr-ref: {pattern: '\bPR #\d+', severity: info}
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ## Scope
+
+        Reworked after 1️⃣PR #41.
+    findings:
+      - "ephemeral pr-ref `PR #41` outside a provenance section"
 passing:
   - title: the same history in the Progress Log, a provenance section
     files:
@@ -1625,6 +1692,31 @@ passing:
         ## Progress Log
 
         - PR #42 shipped T-024-1-1 (per F-024-1-04).
+  - title: another repository's PR cited in a research-sources row, and `this PR` inside a quoted question (tags.exempt-qualified, tags.exempt-quoted)
+    files:
+      docs/architecture/research.md: |
+        # Research
+
+        ## Sources
+
+        | Source | Link | Finding |
+        | --- | --- | --- |
+        | Node.js | [nodejs/node](https://github.com/nodejs/node) | PR #4765 fixed the same race |
+
+        The fix mirrors nodejs/node PR #4765. The reviewer asked: "does this PR also bump the schema?"
+  - title: a dated amendment note inside a Tasks block, once the profile exempts them (tags.exempt-dated-notes)
+    config: |
+      tags:
+        exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ### Phase 1 — One
+
+        #### Tasks
+
+        - **T-024-1-1** Scaffold the renamed crate (2026-06-02, PR #137). **Files:** `a.rs`
 
 """####,
         "tasks/traceability": ####"""

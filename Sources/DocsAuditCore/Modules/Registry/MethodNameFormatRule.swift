@@ -4,10 +4,11 @@ struct MethodNameFormatRule: Rule {
         id: "registry/method-name-format", severity: .error,
         summary: "a method in a method-name registry does not match METHOD_NAME_FORMAT",
         help: """
-        Registry tables (first header cell `Method` or `… procedure`) list wire method names; each must match the
-        `const METHOD_NAME_FORMAT = /…/` the corpus declares (a document's own declaration first, else the first
-        in the corpus, else registries.method-format-fallback). snake_case event names such as
-        `runtime_node.online` are valid events, never methods.
+        Registry tables (those the profile declares in registries.method-tables: in the default profile, tables
+        of contracts and plans whose first header cell is `Method` or `… procedure`) list wire method names; each
+        must match the `const METHOD_NAME_FORMAT = /…/` the corpus declares (a document's own declaration first,
+        else the first in the corpus, else registries.method-format-fallback). snake_case event names such as
+        `runtime_node.online` are valid events, never methods. A table elsewhere is not a registry.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

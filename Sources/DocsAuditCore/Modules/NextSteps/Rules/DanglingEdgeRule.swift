@@ -6,11 +6,11 @@ struct DanglingEdgeRule: Rule {
         help: """
         In a graph that declares its nodes (`NS01[label]`), an edge to an undeclared ID draws a bare box: usually
         a typo or a node that was deleted. Declare the node, or fix the edge. Graphs that declare no node at all
-        (edge-only sketches) are not checked.
+        (edge-only sketches) are not checked. Only the flowcharts the profile declares (`graphs:`) are checked.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.diagrams.flatMap { diagram -> [RuleHit] in
+        context.model.declaredDiagrams.flatMap { diagram -> [RuleHit] in
             let graph = diagram.graph
             guard graph.nodes.contains(where: { !$0.declarationLines.isEmpty }) else { return [] }
             let declared = Set(graph.nodes.filter { !$0.declarationLines.isEmpty }.map(\.id))

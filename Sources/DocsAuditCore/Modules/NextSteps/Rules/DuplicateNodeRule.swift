@@ -6,10 +6,11 @@ struct DuplicateNodeRule: Rule {
         help: """
         Mermaid silently keeps one of the labels and classes, so the graph says something other than what the
         author read. Declare each node once; change its class in that one place.
+        Only the flowcharts the profile declares (`graphs:`) are checked.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.diagrams.flatMap { diagram in
+        context.model.declaredDiagrams.flatMap { diagram in
             diagram.graph.nodes.compactMap { node -> RuleHit? in
                 guard node.declarationLines.count > 1, let first = node.declarationLines.first else { return nil }
                 let again = node.declarationLines[1]
