@@ -39,7 +39,7 @@ final class GateScenarioTests: XCTestCase {
         let ownLedger = Self.fixtures.appendingPathComponent(scenario).appendingPathComponent("ledger")
         let ledgerPath = FileManager.default.fileExists(atPath: ownLedger.path) ? ownLedger
             : Self.fixtures.appendingPathComponent("pass/ledger")
-        let ledger = try Ledger.read(ledgerPath.path, settings: profile.gates)
+        let ledger = try Ledger.read(ledgerPath.path, profile: profile)
         let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "tier-2-baseline", ledger: ledger)
         return try evaluator.evaluate(tier: 2, plans: []).report
     }
@@ -110,7 +110,7 @@ final class GateScenarioTests: XCTestCase {
         try Fixture.git(root, ["tag", "plan-readiness-audit-tier-2-baseline"])
         try overlay(scenario.appendingPathComponent("change"), onto: root)
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
-        let ledger = try Ledger.read(scenario.appendingPathComponent("ledger").path, settings: profile.gates)
+        let ledger = try Ledger.read(scenario.appendingPathComponent("ledger").path, profile: profile)
         let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "plan-readiness-audit-tier-2-baseline", ledger: ledger)
         return try evaluator.evaluate(tier: plans.isEmpty ? 2 : nil, plans: plans)
     }
@@ -209,7 +209,7 @@ final class GateScenarioTests: XCTestCase {
         let review = folder.appendingPathComponent("REVIEW.md")
         try Data("# Review\n\n**Review minutes:** about an hour\n\n**Advisor signal:** several useful calls\n".utf8).write(to: review)
         let profile = try ProfileLoader.load(root: folder.path, configFile: nil)
-        let ledger = try Ledger.read(folder.path, settings: profile.gates)
+        let ledger = try Ledger.read(folder.path, profile: profile)
         XCTAssertEqual(ledger.unreadable.map(\.line), [3, 5])
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-unreadable-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -44,16 +44,16 @@ enum ProfileDecoder {
             try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
         },
         "header": { try decode($1, into: &$0.header, fields: headerFields) },
-        "plans": { try decode($1, into: &$0.plans, fields: planFields) },
-        "specs": { try decode($1, into: &$0.specs, fields: specFields) },
-        "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
-        "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
-        "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
-        "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
+        "plans": { try module(.plans, $1, &$0, \.plans, planFields) },
+        "specs": { try module(.specs, $1, &$0, \.specs, specFields) },
+        "registries": { try module(.registries, $1, &$0, \.registries, registryFields) },
+        "graph": { try module(.graph, $1, &$0, \.graph, graphFields) },
+        "backlog": { try module(.backlog, $1, &$0, \.backlog, backlogFields) },
+        "dependencies": { try module(.dependencies, $1, &$0, \.dependencies, dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
         "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
-        "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
+        "gates": { try module(.gates, $1, &$0, \.gates, gateFields) },
         "rules": { profile, node in
             for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
         },
@@ -69,6 +69,19 @@ enum ProfileDecoder {
             }
         },
     ] }
+
+    /// A module's section: declaring it turns the module on; `~` (null) removes an inherited one.
+    static func module<T: Sendable>(_ module: ProfileModule, _ node: ConfigNode, _ profile: inout Profile,
+                                    _ path: WritableKeyPath<Profile, T>,
+                                    _ fields: KeyValuePairs<String, Setter<T>>) throws {
+        if node.node.isNull {
+            profile.modules.remove(module)
+            profile[keyPath: path] = Profile()[keyPath: path]
+            return
+        }
+        try decode(node, into: &profile[keyPath: path], fields: fields)
+        profile.modules.insert(module)
+    }
 
     /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
     static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
@@ -113,12 +126,13 @@ enum ProfileDecoder {
     ] }
 
     static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
-        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [])
+        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [], label: nil)
         try decode(node, into: &rule, fields: [
             "name": { $0.name = try $1.string() },
             "paths": { $0.paths = try $1.globs() },
             "title": { $0.title = try $1.pattern() },
             "statuses": { $0.statuses = try $1.strings() },
+            "label": { $0.label = try $1.template(keys: ["number"]) },
         ])
         if rule.name.isEmpty { throw node.error("a kind needs a name") }
         if rule.paths.isEmpty { throw node.error("kind \(rule.name) needs at least one path glob") }
@@ -172,7 +186,7 @@ enum ProfileDecoder {
     static var registryFields: KeyValuePairs<String, Setter<RegistrySettings>> { [
         "method-table-header": { $0.methodTableHeader = try $1.pattern() },
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
-        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
+        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern() },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
         "error-code-kinds": { $0.errorCodeKinds = try $1.strings() },
         "error-code": { $0.errorCode = try $1.pattern() },
@@ -184,6 +198,8 @@ enum ProfileDecoder {
         "entry-heading": { $0.entryHeading = try $1.pattern() },
         "node-id": { $0.nodeID = try $1.pattern() },
         "backlog-node-id": { $0.backlogNodeID = try $1.pattern() },
+        "node-entry-id": { $0.nodeEntryID = try $1.groupTemplate() },
+        "backlog-node-item-id": { $0.backlogNodeItemID = try $1.groupTemplate() },
         "entry-statuses": { $0.entryStatuses = try $1.strings() },
         "pr-row": { $0.prRow = try $1.pattern() },
         "set-claim": { $0.setClaim = try $1.pattern() },
@@ -263,6 +279,8 @@ enum ProfileDecoder {
         "cosmetic-severities": { $0.cosmeticSeverities = try $1.strings() },
         "finding-heading": { $0.findingHeading = try $1.pattern() },
         "review-file": { $0.reviewFile = try $1.string() },
+        "tasks-tag-label": { $0.tasksTagLabel = try $1.string() },
+        "ledger-plan": { $0.ledgerPlan = try $1.pattern() },
         "bands": { settings, node in
             var bands: [String: [Double]] = [:]
             try node.eachKey { key, child in
