@@ -198,12 +198,19 @@ public struct GateEvaluator {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tier 1 has no previous tier", target: nil, evidence: [], plans: [])
         }
         let previous = String(tier - 1)
+        let subject = profile.gates.commitSubject
+        guard !profile.gates.tags.isEmpty || !subject.isEmpty else {
+            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured,
+                                    figure: "the profile names no audit tag or commit subject (gates.tags, "
+                                        + "gates.commit-subject)", target: nil, evidence: [], plans: [])
+        }
         let tags = profile.gates.tags.map { $0.replacingOccurrences(of: "{K}", with: previous) }
         if let tag = tags.first(where: { git.tagIsAncestor($0, of: head.ref) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tag \(tag)", target: nil,
                                     evidence: ["tag \(tag) is an ancestor of \(head.ref)"], plans: [])
         }
-        if let pattern = try? Pattern(profile.gates.commitSubject.replacingOccurrences(of: "{K}", with: previous)),
+        // An empty subject pattern would match every commit: without one, only the tags count.
+        if !subject.isEmpty, let pattern = try? Pattern(subject.replacingOccurrences(of: "{K}", with: previous)),
            let found = (try? git.subjects(from: head.ref))?.first(where: { pattern.test($0.subject) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "commit \(found.commit.prefix(7))", target: nil,
                                     evidence: ["\(found.commit.prefix(7)) \(found.subject)"], plans: [])
