@@ -129,6 +129,17 @@ final class ModuleDeclarationTests: XCTestCase {
         XCTAssertNil(GateEvaluator.undeclaredGates(try ProfileLoader.defaultProfile()))
     }
 
+    func testAProfileThatNamesNoHeaderFieldReadsNone() throws {
+        let profile = try Self.profile(without: ["header"])
+        XCTAssertEqual(profile.header.statusField, "")
+        let root = try Fixture.directory([
+            "docs/plans/001-a.md": "# Plan-001: A\n\n| Field | Value |\n| --- | --- |\n| | `approved` |\n",
+        ])
+        let model = Extractor.extract(try CorpusLoader.load(root: root.path, profile: profile))
+        XCTAssertEqual(model.documents.first?.path, "docs/plans/001-a.md")
+        XCTAssertNil(model.documents.first?.status, "a row with an empty field name is not the Status row")
+    }
+
     func testSwiftDefaultsHoldNoCorpusConvention() {
         let empty = Profile()
         XCTAssertEqual(empty.header.statusField, "")

@@ -69,8 +69,9 @@ struct DocumentContext {
         }
     }
 
-    /// The value cell of header field `name`.
+    /// The value cell of header field `name`; none when the profile names no such field (`name` empty).
     func headerCell(_ name: String) -> (cell: Block, line: Int)? {
-        headerFields.first { $0.field == name }.map { ($0.cell, $0.line) }
+        guard !name.isEmpty else { return nil }
+        return headerFields.first { $0.field == name }.map { ($0.cell, $0.line) }
     }
 }
