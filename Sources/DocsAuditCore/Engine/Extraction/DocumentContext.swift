@@ -55,7 +55,9 @@ struct DocumentContext {
     var titleBlock: Block? { markdown.blocks.first { $0.headingLevel == 1 } }
 
     /// The value of header field `name` (in whatever form the kind's header takes) and its line.
+    /// None when the profile names no such field (`name` empty).
     func headerCell(_ name: String) -> (cell: DocumentHeader.Entry, line: Int)? {
-        header.entry(name).map { ($0, $0.line) }
+        guard !name.isEmpty else { return nil }
+        return header.entry(name).map { ($0, $0.line) }
     }
 }

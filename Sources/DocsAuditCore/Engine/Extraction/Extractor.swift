@@ -31,16 +31,17 @@ public enum Extractor {
         let context = DocumentContext(document, profile: profile)
         let info = DocumentInfoExtractor.extract(context)
         var facts = DocumentFacts(info: info)
+        // Modules extract only what the profile declares a section for.
         switch document.kind {
-        case "plan": facts.plan = PlanExtractor.extract(context, info: info)
-        case "spec": facts.spec = SpecExtractor.extract(context, info: info)
+        case "plan" where profile.declares(.plans): facts.plan = PlanExtractor.extract(context, info: info)
+        case "spec" where profile.declares(.specs): facts.spec = SpecExtractor.extract(context, info: info)
         default: break
         }
-        facts.registries = RegistryExtractor.extract(context)
+        if profile.declares(.registries) { facts.registries = RegistryExtractor.extract(context) }
         facts.diagrams = DiagramExtractor.extract(context)
-        facts.nextSteps = NextStepsExtractor.extract(context, diagrams: facts.diagrams)
-        facts.backlog = BacklogExtractor.extract(context)
-        facts.dependencies = DependencyExtractor.extract(context)
+        if profile.declares(.graph) { facts.nextSteps = NextStepsExtractor.extract(context, diagrams: facts.diagrams) }
+        if profile.declares(.backlog) { facts.backlog = BacklogExtractor.extract(context) }
+        if profile.declares(.dependencies) { facts.dependencies = DependencyExtractor.extract(context) }
         facts.links = LinkExtractor.extract(context)
         let scanned = ReferenceScanner(context: context).scan(lines: context.markdown.proseLines)
         facts.references = scanned.references

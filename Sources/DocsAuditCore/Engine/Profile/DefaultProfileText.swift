@@ -33,6 +33,8 @@ kinds:
   - name: plan
     paths: ["docs/plans/[0-9][0-9][0-9]-*.md"]
     title: '^Plan-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'Plan-{number}'
     statuses: [draft, review, approved, completed]
     # Checks of header rows every plan, spec and ADR of the corpus has; none is required, so a corpus
     # without them is not reported (plans/status reports a missing Status).
@@ -43,6 +45,8 @@ kinds:
   - name: spec
     paths: ["docs/specs/[0-9][0-9][0-9]-*.md"]
     title: '^Spec-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'Spec-{number}'
     statuses: [draft, review, approved, superseded]
     header:
       fields:
@@ -51,6 +55,8 @@ kinds:
   - name: adr
     paths: ["docs/decisions/[0-9][0-9][0-9]-*.md"]
     title: '^ADR-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'ADR-{number}'
     statuses: [proposed, accepted, deprecated, superseded, reserved-skipped]
     header:
       fields:
@@ -158,6 +164,10 @@ graph:
   entry-heading: '^(NS-\d+[a-z]?)(?:\.\.(NS-\d+[a-z]?))?:\s+(.+)$'
   node-id: '^NS(\d+)([a-z]?)$'
   backlog-node-id: '^BL(\d+)([a-z]?)$'
+  # The entry and backlog IDs those nodes stand for: `{N}` is the node pattern's group N, `{N:W}` pads it
+  # with zeros to W digits (`NS13a` → `NS-13a`, `BL7` → `BL-007`).
+  node-entry-id: 'NS-{1}{2}'
+  backlog-node-item-id: 'BL-{1:3}{2}'
   entry-statuses: [todo, in_progress, blocked, completed]
   # Node classes with a meaning; others (governance) are stored, not derived.
   ready-class: ready
@@ -252,6 +262,10 @@ gates:
   # Ledger shapes (docs/ledger.md).
   finding-heading: '^(F-(\d{3})[a-z]?-(\d+)-(\d+|XX))\s+[—-]\s+(.+)$'
   review-file: REVIEW.md
+  # The plan a `**Review minutes (Plan-024):**` label names (group 0); other labels are tier-wide.
+  ledger-plan: 'Plan-\d{3}'
+  # What G5 calls the tags of `tags.gate-family` in its title and figures.
+  tasks-tag-label: 'PR #N'
   bands:
     b1-average: [0, 2]
     b1-max: 4

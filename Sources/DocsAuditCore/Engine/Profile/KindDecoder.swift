@@ -4,13 +4,14 @@ enum KindDecoder {
     typealias Setter<T> = ProfileDecoder.Setter<T>
 
     static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
-        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [])
+        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [], label: nil)
         var numberNode: ConfigNode?
         try ProfileDecoder.decode(node, into: &rule, fields: [
             "name": { $0.name = try $1.string() },
             "paths": { $0.paths = try $1.globs() },
             "title": { $0.title = try $1.pattern() },
             "statuses": { $0.statuses = try $1.strings() },
+            "label": { $0.label = try $1.template(keys: ["number"]) },
             "number": { rule, child in
                 rule.number = try number(child)
                 numberNode = child

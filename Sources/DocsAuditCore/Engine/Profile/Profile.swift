@@ -28,6 +28,8 @@ public struct Profile: Sendable {
     public var links = LinkSettings()
     public var tags = TagSettings()
     public var gates = GateSettings()
+    /// The module sections (`plans`, `graph`, `gates`, …) the profile declares: a module runs only then.
+    public internal(set) var modules: Set<ProfileModule> = []
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
     /// Where a rule reports, per rule ID (`rules:` in the mapping form); a rule without one reports anywhere.
@@ -69,6 +71,29 @@ public struct Profile: Sendable {
 
     /// The kind rule named `name`.
     public func kindRule(_ name: String) -> DocumentKindRule? { kinds.first { $0.name == name } }
+
+    /// Whether the profile declares `module`'s section (only then do its extractors and rules run).
+    public func declares(_ module: ProfileModule) -> Bool { modules.contains(module) }
+
+    /// How a document of `kind` with `number` is named in the corpus: the kind's `label` template
+    /// (`Plan-{number}` → `Plan-024`); without one, the kind name and the number (`plan 024`).
+    public func label(kind: String, number: String) -> String {
+        guard let template = kindRule(kind)?.label else { return "\(kind) \(number)" }
+        return template.render(["number": number])
+    }
+
+    /// The number of the document of `kind` that `label` names (`Plan-024` → `024`), or nil when `label` is
+    /// not such a name; a bare number is taken as it is.
+    public func number(kind: String, inLabel label: String) -> String? {
+        if !label.isEmpty, label.allSatisfy({ $0.isASCII && $0.isNumber }) { return label }
+        guard let template = kindRule(kind)?.label else { return nil }
+        return template.value(of: "number", in: label)
+    }
+}
+
+/// A section of the profile that turns a module on: its extractors and rules run only when it is declared.
+public enum ProfileModule: String, Sendable, CaseIterable {
+    case plans, specs, registries, graph, backlog, dependencies, gates
 }
 
 /// Severities for rules in some paths.
@@ -107,22 +132,24 @@ public struct DocumentKindRule: Sendable {
     public var number = NumberSource()
     /// The header's form and the fields it must hold.
     public var header = KindHeader()
+    /// How a document of this kind is named from its number (`Plan-{number}`); nil: the kind name and number.
+    public var label: NameTemplate?
 }
 
-/// Field names in the header table.
+/// Field names in the header table (empty: the profile names no such field).
 public struct HeaderSettings: Sendable {
-    public var statusField = "Status"
-    public var numberField = "NNN"
-    public var specField = "Spec"
-    public var requiredADRsField = "Required ADRs"
-    public var dependenciesField = "Dependencies"
+    public var statusField = ""
+    public var numberField = ""
+    public var specField = ""
+    public var requiredADRsField = ""
+    public var dependenciesField = ""
 }
 
 /// Plan structure.
 public struct PlanSettings: Sendable {
     public var phaseSections: Pattern?
     public var phaseHeading: Pattern?
-    public var preconditionLabel = "Precondition"
+    public var preconditionLabel = ""
     public var tasksHeading: Pattern?
     public var taskHeading: Pattern?
     public var taskBulletID: Pattern?
@@ -151,19 +178,24 @@ public struct RegistrySettings: Sendable {
     /// The tables that are method registries (`method-tables`); the method-name rule reads only these.
     public var methodTables: [MethodTableDeclaration] = []
     public var methodFormatDeclaration: Pattern?
-    public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
+    /// Used when the corpus declares no method-name format; nil: such tables are not checked.
+    public var methodFormatFallback: Pattern?
     public var errorCodesSection: Pattern?
-    public var errorCodeKinds: [String] = ["contract"]
+    public var errorCodeKinds: [String] = []
     public var errorCode: Pattern?
 }
 
 /// Where the next-steps DAG lives and how its entries read.
 public struct GraphSettings: Sendable {
-    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var file = ""
     public var section: Pattern?
     public var entryHeading: Pattern?
     public var nodeID: Pattern?
     public var backlogNodeID: Pattern?
+    /// The entry ID a next-step node stands for, from `node-id`'s groups (`NS-{1}{2}`).
+    public var nodeEntryID: NameTemplate?
+    /// The backlog item ID a backlog node stands for, from `backlog-node-id`'s groups (`BL-{1:3}{2}`).
+    public var backlogNodeItemID: NameTemplate?
     public var entryStatuses: [String] = []
     public var prRow: Pattern?
     public var setClaim: Pattern?
@@ -186,7 +218,7 @@ public struct BacklogSettings: Sendable {
 
 /// The inter-plan dependency table (§3) and tier table (§5).
 public struct DependencySettings: Sendable {
-    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var file = ""
     public var dependencySection: Pattern?
     public var tierSection: Pattern?
     public var forwardMarker: Pattern?
@@ -200,10 +232,15 @@ public struct DependencySettings: Sendable {
 /// Readiness gates and calibration bands.
 public struct GateSettings: Sendable {
     /// Tags that mark tier K's finished audit, tried in order (`{K}` is the tier).
-    public var tags = ["plan-readiness-audit-tier-{K}-complete", "plan-readiness-audit-tier-{K}"]
+    public var tags: [String] = []
     /// The `tags.families` the `no-ephemeral-tags` line counts in committed files.
-    public var ephemeralFamilies = ["finding", "dep-trace", "pr-ref"]
-    public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit"
+    public var ephemeralFamilies: [String] = []
+    /// The subject of the commit that finished tier K's audit (`{K}` is the tier); empty: none is looked for.
+    public var commitSubject = ""
+    /// What G5 calls the gate family's tags in its title and figures (`PR #N`); nil: the family's name.
+    public var tasksTagLabel: String?
+    /// The plan a ledger `Review minutes (…)` label names (group 0, as written); nil: every label is tier-wide.
+    public var ledgerPlan: Pattern?
     public var canonicalPaths: [String: String] = [:]
     public var sizeRatio = 1.5
     public var maxStepsPerPhase = 50
@@ -211,7 +248,7 @@ public struct GateSettings: Sendable {
     public var blockingSeverities: [String] = ["critical"]
     public var cosmeticSeverities: [String] = ["cosmetic", "nit"]
     public var findingHeading: Pattern?
-    public var reviewFile = "REVIEW.md"
+    public var reviewFile = ""
     /// Band name → [low, high] (or [min] / [max] for one-sided bands).
     public var bands: [String: [Double]] = [:]
 }

@@ -35,17 +35,17 @@ enum ProfileDecoder {
             try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
         },
         "header": { try decode($1, into: &$0.header, fields: headerFields) },
-        "plans": { try decode($1, into: &$0.plans, fields: planFields) },
-        "specs": { try decode($1, into: &$0.specs, fields: specFields) },
-        "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
-        "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
+        "plans": { try module(.plans, $1, &$0, \.plans, planFields) },
+        "specs": { try module(.specs, $1, &$0, \.specs, specFields) },
+        "registries": { try module(.registries, $1, &$0, \.registries, registryFields) },
+        "graph": { try module(.graph, $1, &$0, \.graph, graphFields) },
         "graphs": { $0.graphs = try PlaceDecoder.graphs($1) },
-        "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
-        "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
+        "backlog": { try module(.backlog, $1, &$0, \.backlog, backlogFields) },
+        "dependencies": { try module(.dependencies, $1, &$0, \.dependencies, dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
         "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
-        "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
+        "gates": { try module(.gates, $1, &$0, \.gates, gateFields) },
         "rules": { profile, node in
             let settings = try ruleSettings(node)
             profile.ruleSeverities = settings.severities
@@ -67,6 +67,19 @@ enum ProfileDecoder {
             }
         },
     ] }
+
+    /// A module's section: declaring it turns the module on; `~` (null) removes an inherited one.
+    static func module<T: Sendable>(_ module: ProfileModule, _ node: ConfigNode, _ profile: inout Profile,
+                                    _ path: WritableKeyPath<Profile, T>,
+                                    _ fields: KeyValuePairs<String, Setter<T>>) throws {
+        if node.node.isNull {
+            profile.modules.remove(module)
+            profile[keyPath: path] = Profile()[keyPath: path]
+            return
+        }
+        try decode(node, into: &profile[keyPath: path], fields: fields)
+        profile.modules.insert(module)
+    }
 
     /// `{rule-id: severity}` or `{rule-id: {severity, kinds, paths, exclude-paths, sections}}`, with unknown
     /// rule IDs rejected (naming the nearest one) and renamed IDs mapped. A mapping without `severity` keeps
@@ -181,7 +194,7 @@ enum ProfileDecoder {
         "method-tables": { $0.methodTables = try PlaceDecoder.methodTables($1) },
         "method-table-header": { $0.methodTables = try PlaceDecoder.methodTableHeader($1) },
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
-        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
+        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern() },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
         "error-code-kinds": { $0.errorCodeKinds = try $1.strings() },
         "error-code": { $0.errorCode = try $1.pattern() },
@@ -193,6 +206,8 @@ enum ProfileDecoder {
         "entry-heading": { $0.entryHeading = try $1.pattern() },
         "node-id": { $0.nodeID = try $1.pattern() },
         "backlog-node-id": { $0.backlogNodeID = try $1.pattern() },
+        "node-entry-id": { $0.nodeEntryID = try $1.groupTemplate() },
+        "backlog-node-item-id": { $0.backlogNodeItemID = try $1.groupTemplate() },
         "entry-statuses": { $0.entryStatuses = try $1.strings() },
         "pr-row": { $0.prRow = try $1.pattern() },
         "set-claim": { $0.setClaim = try $1.pattern() },
@@ -271,6 +286,8 @@ enum ProfileDecoder {
         "cosmetic-severities": { $0.cosmeticSeverities = try $1.strings() },
         "finding-heading": { $0.findingHeading = try $1.pattern() },
         "review-file": { $0.reviewFile = try $1.string() },
+        "tasks-tag-label": { $0.tasksTagLabel = try $1.string() },
+        "ledger-plan": { $0.ledgerPlan = try $1.pattern() },
         "bands": { settings, node in
             var bands: [String: [Double]] = [:]
             try node.eachKey { key, child in

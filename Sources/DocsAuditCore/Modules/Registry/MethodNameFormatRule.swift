@@ -1,5 +1,6 @@
 /// A registry method whose name breaks the corpus's declared `METHOD_NAME_FORMAT`.
-struct MethodNameFormatRule: Rule {
+struct MethodNameFormatRule: ModuleRule {
+    let module = ProfileModule.registries
     let description = RuleDescription(
         id: "registry/method-name-format", severity: .error,
         summary: "a method in a method-name registry does not match METHOD_NAME_FORMAT",
@@ -28,7 +29,7 @@ struct MethodNameFormatRule: Rule {
                 pattern = translated
                 shown = "/\(declared.source)/\(declared.flags) (\(declared.path):\(declared.line))"
             } else {
-                guard let fallback = try? Pattern(context.profile.registries.methodFormatFallback) else { continue }
+                guard let fallback = context.profile.registries.methodFormatFallback else { continue }
                 pattern = fallback
                 shown = "/\(fallback.source)/ (profile fallback)"
             }

@@ -7,7 +7,7 @@ struct EphemeralTagRule: DocumentRule {
         Tags like `F-024-2-04`, `DT-003-…`, `PR #118`, `this commit` and `.agents/tmp` mean nothing once the
         review or the squash is over. They belong in provenance surfaces (Progress Log, Shipment Manifest,
         Decision Log, Preconditions, a Phase's `**Precondition:**`, the next-steps DAG section) or exempt trees.
-        Inside a `#### Tasks` block they are errors (tags.tasks-severity): PR numbers there fail gate G5
+        Inside a Tasks block (plans.tasks-heading) they are errors (tags.tasks-severity): PR numbers there fail gate G5
         (tags.gate-family), the other families are named `no-ephemeral-tags`, as `docs-audit gates` reports
         them. Families (each with an optional severity outside Tasks blocks), surfaces and provenance spans are
         profile data (tags.*); so are the exemptions: a reference qualified by another repository (`owner/repo PR

@@ -1,5 +1,6 @@
 /// A cycle in a flowchart meant to be a DAG.
-struct CycleRule: Rule {
+struct CycleRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/cycle", severity: .error,
         summary: "the edges of a flowchart form a cycle",

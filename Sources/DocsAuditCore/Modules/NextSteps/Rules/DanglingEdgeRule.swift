@@ -1,5 +1,6 @@
 /// An edge endpoint that the graph never declares.
-struct DanglingEdgeRule: Rule {
+struct DanglingEdgeRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/dangling-edge", severity: .error,
         summary: "an edge names a node the graph never declares",

@@ -1,5 +1,6 @@
 /// A node declared with a shape more than once.
-struct DuplicateNodeRule: Rule {
+struct DuplicateNodeRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/duplicate-node", severity: .error,
         summary: "a flowchart node is declared more than once",

@@ -1,5 +1,6 @@
 /// A Mermaid statement that does not parse.
-struct GraphParseErrorRule: Rule {
+struct GraphParseErrorRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/parse-error", severity: .error,
         summary: "a Mermaid flowchart statement does not parse",

@@ -1,5 +1,6 @@
 /// A class given to a node with no `classDef`.
-struct UndefinedClassRule: Rule {
+struct UndefinedClassRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/undefined-class", severity: .warning,
         summary: "a node uses a class that no classDef defines",
