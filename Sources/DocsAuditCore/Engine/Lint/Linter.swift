@@ -19,7 +19,7 @@ public enum Linter {
         let model = existing ?? PhaseTimer.measure("extract") { Extractor.extract(corpus) }
         let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model) }
         let profile = corpus.profile
-        let perRule: [[Finding]] = RuleCatalog.rules.map { $0 as any Rule }.parallelMap { rule in
+        let perRule: [[Finding]] = RuleCatalog.rules(for: profile).parallelMap { rule in
             PhaseTimer.measure("rule \(rule.description.id)") { rule.check(context) }.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the

@@ -23,6 +23,8 @@ public struct Profile: Sendable {
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
     public var overrides: [RuleOverride] = []
+    /// The rules this profile defines (`custom-rules`), run after the built-in ones.
+    public var customRules: [CustomRule] = []
 
     public init() {}
 

@@ -5,6 +5,7 @@ enum ProfileDecoder {
     typealias Setter<T> = (inout T, ConfigNode) throws -> Void
 
     static func apply(_ root: ConfigNode, to profile: inout Profile) throws {
+        try CustomRuleDecoder.apply(root, to: &profile)  // first: `rules:` may name them, wherever it stands
         try decode(root, into: &profile, fields: profileFields)
         try validate(profile, root: root)
     }
@@ -54,15 +55,19 @@ enum ProfileDecoder {
         "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
+        "custom-rules": { _, _ in },  // decoded first, by CustomRuleDecoder.apply
         "rules": { profile, node in
-            for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
+            for (id, severity) in try ruleSeverities(node, custom: profile.customRules) {
+                profile.ruleSeverities[id] = severity
+            }
         },
         "overrides": { profile, node in
+            let custom = profile.customRules
             profile.overrides = try node.items().map { item in
                 var override = RuleOverride(paths: [], rules: [:])
                 try decode(item, into: &override, fields: [
                     "paths": { $0.paths = try $1.globs() },
-                    "rules": { $0.rules = try ruleSeverities($1) },
+                    "rules": { $0.rules = try ruleSeverities($1, custom: custom) },
                 ])
                 if override.paths.isEmpty { throw item.error("an override needs paths") }
                 return override
@@ -71,14 +76,14 @@ enum ProfileDecoder {
     ] }
 
     /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
-    static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
+    static func ruleSeverities(_ node: ConfigNode, custom: [CustomRule] = []) throws -> [String: Severity?] {
         var result: [String: Severity?] = [:]
         guard case .mapping = node.node.content else {
             if let text = node.node.string, text.isEmpty || text == "{}" { return [:] }
             throw node.error("expected a mapping of rule IDs to error, warning, info or off")
         }
         try node.eachKey { id, child in
-            guard let known = RuleCatalog.resolve(id) else {
+            guard let known = RuleCatalog.resolve(id, custom: custom) else {
                 throw ConfigNode(node: child.node, file: child.file, keyPath: child.keyPath, keyMark: child.keyMark)
                     .unknownKey(["a rule ID from `docs-audit rules`"])
             }
