@@ -72,9 +72,10 @@ struct Explain: ParsableCommand {
     @Argument(help: "A rule ID from `docs-audit rules`.")
     var rule: String
 
-    /// An unknown rule is a usage error of `explain`, with the likely rule when there is one.
+    /// An unknown rule is a usage error of `explain`, with the likely rule when there is one. A profile that does
+    /// not load is left to `run`, which reports it as the config error it is.
     func validate() throws {
-        let profile = try profileOptions.profile()
+        guard let profile = try? profileOptions.profile() else { return }
         guard RuleCatalog.description(of: rule, in: profile) != nil else {
             let hint = DidYouMean.hint(rule, in: RuleCatalog.descriptions(for: profile).map(\.id))
             throw ValidationError("no rule `\(rule)`\(hint) (see `docs-audit rules`)")

@@ -153,7 +153,7 @@ final class CustomRuleCLITests: XCTestCase {
         ]
         for (yaml, expected) in cases {
             let root = try corpus(["a.md": "# A\n"], config: yaml)
-            for command in [["lint"], ["rules"]] {
+            for command in [["lint"], ["rules"], ["explain", "graph/cycle"]] {
                 let result = try CLI.run(command + ["--root", root.path])
                 XCTAssertEqual(result.status, 2, yaml)
                 XCTAssertEqual(result.stdout, "")
