@@ -45,12 +45,9 @@ extension CustomRule: DocumentRule {
     /// Whether `line` lies under a heading the scope's `sections` name (always, when it names none).
     private func inScopedSection(_ line: Int, _ markdown: MarkdownDocument, verdicts: inout [Int: Bool]) -> Bool {
         guard !scope.sections.isEmpty else { return true }
-        if let known = verdicts[line] { return known }
-        let verdict = markdown.sectionPath(containing: line).contains { section in
-            scope.sections.contains { $0.test(section.title) }
+        return CustomRuleItems.underHeading(line, in: markdown, verdicts: &verdicts) { title in
+            scope.sections.contains { $0.test(title) }
         }
-        verdicts[line] = verdict
-        return verdict
     }
 
     /// A hit for each match of `pattern` in `item`, with its fix when the rule has a replacement that leaves

@@ -17,10 +17,9 @@ enum CustomRuleItems {
             return paragraphLines(markdown)
         case .tasks:
             guard let heading = profile.plans.tasksHeading else { return [] }
-            let blocks = markdown.sections.filter { heading.test($0.title) }.map(\.range)
-            guard !blocks.isEmpty else { return [] }
+            var verdicts: [Int: Bool] = [:]
             return paragraphLines(markdown).filter { item in
-                blocks.contains { $0.contains(line: item.line) && $0.start.line != item.line }
+                underHeading(item.line, in: markdown, verdicts: &verdicts) { heading.test($0) }
             }
         case .headings:
             return markdown.allBlocks.compactMap { block in
@@ -34,6 +33,31 @@ enum CustomRuleItems {
         case .headerFields:
             return headerValues(markdown, only: headerFields)
         }
+    }
+
+    /// Whether `line` lies in a section whose title, or an enclosing section's, passes `test`. Verdicts are kept
+    /// per section (in `verdicts`, by section index), so each heading is tested once however many lines it holds.
+    static func underHeading(_ line: Int, in markdown: MarkdownDocument, verdicts: inout [Int: Bool],
+                             _ test: (String) -> Bool) -> Bool {
+        guard let innermost = markdown.section(containing: line) else { return false }
+        var chain: [Int] = []
+        var current: Int? = innermost.index
+        var verdict = false
+        while let index = current, markdown.sections.indices.contains(index) {
+            if let known = verdicts[index] {
+                verdict = known
+                break
+            }
+            chain.append(index)
+            if test(markdown.sections[index].title) {
+                verdict = true
+                break
+            }
+            current = markdown.sections[index].parent
+        }
+        // Every section walked through shares the verdict of the first one that decided it.
+        for index in chain { verdicts[index] = verdict }
+        return verdict
     }
 
     /// Each line of each paragraph, from where its text starts (after list and quote markers) to its last
