@@ -8,7 +8,8 @@ struct ProfileOptions: ParsableArguments {
                                             valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("A profile to lay over the built-in one (default: <root>/docs-audit.yml when present).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "A profile to lay over the built-in one (default: <root>/docs-audit.yml when present).", valueName: "file"))
     var config: String?
 
     /// The profile of --root / --config (a config error exits 2).

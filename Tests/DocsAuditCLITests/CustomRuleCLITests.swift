@@ -64,14 +64,15 @@ final class CustomRuleCLITests: XCTestCase {
         XCTAssertEqual(failing.stderr, """
             docs-audit: custom/no-todo: failing example “marked one column off”: marker 1 at a.md:3:3 expects \
             “TODO left”; found there: []
-            docs-audit: custom/no-todo: failing example “marked one column off”: unexpected a.md:3:5: TODO left: TODO
+            docs-audit: custom/no-todo: failing example “marked one column off”: unexpected a.md:3:5: \
+            TODO left: TODO
 
             """)
 
         let unknown = try CLI.run(["explain", "custom/no-tod", "--root", root.path])
         XCTAssertEqual(unknown.status, 2)
-        XCTAssertTrue(unknown.stderr.hasPrefix("docs-audit: Error: no rule `custom/no-tod` (did you mean `custom/no-todo`?)"),
-                      unknown.stderr)
+        XCTAssertTrue(unknown.stderr.hasPrefix(
+            "docs-audit: Error: no rule `custom/no-tod` (did you mean `custom/no-todo`?)"), unknown.stderr)
     }
 
     func testEveryFormatReportsTheCustomFindingAndSARIFDescribesTheRule() throws {
@@ -81,7 +82,8 @@ final class CustomRuleCLITests: XCTestCase {
         XCTAssertEqual(text.stdout, "docs/a.md:3:7: warning: TODO left: TODO [custom/no-todo]\n")
         for (format, expected) in [("json", "\"rule\" : \"custom/no-todo\""),
                                    ("github", "::warning file=docs/a.md,line=3,col=7,title=custom/no-todo::TODO left"),
-                                   ("junit", "custom/no-todo at 3:7"), ("checkstyle", "source=\"docs-audit.custom/no-todo\"")] {
+                                   ("junit", "custom/no-todo at 3:7"),
+                                   ("checkstyle", "source=\"docs-audit.custom/no-todo\"")] {
             let result = try CLI.run(["lint", "--root", root.path, "--format", format])
             XCTAssertEqual(result.status, 1, format)
             XCTAssertTrue(result.stdout.contains(expected), "\(format): \(result.stdout)")

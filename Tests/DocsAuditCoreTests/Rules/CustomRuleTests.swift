@@ -144,7 +144,8 @@ final class CustomRuleTests: XCTestCase {
         """)
         let text = "# X\n\nTBD top\n\n## Open questions\n\n### Sub\n\nTBD nested\n\n## Closed\n\nTBD closed\n"
         let files = ["docs/plans/001-a.md": text, "docs/specs/001-a.md": text, "README.md": text,
-                     "docs/archive-notes/n.md": text, "docs/n.md": text]
+                     "docs/archive-notes/n.md": text, "docs/n.md": text,
+                     "docs/archive/old.md": text]  // frozen (corpus.frozen): never checked
         XCTAssertEqual(places(try findings(files, config: config)),
                        ["docs/n.md:9:1: found: `TBD`", "docs/plans/001-a.md:9:1: found: `TBD`"])
     }
@@ -222,7 +223,8 @@ final class CustomRuleTests: XCTestCase {
             (head, "p.yml:2:5: custom-rules[0]: custom rule custom/x needs a `forbid` or a `require` pattern"),
             (head + "    forbid: a\n    require: b\n",
              "p.yml:5:14: custom-rules[0].require: a custom rule has either `forbid` or `require`, not both"),
-            ("custom-rules:\n  - id: custom/x\n    forbid: a\n", "p.yml:2:5: custom-rules[0]: custom rule custom/x needs"),
+            ("custom-rules:\n  - id: custom/x\n    forbid: a\n",
+             "p.yml:2:5: custom-rules[0]: custom rule custom/x needs a one-line `summary`"),
             (head + "    forbid: '(unclosed'\n",
              "p.yml:4:13: custom-rules[0].forbid: not a valid regular expression: (unclosed"),
             (head + "    forbid: 'a*'\n", "p.yml:4:13: custom-rules[0].forbid: the pattern matches the empty string"),

@@ -72,7 +72,8 @@ extension CustomRule: DocumentRule {
 
     /// Whether replacing bytes `range` of `text` with `replacement` leaves no match of `pattern` that overlaps
     /// the replaced text (or, for a deletion, spans the place it was): a fix reported again is no fix.
-    static func settles(_ pattern: Pattern, in text: String, replacing range: Range<Int>, with replacement: String) -> Bool {
+    static func settles(_ pattern: Pattern, in text: String, replacing range: Range<Int>,
+                        with replacement: String) -> Bool {
         let bytes = Array(text.utf8)
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
         let result = String(decoding: bytes[..<range.lowerBound] + Array(replacement.utf8) + bytes[range.upperBound...],

@@ -20,7 +20,8 @@ public enum CustomRuleExamples {
         }
         var problems: [String] = []
         for marker in example.expectedMarkers {
-            let fragment = example.findings.indices.contains(marker.number - 1) ? example.findings[marker.number - 1] : ""
+            let position = marker.number - 1
+            let fragment = example.findings.indices.contains(position) ? example.findings[position] : ""
             let place = "\(marker.path):\(marker.line):\(marker.column)"
             guard let index = found.firstIndex(where: {
                 "\($0.path):\($0.line):\($0.column)" == place && $0.message.contains(fragment)

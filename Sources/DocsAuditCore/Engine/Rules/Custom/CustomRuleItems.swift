@@ -86,7 +86,9 @@ enum CustomRuleItems {
         let bytes = Array(raw.utf8)
         var start = afterQuoteMarkers(bytes)
         var end = bytes.count
-        guard start < end, bytes[start] == UInt8(ascii: "#") else { return item(bytes, line: line, from: start, to: end) }
+        guard start < end, bytes[start] == UInt8(ascii: "#") else {
+            return item(bytes, line: line, from: start, to: end)  // a setext heading's text line
+        }
         while start < end, bytes[start] == UInt8(ascii: "#") { start += 1 }
         while end > start, isBlank(bytes[end - 1]) { end -= 1 }
         var closing = end

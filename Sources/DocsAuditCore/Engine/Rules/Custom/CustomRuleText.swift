@@ -50,7 +50,9 @@ enum CustomRuleText {
                 rest = rest.dropFirst()
                 digits = String(rest.prefix(while: \.isASCIIDigit))
                 rest = rest.dropFirst(digits.count)
-                guard rest.first == "}" else { return .failure(TemplateError("`${` must be followed by a group number and `}`")) }
+                guard rest.first == "}" else {
+                    return .failure(TemplateError("`${` must be followed by a group number and `}`"))
+                }
                 rest = rest.dropFirst()
             } else {
                 digits = String(rest.prefix(while: \.isASCIIDigit))
