@@ -165,17 +165,20 @@ final class CustomRuleCLITests: XCTestCase {
         }
     }
 
-    /// A custom pattern that backtracks exponentially is stopped for the file and reported once.
+    /// A custom pattern that backtracks exponentially is stopped for the file and reported once; a stopped
+    /// `require` pattern does not turn every item into a finding.
     func testAHostileCustomPatternEndsInAPatternLimitFinding() throws {
         let line = String(repeating: "a", count: 30) + "!\n"
-        let hostile = "custom-rules:\n  - id: custom/slow\n    summary: s\n    forbid: '(a+)+$'\n"
-        let root = try corpus(["a.md": "# A\n\n" + String(repeating: line + "\n", count: 200)], config: hostile)
-        let started = Date()
-        let result = try CLI.run(["lint", "--root", root.path, "--no-cache"], timeout: 20)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
-        XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertEqual(result.stdout, "a.md:1:1: error: pattern custom-rules[0].forbid `(a+)+$` ran past the match "
-                       + "limit; it was not applied to the rest of this file [input/pattern-limit]\n")
+        for check in ["forbid", "require"] {
+            let hostile = "custom-rules:\n  - id: custom/slow\n    summary: s\n    \(check): '(a+)+$'\n"
+            let root = try corpus(["a.md": "# A\n\n" + String(repeating: line + "\n", count: 200)], config: hostile)
+            let started = Date()
+            let result = try CLI.run(["lint", "--root", root.path, "--no-cache"], timeout: 20)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stdout, "a.md:1:1: error: pattern custom-rules[0].\(check) `(a+)+$` ran past the "
+                           + "match limit; it was not applied to the rest of this file [input/pattern-limit]\n")
+        }
     }
 
     /// The shipped example rules run on the example corpus without false alarms.

@@ -26,6 +26,9 @@ extension CustomRule: DocumentRule {
                                       replacement: replacementPieces)
                 case let .require(pattern):
                     guard pattern.firstMatch(in: item.text) == nil else { continue }
+                    // A pattern stopped at the engine's limit finds nothing: that is `input/pattern-limit`, not an
+                    // item that fails to match.
+                    if PatternBudget.current?.isStopped(pattern.source) == true { continue }
                     let text = CustomRuleText.fill(messagePieces) { $0 == 0 ? item.text : nil }
                     hits.append(RuleHit(path: document.path, line: item.line, column: item.offset + 1, message: text,
                                         subject: item.text))
