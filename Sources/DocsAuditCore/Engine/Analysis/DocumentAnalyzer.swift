@@ -39,7 +39,7 @@ public enum DocumentAnalyzer {
         var hits: [String: [RuleHit]] = [:]
         // Frozen trees are never reported on: their rules need not run.
         if !frozen {
-            for rule in documentRules {
+            for rule in documentRules + profile.customRules.map({ $0 as any DocumentRule }) {
                 let found = rule.check(parsed, profile: profile)
                 if !found.isEmpty { hits[rule.description.id] = found }
             }

@@ -22,8 +22,8 @@ public enum Linter {
         let profile = corpus.profile
         let scopes = ScopeCheck(corpus: corpus)
         // A module's rules run only when the profile declares the module's section.
-        let rules = RuleCatalog.rules.filter { $0.runs(under: profile) }
-        let perRule: [[Finding]] = rules.map { $0 as any Rule }.parallelMap { rule in
+        let rules = RuleCatalog.rules(for: profile).filter { $0.runs(under: profile) }
+        let perRule: [[Finding]] = rules.parallelMap { rule in
             PhaseTimer.measure("rule \(rule.description.id)") { rule.check(context) }.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the

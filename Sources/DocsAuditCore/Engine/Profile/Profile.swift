@@ -35,6 +35,8 @@ public struct Profile: Sendable {
     /// Where a rule reports, per rule ID (`rules:` in the mapping form); a rule without one reports anywhere.
     public var ruleScopes: [String: RuleScope] = [:]
     public var overrides: [RuleOverride] = []
+    /// The rules this profile defines (`custom-rules`), run after the built-in ones.
+    public var customRules: [CustomRule] = []
 
     public init() {}
 

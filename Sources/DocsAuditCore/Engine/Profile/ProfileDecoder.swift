@@ -7,6 +7,7 @@ enum ProfileDecoder {
     static func apply(_ root: ConfigNode, to profile: inout Profile) throws {
         // No ID family or kind is required: a profile without one (`extends: none`) skips what needs it, and a
         // document no kind selects is `other`.
+        try CustomRuleDecoder.apply(root, to: &profile)  // first: `rules:` may name them, wherever it stands
         try decode(root, into: &profile, fields: profileFields)
     }
 
@@ -46,18 +47,20 @@ enum ProfileDecoder {
         "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
         "gates": { try module(.gates, $1, &$0, \.gates, gateFields) },
+        "custom-rules": { _, _ in },  // decoded first, by CustomRuleDecoder.apply
         "rules": { profile, node in
-            let settings = try ruleSettings(node)
+            let settings = try ruleSettings(node, custom: profile.customRules)
             profile.ruleSeverities = settings.severities
             profile.ruleScopes = settings.scopes
         },
         "overrides": { profile, node in
+            let custom = profile.customRules
             profile.overrides = try node.items().map { item in
                 var override = RuleOverride(paths: [], rules: [:])
                 try decode(item, into: &override, fields: [
                     "paths": { $0.paths = try $1.globs() },
                     "rules": { override, node in
-                        let settings = try ruleSettings(node)
+                        let settings = try ruleSettings(node, custom: custom)
                         override.rules = settings.severities
                         override.scopes = settings.scopes
                     },
@@ -84,7 +87,7 @@ enum ProfileDecoder {
     /// `{rule-id: severity}` or `{rule-id: {severity, kinds, paths, exclude-paths, sections}}`, with unknown
     /// rule IDs rejected (naming the nearest one) and renamed IDs mapped. A mapping without `severity` keeps
     /// the rule's severity.
-    static func ruleSettings(_ node: ConfigNode) throws
+    static func ruleSettings(_ node: ConfigNode, custom: [CustomRule] = []) throws
         -> (severities: [String: Severity?], scopes: [String: RuleScope]) {
         var severities: [String: Severity?] = [:]
         var scopes: [String: RuleScope] = [:]
@@ -93,8 +96,8 @@ enum ProfileDecoder {
             throw node.error("expected a mapping of rule IDs to error, warning, info or off (or to a mapping)")
         }
         try node.eachKey { id, child in
-            guard let known = RuleCatalog.resolve(id) else {
-                let hint = DidYouMean.hint(id, in: RuleCatalog.descriptions.map(\.id))
+            guard let known = RuleCatalog.resolve(id, custom: custom) else {
+                let hint = DidYouMean.hint(id, in: RuleCatalog.descriptions.map(\.id) + custom.map(\.description.id))
                 throw child.error(atKey: "unknown rule ID `\(id)`\(hint) (see `docs-audit rules`)")
             }
             guard case .mapping = child.node.content else {
