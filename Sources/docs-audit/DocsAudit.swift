@@ -25,7 +25,8 @@ struct DocsAudit: ParsableCommand {
         error.
         """,
         version: DocsAuditVersion.current,
-        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self, Explain.self]
+        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self, Explain.self,
+                      Init.self]
     )
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).
