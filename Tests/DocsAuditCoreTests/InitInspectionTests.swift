@@ -181,15 +181,22 @@ final class InitInspectionTests: XCTestCase {
             "tokens.md": many + "\n",
         ]
         for number in 1...3 { files["weird dir/'q'/0\(number)-a.md"] = odd + "\n# T\n\n" + many + "\n" }
+        for number in 1...2 { files["odd [x]*/0\(number)-b.md"] = "Text.\n" }
         var profile = try ProfileLoader.defaultProfile()
         profile.corpus.maxFileBytes = 180_000
         let (text, tree) = try starter(files, profile: profile)
-        XCTAssertTrue(prose(text).contains("1 files were not read: big.md (input/too-large)."), text)
+        XCTAssertTrue(prose(text).contains("1 file was not read: big.md (input/too-large)."), text)
         let kind = try XCTUnwrap(tree[yaml: "kinds"]?.items?.first { $0[yaml: "name"]?.string == "q" })
         XCTAssertEqual(kind[yaml: "paths"]?.strings, ["weird dir/'q'/[0-9][0-9]-*.md"])
         // A field name must start with a letter and be short: `"Quoted"` and the 90-letter one are not fields.
         XCTAssertEqual(kind[yaml: "header"]?[yaml: "fields"]?.keys, ["Colon #", "Na'me"])
         XCTAssertTrue(text.contains("    paths: ['weird dir/''q''/[0-9][0-9]-*.md']"), text)
+        // Glob characters in a folder name match only themselves.
+        let oddKind = try XCTUnwrap(tree[yaml: "kinds"]?.items?.first { $0[yaml: "name"]?.string == "odd-x" })
+        let glob = try XCTUnwrap(oddKind[yaml: "paths"]?.strings?.first)
+        XCTAssertEqual(glob, "odd [[]x][*]/[0-9][0-9]-*.md")
+        XCTAssertTrue(Glob(glob).matches("odd [x]*/01-b.md"))
+        XCTAssertFalse(Glob(glob).matches("odd x/01-b.md"))
         XCTAssertTrue(prose(text).contains("40 ID families are proposed"), text)
     }
 

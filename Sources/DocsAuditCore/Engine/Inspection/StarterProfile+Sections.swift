@@ -140,7 +140,7 @@ extension StarterProfile {
             appendNote("\(entry.path), \(place) (line \(graph.line)): a flowchart of \(graph.nodes) nodes, "
                        + "\(numbered)" + (entry.isDependencyGraph ? "." : ": not a dependency graph."), indent: 2)
             let comment = entry.isDependencyGraph ? "" : "# "
-            let pathLine = "  \(comment)- paths: " + YAMLText.list([entry.path])
+            let pathLine = "  \(comment)- paths: " + YAMLText.list([YAMLText.globLiteral(entry.path)])
             guard YAMLText.fits(pathLine) else {
                 appendNote("(its path is too long for this file; add it by hand)", indent: 2)
                 continue

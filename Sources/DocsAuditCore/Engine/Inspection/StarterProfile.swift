@@ -34,7 +34,9 @@ struct StarterProfile {
              + "profile schema v2 (docs/configuration.md).")
         if !skipped.isEmpty {
             let names = skipped.prefix(5).map { "\($0.path) (\($0.code))" }.joined(separator: ", ")
-            note("\(skipped.count) files were not read: \(names)\(skipped.count > 5 ? ", …" : "").")
+            let verb = skipped.count == 1 ? "was" : "were"
+            let more = skipped.count > 5 ? ", …" : ""
+            note("\(YAMLText.count(skipped.count, "file")) \(verb) not read: \(names)\(more).")
         }
         lines.append("version: 2")
         if extendsDefault {
@@ -101,18 +103,19 @@ struct StarterProfile {
     private mutating func writeTemplateKind(paths inherited: [String]?) {
         let found = findings.templates
         if let inherited {
-            note("From the built-in profile; \(found.count) template files found.", indent: 2)
+            note("From the built-in profile; \(YAMLText.count(found.count, "template file")) found.", indent: 2)
             lines.append("  - name: template")
             lines.append("    paths: " + YAMLText.list(inherited))
             return
         }
         guard !found.isEmpty else { return }
-        note("\(found.count) templates: file names with `template` or an all-zero number.", indent: 2)
+        note("\(YAMLText.count(found.count, "template")): file names with `template` or an all-zero number.", indent: 2)
         lines.append("  - name: template")
-        let listed = found.filter { YAMLText.fits("      - " + YAMLText.scalar($0)) }
+        let globs = found.map(YAMLText.globLiteral)
+        let listed = globs.filter { YAMLText.fits("      - " + YAMLText.scalar($0)) }
         if listed.count == found.count, listed.count <= 12 {
             lines.append("    paths:")
-            for path in listed { lines.append("      - " + YAMLText.scalar(path)) }
+            for glob in listed { lines.append("      - " + YAMLText.scalar(glob)) }
         } else {
             lines.append("    paths: ['**/*template*.md', '**/0000-*.md', '**/000-*.md']")
         }
@@ -121,10 +124,10 @@ struct StarterProfile {
     private mutating func writeKind(_ kind: CorpusFindings.Kind, inherited: DocumentKindRule?) {
         let digits = kind.width.map { String(repeating: "[0-9]", count: $0) } ?? "[0-9]*"
         let prefix = kind.folder.isEmpty ? "" : kind.folder + "/"
-        let glob = prefix + digits + "-*.md"
+        let glob = YAMLText.globLiteral(prefix) + digits + "-*.md"
         let low = kind.numbers.min() ?? 0
         let high = kind.numbers.max() ?? 0
-        note("\(prefix.isEmpty ? "The root" : prefix): \(kind.files.count) files named with a number "
+        note("\(prefix.isEmpty ? "The root" : prefix): \(YAMLText.count(kind.files.count, "file")) named with a number "
              + "(\(low) to \(high))" + (inherited == nil ? "." : "; the rest of this entry is the built-in one."),
              indent: 2)
         lines.append("  - name: " + YAMLText.scalar(kind.name))

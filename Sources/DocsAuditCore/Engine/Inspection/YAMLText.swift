@@ -62,6 +62,25 @@ enum YAMLText {
         return out
     }
 
+    /// A path as a glob that matches only itself: `*`, `?` and `[` become one-character classes.
+    static func globLiteral(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "*", "?", "[":
+                out += "["
+                out.unicodeScalars.append(scalar)
+                out += "]"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `count` and `noun`, with an `s` unless the count is 1: `1 file`, `2 files`.
+    static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
     /// `text` as comment lines (`# …`) indented by `indent`, wrapped at spaces to `width` columns (a word longer
     /// than a line is cut).
     static func comment(_ text: String, indent: Int = 0) -> [String] {
