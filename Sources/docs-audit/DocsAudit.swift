@@ -20,6 +20,7 @@ struct DocsAudit: ParsableCommand {
           docs-audit lint --root docs          # path:line:col findings; exit 1 if any
           docs-audit lint --root docs --format sarif   # for code scanning
           docs-audit rules                     # every rule; `explain RULE` for one
+          docs-audit init --root docs          # a commented starter docs-audit.yml
 
         Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration
         error.
