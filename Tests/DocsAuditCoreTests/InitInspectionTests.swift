@@ -91,7 +91,7 @@ final class InitInspectionTests: XCTestCase {
 
             ## Goal
 
-            Needs Plan-00\(number % 3 + 1); feeds NS-0\(number).
+            Needs Plan-00\(number % 3 + 1); feeds NS-0\(number); risk Q-\(number).
 
             """
             files["docs/specs/\(id)-s.md"] = "# Spec-\(id): S\n\n| Field | Value |\n| --- | --- |\n"
@@ -114,7 +114,7 @@ final class InitInspectionTests: XCTestCase {
 
         """
         files["docs/domain/states.md"] = "# States\n\n## Session\n\n```mermaid\nflowchart LR\n"
-            + "  Idle --> Running\n  Running --> Idle\n```\n"
+            + "  Idle --> Running\n  Running --> Idle\n```\n\n## Risks\n\n### Q-1: a\n\n### Q-2: b\n\n### Q-3: c\n"
         let (text, tree) = try starter(files)
         XCTAssertEqual(tree[yaml: "extends"]?.string, "default")
         let kinds = try XCTUnwrap(tree[yaml: "kinds"]?.items)
@@ -129,9 +129,12 @@ final class InitInspectionTests: XCTestCase {
         // The built-in profile declares `plan`: proposed, but commented out.
         XCTAssertNil(tree[yaml: "ids"]?[yaml: "plan"])
         XCTAssertTrue(text.contains("  # plan:\n  #   pattern: '\\bPlan-(\\d+)'"), text)
-        let ns = try XCTUnwrap(tree[yaml: "ids"]?[yaml: "ns"]?[yaml: "defined"]?.items?.first)
-        XCTAssertEqual(ns[yaml: "heading"]?.string, #"^(NS-\d+)"#)
-        XCTAssertEqual(ns[yaml: "kinds"]?.strings, ["dependency-map"])
+        // `NS-01` is matched by the built-in `next-step` family: left commented out too.
+        XCTAssertNil(tree[yaml: "ids"]?[yaml: "ns"])
+        XCTAssertTrue(prose(text).contains("The built-in profile's `next-step` family covers these already"), text)
+        let risk = try XCTUnwrap(tree[yaml: "ids"]?[yaml: "q"]?[yaml: "defined"]?.items?.first)
+        XCTAssertEqual(risk[yaml: "heading"]?.string, #"^(Q-\d+)"#)
+        XCTAssertEqual(risk[yaml: "kinds"]?.strings, ["domain"])
         let graphs = try XCTUnwrap(tree[yaml: "graphs"]?.items)
         XCTAssertEqual(graphs.count, 1, "only the graph of numbered nodes is active")
         XCTAssertEqual(graphs.first?[yaml: "paths"]?.strings, ["docs/architecture/cross-plan-dependencies.md"])
@@ -182,6 +185,9 @@ final class InitInspectionTests: XCTestCase {
         ]
         for number in 1...3 { files["weird dir/'q'/0\(number)-a.md"] = odd + "\n# T\n\n" + many + "\n" }
         for number in 1...2 { files["odd [x]*/0\(number)-b.md"] = "Text.\n" }
+        // Control characters in a folder name and a section title: escaped in values, visible in comments.
+        let graph = "# T\n\n## Sec\u{7}tion\n\n```mermaid\ngraph TD\n  A1 --> A2\n```\n"
+        for number in 1...2 { files["ctl\u{1}dir/0\(number)-c.md"] = graph }
         var profile = try ProfileLoader.defaultProfile()
         profile.corpus.maxFileBytes = 180_000
         let (text, tree) = try starter(files, profile: profile)
@@ -197,6 +203,11 @@ final class InitInspectionTests: XCTestCase {
         XCTAssertEqual(glob, "odd [[]x][*]/[0-9][0-9]-*.md")
         XCTAssertTrue(Glob(glob).matches("odd [x]*/01-b.md"))
         XCTAssertFalse(Glob(glob).matches("odd x/01-b.md"))
+        let control = try XCTUnwrap(tree[yaml: "kinds"]?.items?.first { $0[yaml: "name"]?.string == "ctl-dir" })
+        XCTAssertEqual(control[yaml: "paths"]?.strings, ["ctl\u{1}dir/[0-9][0-9]-*.md"])
+        XCTAssertEqual(tree[yaml: "graphs"]?.items?.first?[yaml: "sections"]?.strings, [#"^Sec\x{7}tion$"#])
+        XCTAssertTrue(text.contains("ctl\\u{1}dir/01-c.md, section \"Sec\\u{7}tion\""), text)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character")
         XCTAssertTrue(prose(text).contains("40 ID families are proposed"), text)
     }
 

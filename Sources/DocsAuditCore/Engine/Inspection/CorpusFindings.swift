@@ -57,6 +57,8 @@ struct CorpusFindings {
     var families: [Family] = []
     /// Families seen too rarely to propose, or past the cap.
     var rareFamilies: [Family] = []
+    /// Folders of numbered files left out because `maxKinds` were proposed already.
+    var unproposedFolders = 0
     /// Frequent families left out because `maxProposedFamilies` were proposed already.
     var unproposedFrequent = 0
     /// Whether token counting stopped taking new families (`maxFamilies`).
@@ -67,6 +69,7 @@ struct CorpusFindings {
     static let maxProposedFamilies = 40
     static let maxNumbers = 10_000
     static let maxGraphs = 40
+    static let maxKinds = 60
 
     /// Findings over `files`; `otherKind` names the kind of a file in no proposed kind (the built-in
     /// profile's kind when the starter extends it, else `other`).
@@ -81,7 +84,8 @@ struct CorpusFindings {
         findFamilies(files, kindOf: kindOf)
         findDefinitions(files)
         nameKinds(files)
-        for index in kinds.indices { kinds[index].header = Self.header(of: kinds[index], files) }
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in kinds.indices { kinds[index].header = Self.header(of: kinds[index], byPath) }
         for file in files {
             for graph in file.graphs where graphs.count < Self.maxGraphs {
                 graphs.append(Graph(path: file.path, graph: graph))
@@ -117,7 +121,11 @@ struct CorpusFindings {
                 byFolder[Self.folder(file.path), default: []].append((file.path, number, width))
             }
         }
-        for (folder, entries) in byFolder.sorted(by: { $0.key < $1.key }) where entries.count >= 2 {
+        // The folders with the most numbered files (at most `maxKinds`), in folder order.
+        let numbered = byFolder.filter { $0.value.count >= 2 }
+            .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        unproposedFolders = max(0, numbered.count - Self.maxKinds)
+        for (folder, entries) in numbered.prefix(Self.maxKinds).sorted(by: { $0.key < $1.key }) {
             let widths = Set(entries.map(\.width))
             kinds.append(Kind(folder: folder, name: folder, files: entries.map(\.path),
                               width: widths.count == 1 ? widths.first : nil, numbers: Set(entries.map(\.number))))
@@ -167,7 +175,8 @@ struct CorpusFindings {
         var used: Set<String> = []
         families.sort { $0.key < $1.key }
         for index in families.indices {
-            let base = Self.slug(families[index].key.word)
+            let word = Self.slug(families[index].key.word)
+            let base = word.isEmpty ? "family" : word
             var name = base
             if used.contains(name) {
                 name = base + (families[index].key.shape == .spaced ? "-spaced" : "-ref")
@@ -256,9 +265,8 @@ struct CorpusFindings {
         }
     }
 
-    private static func header(of kind: Kind, _ files: [FileSurvey]) -> Header? {
-        let members = Set(kind.files)
-        let surveys = files.filter { members.contains($0.path) }
+    private static func header(of kind: Kind, _ byPath: [String: FileSurvey]) -> Header? {
+        let surveys = kind.files.compactMap { byPath[$0] }
         var forms: [FileSurvey.HeaderForm: Int] = [:]
         for survey in surveys { if let form = survey.headerForm { forms[form, default: 0] += 1 } }
         guard let (form, count) = FileSurvey.HeaderForm.allCases.map({ ($0, forms[$0] ?? 0) })

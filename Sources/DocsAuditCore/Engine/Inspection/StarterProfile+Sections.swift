@@ -25,12 +25,18 @@ extension StarterProfile {
         writeRare()
     }
 
-    private func inherited(_ family: CorpusFindings.Family) -> Bool {
-        extendsDefault && defaultProfile.ids[family.name] != nil
+    /// The built-in family that already covers this one when the starter extends the built-in profile: the
+    /// one of the same name, else the first (by name) whose pattern matches the family's example token.
+    private func inherited(_ family: CorpusFindings.Family) -> String? {
+        guard extendsDefault else { return nil }
+        if defaultProfile.ids[family.name] != nil { return family.name }
+        return defaultProfile.ids.keys.sorted().first { name in
+            defaultProfile.ids[name]?.firstMatch(in: family.example)?[0] == family.example
+        }
     }
 
     private func isActive(_ family: CorpusFindings.Family) -> Bool {
-        !inherited(family) && (!family.documentKinds.isEmpty || Self.definedByHeadings(family))
+        inherited(family) == nil && (!family.documentKinds.isEmpty || Self.definedByHeadings(family))
     }
 
     /// Headings define a family's IDs when 3 or more start with one and no document defines them.
@@ -48,8 +54,8 @@ extension StarterProfile {
         if Self.definedByHeadings(family) {
             evidence += " Defined by headings: \(family.headingStarts) headings start with one."
         }
-        if inherited(family) {
-            evidence += " The built-in profile declares `\(family.name)` already: uncomment to replace it."
+        if let name = inherited(family) {
+            evidence += " The built-in profile's `\(name)` family covers these already: uncomment to replace it."
         } else if !active {
             evidence += " No place defines them (no document opens with one carrying its file number, fewer "
                 + "than 3 headings start with one)."

@@ -61,6 +61,10 @@ struct StarterProfile {
         }
         note("Kinds: the first whose paths match a file gives its kind. The list replaces the inherited one as "
              + "a whole.")
+        if findings.unproposedFolders > 0 {
+            note("Only the \(findings.kinds.count) folders with the most numbered files are proposed; "
+                 + "\(findings.unproposedFolders) more were left out.")
+        }
         lines.append("kinds:")
         if extendsDefault {
             writeDefaultKinds()
@@ -161,7 +165,8 @@ struct StarterProfile {
             let identity = kind.identities[field.name].map {
                 ", identity: " + YAMLText.scalar(Self.pattern($0))
             } ?? ""
-            let line = "        " + YAMLText.scalar(field.name) + ": {required: \(required)\(identity)}"
+            let name = "        " + YAMLText.scalar(field.name) + ": {required: \(required)"
+            let line = YAMLText.fits(name + identity + "}") ? name + identity + "}" : name + "}"
             let evidence = "  # present in \(field.count) of \(kind.files.count) files"
             if YAMLText.fits(line + evidence) {
                 lines.append(line + evidence)

@@ -88,7 +88,7 @@ enum YAMLText {
         let room = max(20, width - prefix.count)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
+        for word in visible(text).split(separator: " ") {
             var word = Substring(word)
             while word.count > room {
                 if !current.isEmpty { lines.append(current); current = "" }
@@ -106,6 +106,21 @@ enum YAMLText {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines.map { (prefix + $0).trimmedTrailing }
+    }
+
+    /// `text` with every character YAML does not allow in a comment (controls, line and paragraph separators,
+    /// a byte-order mark) written as `\u{…}`.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\t" }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) || scalar == "\t" {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Whether a line fits the output's width.
