@@ -95,7 +95,7 @@ final class InitInspectionTests: XCTestCase {
 
             """
             files["docs/specs/\(id)-s.md"] = "# Spec-\(id): S\n\n| Field | Value |\n| --- | --- |\n"
-                + "| **Status** | `draft` |\n"
+                + "| **Status** | `draft` |\n| **Implementation Plan** | [Plan-\(id)](../plans/\(id)-p.md) |\n"
         }
         files["docs/architecture/cross-plan-dependencies.md"] = """
         # Dependencies
@@ -124,6 +124,11 @@ final class InitInspectionTests: XCTestCase {
         XCTAssertEqual(plan[yaml: "header"]?[yaml: "form"]?.string, "table")
         XCTAssertEqual(plan[yaml: "header"]?[yaml: "fields"]?.keys, ["Spec", "Status"])
         XCTAssertEqual(plan[yaml: "header"]?[yaml: "fields"]?[yaml: "Spec"]?[yaml: "required"]?.string, "true")
+        let spec = plan[yaml: "header"]?[yaml: "fields"]?[yaml: "Spec"]
+        XCTAssertEqual(spec?[yaml: "identity"]?.string, #"\bSpec-(\d+)"#)
+        // Specs name their plan (`Plan-001` in `001-s.md`), but their titles carry `Spec-`: the kind is `spec`.
+        XCTAssertEqual(kinds.compactMap { $0[yaml: "name"]?.string }.filter { $0.hasPrefix("plan") || $0 == "spec" },
+                       ["plan", "spec"])
         XCTAssertEqual(kinds.last?[yaml: "name"]?.string, "other")
         XCTAssertTrue(kinds.contains { $0[yaml: "name"]?.string == "dependency-map" }, "built-in kinds are kept")
         // The built-in profile declares `plan`: proposed, but commented out.

@@ -38,6 +38,8 @@ struct CorpusFindings {
         var example = ""
         /// Kinds whose documents define this family's IDs, and from what evidence.
         var documentKinds: [String] = []
+        /// Kinds (folders) whose files open with this family's token carrying their own number.
+        var titleKinds: [String] = []
         var documentEvidence = ""
         var total: Int { counts.reduce(0, +) }
         /// The number of `-digits` segments most of its tokens have after the number.
@@ -205,19 +207,23 @@ struct CorpusFindings {
                 titles[kind.folder, default: [:]][title.family, default: 0] += 1
             }
         }
+        // Evidence in order of strength; a weaker kind is looked for only when no stronger one was found.
         for index in families.indices {
             let key = families[index].key
             for kind in kinds {
                 let matched = titles[kind.folder]?[key] ?? 0
-                if matched >= 1, matched * 2 >= kind.files.count {
-                    families[index].documentKinds.append(kind.folder)
-                    families[index].documentEvidence = "\(matched) of \(kind.files.count) files in \(kind.folder)/ "
-                        + "open with `\(key.written)` carrying their file number"
-                } else if let field = kind.identities.filter({ $0.value == key }).keys.sorted().first {
-                    families[index].documentKinds.append(kind.folder)
-                    families[index].documentEvidence = "most files in \(kind.folder)/ name their own number so "
-                        + "in their `\(field)` header field"
-                }
+                guard matched >= 1, matched * 2 >= kind.files.count else { continue }
+                families[index].documentKinds.append(kind.folder)
+                families[index].titleKinds.append(kind.folder)
+                families[index].documentEvidence = "\(matched) of \(kind.files.count) files in \(kind.folder)/ "
+                    + "open with `\(key.written)` carrying their file number"
+            }
+            guard families[index].documentKinds.isEmpty else { continue }
+            for kind in kinds {
+                guard let field = kind.identities.filter({ $0.value == key }).keys.sorted().first else { continue }
+                families[index].documentKinds.append(kind.folder)
+                families[index].documentEvidence = "most files in \(kind.folder)/ name their own number so "
+                    + "in their `\(field)` header field"
             }
             guard families[index].documentKinds.isEmpty, families[index].numbers.count >= 3 else { continue }
             let numbers = families[index].numbers
@@ -242,8 +248,12 @@ struct CorpusFindings {
         var names: [String: String] = [:]
         for index in kinds.indices {
             let folder = kinds[index].folder
-            // Prefer a word (`RFC`) to a repository (`rust-lang/rfcs`), then the most frequent.
-            let rank = { (family: Family) in (family.key.shape == .repository ? 1 : 0, -family.total, family.key) }
+            // Prefer the family the files' titles carry, then a word (`RFC`) to a repository (`rust-lang/rfcs`),
+            // then the most frequent.
+            let rank = { (family: Family) in
+                (family.titleKinds.contains(folder) ? 0 : 1, family.key.shape == .repository ? 1 : 0, -family.total,
+                 family.key)
+            }
             let definers = families.filter { $0.documentKinds.contains(folder) }.sorted { rank($0) < rank($1) }
             var base = definers.first.map { Self.slug($0.key.word) } ?? Self.slug(Self.singular(folder))
             if base.isEmpty { base = "numbered" }
