@@ -53,10 +53,13 @@ struct FileSurvey: Sendable {
     var titleToken: (family: TokenFamily.Key, number: Int)?
     var tokens: [TokenFamily.Key: Tokens] = [:]
     var graphs: [Graph] = []
+    private var numbersKept = 0
 
     static let maxTokens = 5_000
     static let maxFamilies = 64
-    static let maxNumbersPerFamily = 1_000
+    /// Distinct numbers kept per file, all families together: what the definition checks need, and a
+    /// bound on memory that stays well under the size of the text read.
+    static let maxNumbers = 500
     static let maxFieldNameLength = 48
     static let maxFields = 40
 
@@ -125,8 +128,9 @@ struct FileSurvey: Sendable {
             }
             tokens[token.key]?.counts[place.rawValue] += 1
             tokens[token.key]?.segments[token.segments] += 1
-            if let number = token.number, (tokens[token.key]?.numbers.count ?? 0) < Self.maxNumbersPerFamily {
-                tokens[token.key]?.numbers.insert(number)
+            if let number = token.number, numbersKept < Self.maxNumbers,
+               tokens[token.key]?.numbers.insert(number).inserted == true {
+                numbersKept += 1
             }
             guard index == 0, token.atStart else { continue }
             if headingStart { tokens[token.key]?.headingStarts += 1 }
