@@ -1,6 +1,11 @@
 import ArgumentParser
 import DocsAuditCore
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `docs-audit` command.
 @main
@@ -60,7 +65,11 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
-        Foundation.exit(code)
+        #if canImport(Glibc)
+        Glibc.exit(code)
+        #else
+        Darwin.exit(code)
+        #endif
     }
 
     /// Prints an error to standard error (or, when that fails, says so on standard output); always exit 2.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// File analyses kept on disk between runs, so a pre-commit run re-parses only the files that changed.
 ///
@@ -34,7 +34,7 @@ public struct AnalysisCache: Sendable {
     public static func open(directory: String, realRoot: String, profile: Profile,
                             tool: String? = nil) -> AnalysisCache {
         let name = String(sha256Hex(Array(realRoot.utf8)).prefix(24))
-        let folder = (directory as NSString).appendingPathComponent("analyses-\(name)")
+        let folder = PathText.join(directory, "analyses-\(name)")
         var refusal = CacheFolder.prepare(directory)
         if refusal == nil { refusal = CacheFolder.prepare(folder).map { "\(folder): \($0)" } }
         let identity = tool ?? ToolIdentity.identity(executable: ToolIdentity.executable,

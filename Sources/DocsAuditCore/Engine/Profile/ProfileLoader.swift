@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads profiles: the embedded default, then a corpus's `docs-audit.yml` laid over it key by key.
 public enum ProfileLoader {
@@ -20,7 +20,7 @@ public enum ProfileLoader {
         if let configFile {
             path = configFile
         } else {
-            let candidate = (root as NSString).appendingPathComponent(corpusConfigName)
+            let candidate = PathText.join(root, corpusConfigName)
             path = FileManager.default.fileExists(atPath: candidate) ? candidate : nil
         }
         guard let path else { return profile }

@@ -103,7 +103,7 @@ enum PlanExtractor {
         var ids = adr.matches(in: cell.plainText).compactMap { $0[0] }
         for link in Inline.links(in: cell.inlines) {
             guard case let .link(destination, _) = link.kind,
-                  let range = destination.range(of: "decisions/") else { continue }
+                  let range = destination.firstRange(of: "decisions/") else { continue }
             let digits = destination[range.upperBound...].prefix(3)
             if digits.count == 3, digits.allSatisfy(\.isNumber) { ids.append("ADR-\(digits)") }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The audit's findings ledger (docs/ledger.md): per-phase finding files with `### F-NNN-P-NN — title`
 /// entries carrying `**Severity:**` and `**Disposition:**`, and a `REVIEW.md` summary whose findings table
@@ -40,17 +40,30 @@ public struct Ledger: Sendable, Codable {
 
     public init() {}
 
+    /// The `.md` files in the folder `path` and its subfolders (symbolic links not followed), at most 64 deep.
+    private static func markdownFiles(under path: String, depth: Int) -> [String] {
+        guard depth < 64, case let .success(names) = FileSystem.list(path) else { return [] }
+        var files: [String] = []
+        for name in names {
+            let child = PathText.join(path, name)
+            switch FileSystem.entryType(child) {
+            case .file? where name.hasSuffix(".md"): files.append(child)
+            case .directory?: files += markdownFiles(under: child, depth: depth + 1)
+            default: break
+            }
+        }
+        return files
+    }
+
     /// Reads every `.md` file under `path` (a folder or one file).
     public static func read(_ path: String, settings: GateSettings) throws -> Ledger {
         var ledger = Ledger()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard case let .success(type) = FileSystem.resolvedType(path) else {
             throw CorpusError("\(path): no such ledger file or folder (--ledger)")
         }
         let files: [String]
-        if isDirectory.boolValue {
-            files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".md") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        if type == .directory {
+            files = markdownFiles(under: path, depth: 0).sorted()
         } else {
             files = [path]
         }
@@ -60,7 +73,7 @@ public struct Ledger: Sendable, Codable {
                 throw CorpusError("\(file): cannot read the ledger file as UTF-8")
             }
             let document = MarkdownDocument(path: file, text: text)
-            if (file as NSString).lastPathComponent == settings.reviewFile {
+            if PathText.lastComponent(file) == settings.reviewFile {
                 ledger.readReview(document, overrides: &overrides)
             } else {
                 ledger.readFindings(document, settings: settings)
@@ -83,7 +96,7 @@ public struct Ledger: Sendable, Codable {
             for block in blocks.flatMap(\.descendantsAndSelf) where block.kind == .paragraph {
                 for field in LabelledFields(block.inlines).fields {
                     switch field.label.lowercased() {
-                    case "severity": entry.severity = field.text.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+                    case "severity": entry.severity = field.text.split(separator: " ").first.map { String($0.lowercased().drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation }.reversed()) }
                     case "disposition": entry.disposition = field.text
                     default: break
                     }
@@ -110,7 +123,7 @@ public struct Ledger: Sendable, Codable {
                     let label = field.label.lowercased()
                     if label.hasPrefix("review minutes") {
                         // `**Review minutes:** 75` (tier-wide) or `**Review minutes (Plan-024):** 45–75`.
-                        let plan = field.label.range(of: #"Plan-\d{3}"#, options: .regularExpression).map { String(field.label[$0]) } ?? "*"
+                        let plan = (try? Pattern(#"Plan-\d{3}"#))?.firstMatch(in: field.label)?[0] ?? "*"
                         if let minutes = Self.minutes(field.text) {
                             reviewMinutes[plan] = minutes
                         } else {

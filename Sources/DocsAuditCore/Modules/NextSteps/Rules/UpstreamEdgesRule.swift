@@ -20,7 +20,7 @@ struct UpstreamEdgesRule: Rule {
             let drawn = Set(edges.compactMap { view.documentID(ofNode: $0) })
             for token in listed where !drawn.contains(token) {
                 hits.append(RuleHit(path: view.model.path, line: upstream.line,
-                                    message: "\(entry.id) lists upstream \(token) but the graph has no edge \(token.replacingOccurrences(of: "-", with: "")) --> \(entry.nodeID)",
+                                    message: "\(entry.id) lists upstream \(token) but the graph has no edge \(token.replacing("-", with: "")) --> \(entry.nodeID)",
                                     subject: "\(entry.id)<-\(token)"))
             }
             let listedSet = Set(listed)
@@ -39,8 +39,8 @@ struct UpstreamEdgesRule: Rule {
         guard let end = entry.rangeEnd,
               let low = Int(entry.id.drop { !$0.isNumber }.prefix { $0.isNumber }),
               let high = Int(end.drop { !$0.isNumber }.prefix { $0.isNumber }), low <= high else { return [entry.id] }
-        return Set((low...high).map { "NS-" + String(format: "%02d", $0) })
+        return Set((low...high).map { "NS-" + TextFormat.zeroPadded($0, width: 2) })
     }
 }
 
-import Foundation
+import FoundationEssentials

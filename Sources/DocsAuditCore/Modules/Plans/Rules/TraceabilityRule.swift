@@ -70,4 +70,4 @@ struct TraceabilityRule: Rule {
     }
 }
 
-import Foundation
+import FoundationEssentials
