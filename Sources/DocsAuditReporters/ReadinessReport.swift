@@ -211,8 +211,8 @@ public enum MarkdownReportRenderer {
     /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities, newlines as
     /// spaces, other control characters visible (`VisibleText`).
     static func escape(_ text: String) -> String {
-        VisibleText.escape(text.replacing("\n", with: " ")).replacing("&", with: "&amp;").replacing("<", with: "&lt;")
-            .replacing(">", with: "&gt;").replacing("|", with: "\\|")
-            .replacing("\n", with: " ")
+        VisibleText.escape(text.replacingEvery("\n", with: " ")).replacingEvery("&", with: "&amp;").replacingEvery("<", with: "&lt;")
+            .replacingEvery(">", with: "&gt;").replacingEvery("|", with: "\\|")
+            .replacingEvery("\n", with: " ")
     }
 }

@@ -18,7 +18,7 @@ public enum TextFormat {
         guard scaled < 9.0e15 else { return String(value) }
         let whole = Int(scaled)
         let unit = Int(factor)
-        let sign = value < 0 && whole != 0 ? "-" : ""
+        let sign = value.sign == .minus ? "-" : ""
         guard places > 0 else { return sign + String(whole) }
         return sign + String(whole / unit) + "." + zeroPadded(whole % unit, width: places)
     }
@@ -77,5 +77,28 @@ public enum PathText {
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
+    }
+}
+
+extension StringProtocol {
+    /// Every occurrence of `target` replaced, compared scalar by scalar as Foundation's `replacingOccurrences`
+    /// did: `"\r"` is found inside `"\r\n"`, which the standard library's `replacing` (by Character) would skip.
+    public func replacingEvery(_ target: String, with replacement: String) -> String {
+        let needle = Array(target.unicodeScalars)
+        guard let first = needle.first, unicodeScalars.contains(first) else { return String(self) }
+        let scalars = Array(unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == first, index + needle.count <= scalars.count,
+               scalars[index..<(index + needle.count)].elementsEqual(needle) {
+                result.append(contentsOf: replacement.unicodeScalars)
+                index += needle.count
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 }

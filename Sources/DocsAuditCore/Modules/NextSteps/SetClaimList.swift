@@ -21,12 +21,12 @@ enum SetClaimList {
 
     /// Splits on commas, `and`, `+` and `&`, dropping empty pieces.
     private static func pieces(of text: String) -> [String] {
-        let words = text.replacing("\n", with: " ").split(separator: ",", omittingEmptySubsequences: true)
+        let words = text.replacingEvery("\n", with: " ").split(separator: ",", omittingEmptySubsequences: true)
         var result: [String] = []
         for word in words {
             var rest = " " + word.trimmed + " "
             for separator in [" and ", " + ", " & ", "+", "&"] {
-                rest = rest.replacing(separator, with: ",")
+                rest = rest.replacingEvery(separator, with: ",")
             }
             result += rest.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
         }

@@ -188,18 +188,18 @@ public struct GateEvaluator {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tier 1 has no previous tier", target: nil, evidence: [], plans: [])
         }
         let previous = String(tier - 1)
-        let tags = profile.gates.tags.map { $0.replacing("{K}", with: previous) }
+        let tags = profile.gates.tags.map { $0.replacingEvery("{K}", with: previous) }
         if let tag = tags.first(where: { git.tagIsAncestor($0, of: head.ref) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tag \(tag)", target: nil,
                                     evidence: ["tag \(tag) is an ancestor of \(head.ref)"], plans: [])
         }
-        if let pattern = try? Pattern(profile.gates.commitSubject.replacing("{K}", with: previous)),
+        if let pattern = try? Pattern(profile.gates.commitSubject.replacingEvery("{K}", with: previous)),
            let found = (try? git.subjects(from: head.ref))?.first(where: { pattern.test($0.subject) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "commit \(found.commit.prefix(7))", target: nil,
                                     evidence: ["\(found.commit.prefix(7)) \(found.subject)"], plans: [])
         }
         return GateReport.Check(id: "G6", title: title, verdict: .fail, figure: "tier \(previous) audit not found", target: nil,
-                                evidence: ["no tag \(tags.joined(separator: " or ")) on the branch and no commit subject matching \(profile.gates.commitSubject.replacing("{K}", with: previous))"],
+                                evidence: ["no tag \(tags.joined(separator: " or ")) on the branch and no commit subject matching \(profile.gates.commitSubject.replacingEvery("{K}", with: previous))"],
                                 plans: [])
     }
 }

@@ -45,7 +45,7 @@ struct UndefinedReferenceRule: Rule {
             let stem = id[...dash]
             return (low...high).map { "\(stem)\($0)" }
         case "invariant-wildcard":
-            let prefix = id.replacing("\\", with: "").replacing("-*", with: "")
+            let prefix = id.replacingEvery("\\", with: "").replacingEvery("-*", with: "")
             return invariantPrefixes.contains(prefix) ? [] : [prefix + "-*"]
         case "next-step":
             // `NS-13` may be written for `NS-13a`/`NS-13b`; any entry starting with it defines it.

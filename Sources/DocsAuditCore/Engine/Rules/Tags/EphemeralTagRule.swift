@@ -61,7 +61,7 @@ struct EphemeralTagRule: DocumentRule {
     private func firstCell(_ row: String) -> String? {
         let cells = row.dropFirst().split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = cells.first else { return nil }
-        return first.replacing("**", with: "").trimmed
+        return first.replacingEvery("**", with: "").trimmed
     }
 }
 

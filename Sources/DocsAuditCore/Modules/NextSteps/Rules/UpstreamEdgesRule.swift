@@ -20,7 +20,7 @@ struct UpstreamEdgesRule: Rule {
             let drawn = Set(edges.compactMap { view.documentID(ofNode: $0) })
             for token in listed where !drawn.contains(token) {
                 hits.append(RuleHit(path: view.model.path, line: upstream.line,
-                                    message: "\(entry.id) lists upstream \(token) but the graph has no edge \(token.replacing("-", with: "")) --> \(entry.nodeID)",
+                                    message: "\(entry.id) lists upstream \(token) but the graph has no edge \(token.replacingEvery("-", with: "")) --> \(entry.nodeID)",
                                     subject: "\(entry.id)<-\(token)"))
             }
             let listedSet = Set(listed)
