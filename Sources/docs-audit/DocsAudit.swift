@@ -65,6 +65,7 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
+        AnalysisCache.finishWrites()  // cache entries written in the background while the command ran
         #if canImport(Glibc)
         Glibc.exit(code)
         #else
@@ -115,7 +116,8 @@ struct CorpusOptions: ParsableArguments {
     func loadCorpus(staged: GitIndex.Staged? = nil) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
         return try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory)
+            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory,
+                                  backgroundCacheWrites: true)
         }
     }
 }
