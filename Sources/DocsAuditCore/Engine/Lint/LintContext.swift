@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a rule may read: the corpus (documents, their text and analyses), its extracted model, the profile, and
 /// indexes built once so rules stay simple.
@@ -41,7 +41,7 @@ public struct LintContext: Sendable {
                 found = probe
                 break
             }
-            let parent = (probe as NSString).deletingLastPathComponent
+            let parent = PathText.parent(probe)
             if parent == probe || parent.isEmpty { break }
             probe = parent
         }

@@ -271,7 +271,7 @@ enum ProfileDecoder {
         "ephemeral-families": { $0.ephemeralFamilies = try $1.strings() },
         "commit-subject": { settings, node in
             let source = try node.string()
-            _ = try ConfigNode.checkedPattern(source.replacingOccurrences(of: "{K}", with: "1"), at: node)
+            _ = try ConfigNode.checkedPattern(source.replacingEvery("{K}", with: "1"), at: node)
             settings.commitSubject = source
         },
         "canonical-paths": { settings, node in

@@ -51,8 +51,8 @@ struct Definitions {
         guard let end = entry.rangeEnd,
               let low = Int(entry.id.dropFirst(3).prefix { $0.isNumber }),
               let high = Int(end.dropFirst(3).prefix { $0.isNumber }), low < high else { return [] }
-        return ((low + 1)...high).map { "NS-" + String(format: "%02d", $0) }
+        return ((low + 1)...high).map { "NS-" + TextFormat.zeroPadded($0, width: 2) }
     }
 }
 
-import Foundation
+import FoundationEssentials

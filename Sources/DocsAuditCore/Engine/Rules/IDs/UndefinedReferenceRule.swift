@@ -39,13 +39,13 @@ struct UndefinedReferenceRule: Rule {
         let id = reference.id
         switch reference.family {
         case "invariant-range", "task-dashed-range":
-            guard let dots = id.range(of: ".."), let high = Int(id[dots.upperBound...]),
+            guard let dots = id.firstRange(of: ".."), let high = Int(id[dots.upperBound...]),
                   let dash = id[..<dots.lowerBound].lastIndex(of: "-"),
                   let low = Int(id[id.index(after: dash)..<dots.lowerBound]), low <= high, high - low < 100 else { return [id] }
             let stem = id[...dash]
             return (low...high).map { "\(stem)\($0)" }
         case "invariant-wildcard":
-            let prefix = id.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "-*", with: "")
+            let prefix = id.replacingEvery("\\", with: "").replacingEvery("-*", with: "")
             return invariantPrefixes.contains(prefix) ? [] : [prefix + "-*"]
         case "next-step":
             // `NS-13` may be written for `NS-13a`/`NS-13b`; any entry starting with it defines it.
@@ -56,4 +56,4 @@ struct UndefinedReferenceRule: Rule {
     }
 }
 
-import Foundation
+import FoundationEssentials
