@@ -102,7 +102,8 @@ bench: release
 fuzz: deps
 	scripts/fuzz.sh $${SECONDS_TO_FUZZ:-1800}
 
-# Regenerates the embedded copies of rules/default.yml and rules/examples/ (a test fails when they differ).
+# Regenerates the embedded copies of every rules/*.yml (the built-in profiles, by name) and rules/examples/
+# (a test fails when they differ).
 embed:
 	scripts/embed-default-profile.sh
 	scripts/embed-rule-examples.sh

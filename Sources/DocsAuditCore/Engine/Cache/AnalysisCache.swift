@@ -15,7 +15,7 @@ import FoundationEssentials
 /// is not used at all (`refusal` says why). Per-root folders unused for 30 days are removed.
 public struct AnalysisCache: Sendable {
     /// Bumped whenever `FileAnalysis` or anything inside it changes shape.
-    static let format = 1
+    static let format = 2
 
     /// The folder of this corpus's entries.
     public let folder: String
