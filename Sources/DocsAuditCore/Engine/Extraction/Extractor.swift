@@ -18,6 +18,7 @@ public enum Extractor {
         var links: [LinkRef] = []
         var cites: [LineCite] = []
         var references: [IDReference] = []
+        var definitions: [IDDefinition] = []
     }
 
     /// The corpus model from the facts each file's analysis extracted.
@@ -43,6 +44,7 @@ public enum Extractor {
         let scanned = ReferenceScanner(context: context).scan(lines: context.markdown.proseLines)
         facts.references = scanned.references
         facts.cites = scanned.cites
+        facts.definitions = DefinitionExtractor.extract(context, info: info)
         return facts
     }
 
@@ -66,6 +68,7 @@ public enum Extractor {
             model.links += facts.links
             model.cites += facts.cites
             model.references += facts.references
+            model.definitions += facts.definitions
         }
         model.cites = resolveLabelCites(model.cites, documents: model.documents, profile: corpus.profile)
         model.problems = corpus.problems

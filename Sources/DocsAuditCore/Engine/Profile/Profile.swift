@@ -8,7 +8,7 @@ public struct Profile: Sendable {
     public var corpus = CorpusSettings()
     public var kinds: [DocumentKindRule] = []
     /// ID families by name (`plan`, `invariant`, `backlog`, …).
-    public var ids: [String: Pattern] = [:]
+    public var ids: [String: IDFamily] = [:]
     public var header = HeaderSettings()
     public var plans = PlanSettings()
     public var specs = SpecSettings()
@@ -35,8 +35,11 @@ public struct Profile: Sendable {
         return severity
     }
 
-    /// The ID family `name`; a profile missing it is rejected at load time, so this never fails later.
-    public func id(_ name: String) -> Pattern? { ids[name] }
+    /// The pattern of ID family `name`, or nil when the profile has no such family (callers skip then).
+    public func id(_ name: String) -> Pattern? { ids[name]?.pattern }
+
+    /// The ID families in declaration order.
+    public var idFamilies: [IDFamily] { ids.values.sorted { ($0.order, $0.name) < ($1.order, $1.name) } }
 
     /// The kind of the document at `path` (relative to the root).
     public func kind(of path: String) -> String {

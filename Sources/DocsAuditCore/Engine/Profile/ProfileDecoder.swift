@@ -21,8 +21,8 @@ enum ProfileDecoder {
 
     /// The ID families rules depend on must exist whatever a corpus config replaced.
     static let requiredIDFamilies = [
-        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
-        "task-dotted", "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "placeholder",
+        "plan", "spec", "adr", "invariant", "invariant-wildcard", "obligation",
+        "task-dotted", "task-dashed", "next-step", "backlog", "finding", "placeholder",
     ]
 
     private static func validate(_ profile: Profile, root: ConfigNode) throws {
@@ -40,9 +40,7 @@ enum ProfileDecoder {
         },
         "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
         "kinds": { profile, node in profile.kinds = try node.items().map(kindRule) },
-        "ids": { profile, node in
-            try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
-        },
+        "ids": { try IDFamilyDecoder.apply($1, to: &$0) },
         "header": { try decode($1, into: &$0.header, fields: headerFields) },
         "plans": { try decode($1, into: &$0.plans, fields: planFields) },
         "specs": { try decode($1, into: &$0.specs, fields: specFields) },
