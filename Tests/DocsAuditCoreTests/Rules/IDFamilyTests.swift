@@ -161,7 +161,8 @@ final class IDFamilyTests: XCTestCase {
             """
         let files = [
             "docs/backlog.md": backlog,
-            "docs/a.md": "# A\n\n## About ↓BL-201\n\nProse BL-202 and a | table | is not scanned.\n\n| x |\n| - |\n| BL-203 |\n",
+            "docs/a.md": "# A\n\n## About ↓BL-201\n\nProse BL-202 and a | table | is not scanned.\n\n"
+                + "| x |\n| - |\n| BL-203 |\n",
             "docs/b.md": "# B `↓BL-204`\n",
         ]
         try RuleHarness.assert("ids/undefined-reference", files,
@@ -172,7 +173,8 @@ final class IDFamilyTests: XCTestCase {
         let files = ["docs/a.md": "# A\n\nBL-999 and Plan-999.\n"]
         let config = "ids:\n  backlog: '\\bBL-(\\d{3})\\b'\n"
         let (_, undefined) = try RuleHarness.findings("ids/undefined-reference", files, config: config)
-        XCTAssertEqual(undefined.map(\.message), ["Plan-999 is defined nowhere"], "a pattern-only family is not checked")
+        XCTAssertEqual(undefined.map(\.message), ["Plan-999 is defined nowhere"],
+                       "a pattern-only family is not checked")
         let model = try Fixture.model(files, config: config)
         XCTAssertEqual(model.references.map(\.id), ["Plan-999", "BL-999"])
     }
@@ -204,7 +206,8 @@ final class IDFamilyTests: XCTestCase {
              "needs `{id}`"),
             ("ids:\n  backlog:\n    references: {in: [prose, code]}\n", 3, "ids.backlog.references.in[1]",
              "expected prose, headings or tables, found `code`"),
-            ("ids:\n  backlog:\n    defined:\n      - heading: '^x'\n        bullet: '^y'\n", 4, "ids.backlog.defined[0]",
+            ("ids:\n  backlog:\n    defined:\n      - heading: '^x'\n        bullet: '^y'\n", 4,
+             "ids.backlog.defined[0]",
              "exactly one of: document, heading, field, table-column, bullet"),
             ("ids:\n  backlog:\n    defined:\n      - heading: '^x'\n        section: ['^y']\n", 5,
              "ids.backlog.defined[0].section", "unknown key"),

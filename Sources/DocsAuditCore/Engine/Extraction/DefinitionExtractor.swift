@@ -33,7 +33,8 @@ enum DefinitionExtractor {
 
     /// Headings whose text matches, inside the site's sections; a range heading (`NS-17..NS-21: …`) also defines
     /// its members when the family has `ranges`.
-    private static func headings(_ site: IDDefinitionSite, family: IDFamily, context: DocumentContext) -> [IDDefinition] {
+    private static func headings(_ site: IDDefinitionSite, family: IDFamily,
+                                 context: DocumentContext) -> [IDDefinition] {
         guard let pattern = site.match else { return [] }
         var found: [IDDefinition] = []
         for section in context.sections where pattern.mayMatch(section.title) {
@@ -41,7 +42,8 @@ enum DefinitionExtractor {
                   inSections(site, section: section, context: context) else { continue }
             found.append(IDDefinition(family: family.name, id: family.identity(of: id), path: context.path,
                                       line: section.headingLine))
-            if family.ranges, let range = IDRanges.range(after: id, endingAt: end, in: Array(section.title.utf8), family: family) {
+            if family.ranges,
+               let range = IDRanges.range(after: id, endingAt: end, in: Array(section.title.utf8), family: family) {
                 for member in range.members.dropFirst() {
                     found.append(IDDefinition(family: family.name, id: family.identity(of: member),
                                               path: context.path, line: section.headingLine, member: true))
@@ -83,7 +85,8 @@ enum DefinitionExtractor {
     }
 
     /// Items of the lists directly inside the site's sections: the item's first inline (bold, code or text).
-    private static func bullets(_ site: IDDefinitionSite, family: IDFamily, context: DocumentContext) -> [IDDefinition] {
+    private static func bullets(_ site: IDDefinitionSite, family: IDFamily,
+                                context: DocumentContext) -> [IDDefinition] {
         var found: [IDDefinition] = []
         for list in context.markdown.blocks where list.isList && inSections(site, line: list.range.start.line,
                                                                             context: context) {

@@ -24,7 +24,9 @@ struct ReferenceScanner {
                 var nextReserved = 0
                 var skipUntil = 0
                 for match in pattern.matches(in: line) {
-                    guard let id = match[0], let bytes = match.byteRange(), bytes.lowerBound >= skipUntil else { continue }
+                    guard let id = match[0], let bytes = match.byteRange(), bytes.lowerBound >= skipUntil else {
+                        continue
+                    }
                     let key = family.name + "\u{0}" + id
                     let excluded = isPlaceholder[key] ?? {
                         let result = family.placeholders.contains { $0.test(id) }

@@ -2,7 +2,8 @@
 struct UndefinedReferenceRule: Rule {
     let description = RuleDescription(
         id: "ids/undefined-reference", severity: .error,
-        summary: "a reference names an ID (plan, spec, ADR, invariant, CP, task, NS step, BL item, …) defined nowhere",
+        summary: "a reference names an ID (plan, spec, ADR, invariant, CP, task, NS step, BL item, …) defined "
+            + "nowhere",
         help: """
         Checked for every ID family with `defined` in the profile. Ranges are expanded (`I-007-1..5`,
         `T-024-1-1..5`, `X-17..X-21`) and wildcards (`I-024-*`) need at least one definition. Placeholders
