@@ -31,7 +31,7 @@ public struct LintContext: Sendable {
         self.documentsByPath = documents
         self.anchorsByPath = anchors
         self.nextStepsView = NextStepsView(model: model, profile: corpus.profile)
-        self.definitions = Definitions(model)
+        self.definitions = Definitions(model, profile: corpus.profile)
         let root = FileSystem.realPath(corpus.root) ?? corpus.root
         self.rootPath = root
         var probe = root
