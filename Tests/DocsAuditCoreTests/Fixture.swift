@@ -28,6 +28,17 @@ enum Fixture {
     }
 
     /// One parsed document.
+    /// The config error of `yaml` laid over the default profile as `docs-audit.yml`, or nil when it loads.
+    static func configError(_ yaml: String) -> ConfigError? {
+        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
+        do {
+            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
+            return nil
+        } catch {
+            return error as? ConfigError
+        }
+    }
+
     static func document(_ text: String) -> MarkdownDocument { MarkdownDocument(path: "doc.md", text: text) }
 
     /// Runs `git -C root ARGUMENTS` with a fixed identity and fixed dates (so commit IDs are stable).

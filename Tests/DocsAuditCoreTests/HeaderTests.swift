@@ -4,17 +4,7 @@ import XCTest
 /// Document numbers and headers as data (`kinds[].number`, `kinds[].header`): the decoder, the three header
 /// forms, the number sources, and the `header/*` rules.
 final class HeaderTests: XCTestCase {
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch let error as ConfigError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     private func kind(_ body: String) -> String {
         "kinds:\n  - name: rfc\n    paths: [\"text/*.md\"]\n" + body

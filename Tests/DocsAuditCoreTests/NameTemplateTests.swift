@@ -28,15 +28,7 @@ final class NameTemplateTests: XCTestCase {
         }
     }
 
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch {
-            return error as? ConfigError
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     func testATemplateErrorNamesFileLineColumnAndKey() {
         let graph = configError("graph:\n  node-entry-id: 'NS-{one}'\n")

@@ -41,17 +41,7 @@ final class ProfileTests: XCTestCase {
         XCTAssertNotNil(profile.graph.entryHeading)
     }
 
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch let error as ConfigError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     func testUnknownKeyNamesFileLineAndKey() throws {
         let error = try XCTUnwrap(configError("version: 1\ngraph:\n  fiel: x\n"))

@@ -145,15 +145,7 @@ final class DeclaredScopeTests: XCTestCase {
 
     // MARK: decoding
 
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch {
-            return error as? ConfigError
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     func testBadDeclarationsAreConfigErrorsWithTheKeyPath() throws {
         let unknown = try XCTUnwrap(configError("graphs:\n  - file: docs/map.md\n"))

@@ -184,17 +184,7 @@ final class IDFamilyTests: XCTestCase {
         XCTAssertEqual(model.references.map(\.id), ["BL-999"])
     }
 
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch let error as ConfigError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     func testBadFamiliesAreConfigErrorsWithPlaceAndKey() throws {
         let cases: [(String, Int, String, String)] = [

@@ -144,15 +144,7 @@ final class TagFamilyTests: XCTestCase {
 
     // MARK: decoding
 
-    private func configError(_ yaml: String) -> ConfigError? {
-        var profile = (try? ProfileLoader.defaultProfile()) ?? Profile()
-        do {
-            try ProfileLoader.apply(yaml: yaml, file: "docs-audit.yml", to: &profile)
-            return nil
-        } catch {
-            return error as? ConfigError
-        }
-    }
+    private func configError(_ yaml: String) -> ConfigError? { Fixture.configError(yaml) }
 
     func testTheDefaultProfileSwitches() throws {
         let tags = try ProfileLoader.defaultProfile().tags

@@ -8,24 +8,7 @@ enum YAMLText {
     /// escapes (control characters).
     static func scalar(_ text: String) -> String {
         if isPlainSafe(text) { return text }
-        if !text.unicodeScalars.contains(where: needsEscape) {
-            return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        return YAMLPrinter.quoted(text)
     }
 
     /// A flow sequence of scalars: `[a, 'b c']`.

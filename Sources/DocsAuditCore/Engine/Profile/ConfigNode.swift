@@ -48,6 +48,16 @@ struct ConfigNode {
         return text
     }
 
+    /// `error`, `warning` or `info`; `off` is nil (the rule or family reports nothing).
+    func severity() throws -> Severity? {
+        let value = try string()
+        if value == "off" { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            throw error("expected error, warning, info or off, found `\(value)`")
+        }
+        return severity
+    }
+
     func int() throws -> Int {
         guard let value = Int(try string()) else { throw error("expected a whole number") }
         return value

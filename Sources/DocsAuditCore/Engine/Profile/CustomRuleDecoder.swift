@@ -43,14 +43,7 @@ enum CustomRuleDecoder {
         var draft = Draft()
         try ProfileDecoder.decode(item, into: &draft, fields: [
             "id": { draft, node in draft.id = try checkedID(node) },
-            "severity": { draft, node in
-                let value = try node.string()
-                if value == "off" { draft.severity = nil; return }
-                guard let severity = Severity(rawValue: value) else {
-                    throw node.error("expected error, warning, info or off, found `\(value)`")
-                }
-                draft.severity = severity
-            },
+            "severity": { $0.severity = try $1.severity() },
             "summary": { $0.summary = try oneLine($1) },
             "help": { $0.help = try $1.string() },
             "message": { $0.message = (try oneLine($1), $1) },

@@ -99,12 +99,12 @@ enum ProfileDecoder {
                 throw child.error(atKey: "unknown rule ID `\(id)`\(hint) (see `docs-audit rules`)")
             }
             guard case .mapping = child.node.content else {
-                severities[known] = .some(try severity(child))
+                severities[known] = .some(try child.severity())
                 return
             }
             var scope = RuleScope()
             try decode(child, into: &scope, fields: [
-                "severity": { _, value in severities[known] = .some(try severity(value)) },
+                "severity": { _, value in severities[known] = .some(try value.severity()) },
                 "kinds": { $0.kinds = try $1.strings() },
                 "paths": { $0.paths = try $1.globs() },
                 "exclude-paths": { $0.excludePaths = try $1.globs() },
@@ -115,30 +115,11 @@ enum ProfileDecoder {
         return (severities, scopes)
     }
 
-    /// `error`, `warning`, `info`, or `off` (nil).
-    private static func severity(_ node: ConfigNode) throws -> Severity? {
-        let value = try node.string()
-        if value == "off" { return nil }
-        guard let severity = Severity(rawValue: value) else {
-            throw node.error("expected error, warning, info or off, found `\(value)`")
-        }
-        return severity
-    }
-
     static var corpusFields: KeyValuePairs<String, Setter<CorpusSettings>> { [
         "include": { $0.include = try $1.globs() },
         "exclude": { $0.exclude = try $1.globs() },
         "frozen": { $0.frozen = try $1.globs() },
-        "frozen-links": { settings, node in
-            let value = try node.string()
-            if value == "off" {
-                settings.frozenLinks = nil
-            } else if let severity = Severity(rawValue: value) {
-                settings.frozenLinks = severity
-            } else {
-                throw node.error("expected error, warning, info or off, found `\(value)`")
-            }
-        },
+        "frozen-links": { $0.frozenLinks = try $1.severity() },
         "max-file-bytes": { $0.maxFileBytes = try $1.int(in: 1...CorpusSettings.maxFileBytesLimit) },
         "max-total-bytes": { $0.maxTotalBytes = try $1.int(in: 1...CorpusSettings.maxTotalBytesLimit) },
     ] }
@@ -255,12 +236,7 @@ enum ProfileDecoder {
         "exempt": { $0.exempt = try $1.globs() },
         "exempt-kinds": { $0.exemptKinds = try $1.strings() },
         "gate-family": { $0.gateFamily = try $1.string() },
-        "tasks-severity": { settings, node in
-            let value = try node.string()
-            if value == "off" { settings.tasksSeverity = nil; return }
-            guard let severity = Severity(rawValue: value) else { throw node.error("expected error, warning, info or off") }
-            settings.tasksSeverity = severity
-        },
+        "tasks-severity": { $0.tasksSeverity = try $1.severity() },
     ] }
 
     static var gateFields: KeyValuePairs<String, Setter<GateSettings>> { [

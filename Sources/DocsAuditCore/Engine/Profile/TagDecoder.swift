@@ -13,7 +13,7 @@ enum TagDecoder {
                     try child.eachKey { key, value in
                         switch key {
                         case "pattern": pattern = try familyPattern(value)
-                        case "severity": severities[name] = try severity(value)
+                        case "severity": severities[name] = try value.severity()
                         default: throw value.unknownKey(["pattern", "severity"])
                         }
                     }
@@ -44,14 +44,5 @@ enum TagDecoder {
             throw node.error("the pattern `\(pattern.source)` matches empty text, so it would match everywhere")
         }
         return pattern
-    }
-
-    private static func severity(_ node: ConfigNode) throws -> Severity? {
-        let value = try node.string()
-        if value == "off" { return nil }
-        guard let severity = Severity(rawValue: value) else {
-            throw node.error("expected error, warning, info or off, found `\(value)`")
-        }
-        return severity
     }
 }

@@ -72,6 +72,12 @@ public enum YAMLPrinter {
             if node.isNull { return "~" }
             if isSafePlain(text) { return text }
         }
+        return quoted(text)
+    }
+
+    /// `text` as a quoted YAML scalar that reads back as exactly `text`: single-quoted, or (control
+    /// characters, line breaks) double-quoted with escapes. The config printer and `init` both write with it.
+    static func quoted(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else {
             return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         }
