@@ -53,8 +53,7 @@ struct Fix: ParsableCommand {
         if dryRun {
             try Output.write(plan.changes.map { UnifiedDiff.make($0.original, $0.updated, path: $0.path) }.joined())
         } else {
-            for change in plan.changes {
-                try FixWriter.write(change, root: corpus.root)
+            try FixWriter.write(plan.changes, root: corpus.root) { change in
                 for note in change.notes { try Output.error("fixed " + note) }
             }
         }

@@ -129,6 +129,19 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(try ["a.md", "b.md", "docs/c.md"].map { try bytes(root, $0) }, snapshot)
     }
 
+    func testOneReadOnlyFileMeansNothingIsWritten() throws {
+        let root = try renamedHeadingRepository()
+        let readOnly = root.appendingPathComponent("docs/c.md").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly)
+        let before = try ["a.md", "b.md", "docs/c.md"].map { try bytes(root, $0) }
+        let result = try CLI.run(["fix", "--root", root.path])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "docs-audit: docs/c.md: cannot write the fix: the file is read-only; make it "
+                       + "writable first; nothing was written\n")
+        XCTAssertEqual(try ["a.md", "b.md", "docs/c.md"].map { try bytes(root, $0) }, before)
+    }
+
     func testNamedPathsFixOnlyTheirOwnFindings() throws {
         let root = try renamedHeadingRepository()
         let result = try CLI.run(["fix", "--root", root.path, root.appendingPathComponent("b.md").path])
