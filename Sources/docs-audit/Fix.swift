@@ -16,10 +16,10 @@ struct Fix: ParsableCommand {
                        [--no-cache] [--dry-run] [--include-frozen] [<path> ...]
         """,
         discussion: """
-        Fixes only what needs no judgement: each finding's own fix (custom-rule
-        replacements, re-targeted line cites), #fragment links (in every file) into
-        a heading renamed since the last commit (git: HEAD against the working tree),
-        and sync's graph rewrites. Overlapping fixes are refused. Writes are atomic
+        Fixes only what needs no judgement: each finding's own fix (such as a custom
+        rule's replacement), #fragment links (in every file) into a heading renamed
+        since the last commit (git: HEAD against the working tree), and sync's graph
+        rewrites. Overlapping fixes are refused. Writes are atomic
         and keep every other byte (a BOM, line endings, mode); a second run changes
         nothing. Frozen trees are left alone unless --include-frozen. Errors and
         warnings left are listed on standard error as "needs a person" with the
