@@ -32,7 +32,7 @@ struct DocsAudit: ParsableCommand {
         """,
         version: DocsAuditVersion.current,
         subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self,
-                      Explain.self, Init.self, Config.self]
+                      Explain.self, Init.self, Config.self, Fix.self]
     )
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).

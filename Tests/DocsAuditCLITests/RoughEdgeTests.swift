@@ -105,7 +105,8 @@ final class RoughEdgeTests: XCTestCase {
     }
 
     func testHelpWrapsCleanlyAtEightyColumns() throws {
-        for command in [[], ["lint"], ["extract"], ["graph"], ["sync"], ["gates"], ["report"], ["rules"], ["explain"]] {
+        for command in [[], ["lint"], ["extract"], ["graph"], ["sync"], ["fix"], ["gates"], ["report"], ["rules"],
+                        ["explain"]] {
             let narrow = try CLI.run(command + ["--help"], environment: ["COLUMNS": "80"])
             XCTAssertEqual(narrow.status, 0, narrow.stderr)
             for line in narrow.stdout.split(separator: "\n") {

@@ -1,0 +1,87 @@
+import ArgumentParser
+import DocsAuditCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `docs-audit fix`: apply the safe fixes, list what needs a person.
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the safe fixes; list the findings that need a person.",
+        // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
+        usage: """
+        docs-audit fix [--root <dir>] [--config <file>] [--cache-dir <dir>]
+                       [--no-cache] [--dry-run] [--include-frozen] [<path> ...]
+        """,
+        discussion: """
+        Fixes only what needs no judgement: each finding's own fix (such as a custom
+        rule's replacement), #fragment links (in every file) into a heading renamed
+        since the last commit (git: HEAD against the working tree), and sync's graph
+        rewrites. Overlapping fixes are refused. Writes are atomic
+        and keep every other byte (a BOM, line endings, mode); a second run changes
+        nothing. Frozen trees are left alone unless --include-frozen. Errors and
+        warnings left are listed on standard error as "needs a person" with the
+        reason. Naming files fixes only findings in them or caused by them.
+
+        Examples:
+          docs-audit fix --root . --dry-run      # the change as a unified diff
+          docs-audit fix --root .
+
+        Exit codes: 0 nothing left, 1 findings need a person, 2 usage or
+        configuration error.
+        """)
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Argument(help: ArgumentHelp("Files to fix (relative to the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Print the change as a unified diff; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Edit files in frozen trees too.")
+    var includeFrozen = false
+
+    func run() throws {
+        let named = try paths.isEmpty ? nil : Set(paths.map(relative))
+        let loaded = try corpus.loadCorpus()
+        let result = Linter.run(loaded)
+        let plan = FixPlanner.plan(loaded, lint: result,
+                                   options: FixPlanner.Options(includeFrozen: includeFrozen, paths: named))
+        if dryRun {
+            try Output.write(plan.changes.map { UnifiedDiff.make($0.original, $0.updated, path: $0.path) }.joined())
+        } else {
+            try FixWriter.write(plan.changes, root: corpus.root) { change in
+                for note in change.notes { try Output.error("fixed " + note) }
+            }
+        }
+        for note in plan.notes { try Output.error("needs a person: " + note) }
+        for leftover in plan.leftovers {
+            let finding = leftover.finding
+            try Output.error("needs a person: \(finding.file):\(finding.line):\(finding.column): "
+                             + "\(finding.severity.rawValue): \(finding.message) [\(finding.rule)] "
+                             + "(\(leftover.reason))")
+        }
+        if !plan.leftovers.isEmpty || !plan.notes.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `path` (relative to the current folder) relative to the corpus root; it must be inside the root.
+    private func relative(_ path: String) throws -> String {
+        guard let root = Self.realPath(corpus.root) else {
+            throw ValidationError("\(corpus.root): the corpus root does not exist")
+        }
+        guard let absolute = Self.realPath(path) else { throw ValidationError("\(path): no such file") }
+        guard absolute.hasPrefix(root + "/") else {
+            throw ValidationError("\(path) is not inside the corpus root \(root)")
+        }
+        return String(absolute.dropFirst(root.count + 1))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
