@@ -27,6 +27,9 @@ BACKLOG = "docs/backlog.md"
 ARCHIVE = "docs/archive/backlog-archive.md"
 TOPOLOGY = "docs/architecture/deployment-topology.md"
 API = "docs/architecture/contracts/api-payload-contracts.md"
+with open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules", "default.yml"),
+          encoding="utf-8") as _profile:
+    DEFAULT_PROFILE = _profile.read()
 
 
 class Replace(collections.namedtuple("Replace", "path old new")):
@@ -368,6 +371,22 @@ INJECTIONS = [
               "Plain text.\n\n## Progress Log\n")], [
         Expect('suppressions/unused', P001, 418, 1, 'warning',
                'docs-audit-disable-next-line for tags/ephemeral suppresses nothing'),
+    ]),
+    # The default profile requires no header field: the copy gets the default profile itself as its docs-audit.yml,
+    # with the plan's NNN row required (kinds replace as a whole, so the other kinds stay exactly as they are).
+    Injection("misname a header row a profile requires", [
+        Create("docs-audit.yml", DEFAULT_PROFILE.replace("        NNN: {identity:", "        NNN: {required: true, identity:",
+                                                         1).encode()),
+        Replace(P001, "| **NNN** | `001` |", "| **Number** | `001` |")], [
+        Expect('header/missing-field', P001, 3, 1, 'error', 'header has no `NNN` field (a plan needs it)'),
+    ]),
+    Injection("write a plan's header date another way", [
+        Replace(P001, "| **Date** | `2026-04-14` |", "| **Date** | `2026-4-14` |")], [
+        Expect('header/field-value', P001, 8, 14, 'warning', 'Date `2026-4-14` does not match `\\d{4}-\\d{2}-\\d{2}`'),
+    ]),
+    Injection("give a plan's header another plan's number", [
+        Replace(P001, "| **NNN** | `001` |", "| **NNN** | `010` |")], [
+        Expect('header/identity', P001, 6, 13, 'error', 'NNN names 010 but this document is number 001'),
     ]),
 ]
 

@@ -16,7 +16,7 @@ public enum HTMLReportRenderer {
         body += "<p class=\"summary\">\(h(GateRenderer.summary(gates)))</p></section>\n"
         body += "<section><h2>Tasks by plan and Phase</h2>\n"
         for plan in report.plans {
-            body += "<h3>\(h(ReadinessReport.heading(plan)))</h3>\n"
+            body += "<h3>\(h(report.heading(plan)))</h3>\n"
             let rows = ReadinessReport.taskRows(plan)
             guard !rows.isEmpty else {
                 body += "<p>No Tasks blocks.</p>\n"

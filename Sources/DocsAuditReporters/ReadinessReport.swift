@@ -16,11 +16,18 @@ public struct ReadinessReport: Sendable {
     public var aboutPlans: [Finding] = []
     /// How many baseline findings this change fixed; nil when the baseline was not linted.
     public var fixedCount: Int?
+    /// Each audited plan's label in the profile's spelling (`kinds[].label`), by path.
+    public var labels: [String: String] = [:]
 
     public init(gates: GateReport, context: LintContext, findings: [Finding], ledger: Ledger?, delta: FindingDelta? = nil) {
         self.gates = gates
         let wanted = Set(gates.plans)
-        self.plans = context.model.plans.filter { wanted.contains("Plan-\($0.number)") }
+        var labels: [String: String] = [:]
+        for plan in context.model.plans {
+            labels[plan.path] = context.profile.label(kind: context.profile.kind(of: plan.path), number: plan.number)
+        }
+        self.plans = context.model.plans.filter { labels[$0.path].map(wanted.contains) == true }
+        self.labels = labels
         let paths = Set(plans.map(\.path))
         self.findings = findings.filter { paths.contains($0.file) }
         self.graph = DerivedGraph.derive(context)
@@ -30,7 +37,7 @@ public struct ReadinessReport: Sendable {
         fixedCount = delta?.fixed.count
         existingFindings = self.findings.filter { !fresh.contains($0) }
         // Names that tie a finding elsewhere to an audited plan: its ID, its path, its CPs.
-        let names = plans.flatMap { plan in ["Plan-\(plan.number)", plan.path] + plan.obligations.map(\.id) }
+        let names = plans.flatMap { plan in [labels[plan.path] ?? plan.path, plan.path] + plan.obligations.map(\.id) }
         aboutPlans = findings.filter { finding in
             !paths.contains(finding.file)
                 && (finding.related.contains { paths.contains($0) }
@@ -61,10 +68,11 @@ public struct ReadinessReport: Sendable {
         gates.tier.map { "Readiness report — Tier \($0)" } ?? "Readiness report — \(gates.plans.joined(separator: ", "))"
     }
 
-    /// A plan's heading text: `Plan-024 — Rust PTY Sidecar`.
-    static func heading(_ plan: PlanModel) -> String {
-        guard let title = plan.title, let colon = title.firstIndex(of: ":") else { return "Plan-\(plan.number)" }
-        return "Plan-\(plan.number) — " + title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    /// A plan's heading text: its label and the title after the H1's colon (`Plan-024 — Rust PTY Sidecar`).
+    func heading(_ plan: PlanModel) -> String {
+        let label = labels[plan.path] ?? plan.path
+        guard let title = plan.title, let colon = title.firstIndex(of: ":") else { return label }
+        return "\(label) — " + title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
     /// A plan's tasks with their Phase, in order.
@@ -163,7 +171,7 @@ public enum MarkdownReportRenderer {
     private static func tasks(_ report: ReadinessReport) -> String {
         var out = "## Tasks by plan and Phase\n\n"
         for plan in report.plans {
-            out += "### \(escape(ReadinessReport.heading(plan)))\n\n"
+            out += "### \(escape(report.heading(plan)))\n\n"
             let rows = ReadinessReport.taskRows(plan)
             if rows.isEmpty {
                 out += "No Tasks blocks.\n\n"

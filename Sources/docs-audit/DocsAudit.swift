@@ -20,12 +20,14 @@ struct DocsAudit: ParsableCommand {
           docs-audit lint --root docs          # path:line:col findings; exit 1 if any
           docs-audit lint --root docs --format sarif   # for code scanning
           docs-audit rules                     # every rule; `explain RULE` for one
+          docs-audit init --root docs          # a commented starter docs-audit.yml
 
         Exit codes: 0 clean, 1 findings (or unreadable input), 2 usage or configuration
         error.
         """,
         version: DocsAuditVersion.current,
-        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self, Explain.self]
+        subcommands: [Extract.self, Lint.self, Graph.self, Sync.self, Gates.self, ReportCommand.self, Rules.self,
+                      Explain.self, Init.self, Config.self]
     )
 
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).

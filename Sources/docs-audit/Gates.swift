@@ -10,7 +10,8 @@ struct ReadinessOptions: ParsableArguments {
     @Option(help: "The tier whose plans are audited (from the build order).")
     var tier: Int?
 
-    @Option(help: ArgumentHelp("Plans to audit instead of a tier: 003,005 or Plan-003,Plan-005.", valueName: "list"))
+    @Option(help: ArgumentHelp("Plans to audit instead of a tier: numbers (003,005) or the profile's labels.",
+                               valueName: "list"))
     var plans: String?
 
     @Option(help: ArgumentHelp("The audit's findings ledger: a folder of finding files and REVIEW.md (docs/ledger.md).", valueName: "path"))
@@ -25,7 +26,7 @@ struct ReadinessOptions: ParsableArguments {
     func validate() throws {
         if tier == nil && plans == nil { throw ValidationError("give --tier K or --plans 003,005") }
         if let plans, plans.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw ValidationError("--plans names no plan: give 003,005 or Plan-003,Plan-005")
+            throw ValidationError("--plans names no plan: give plan numbers or labels, such as 003,005")
         }
         if tier != nil && plans != nil { throw ValidationError("give --tier or --plans, not both") }
         if staged && head != nil { throw ValidationError("give --staged or --head, not both") }
@@ -36,7 +37,8 @@ struct ReadinessOptions: ParsableArguments {
     /// Runs the evaluator; the ledger it read comes back with the verdicts, for reports.
     func evaluate(_ corpus: CorpusOptions, compareFindings: Bool = false) throws -> (GateEvaluator.Evaluation, Ledger?) {
         let profile = try ProfileLoader.load(root: corpus.root, configFile: corpus.config)
-        let ledgerData = try ledger.map { try Ledger.read($0, settings: profile.gates) }
+        if let error = GateEvaluator.undeclaredGates(profile) { throw error }
+        let ledgerData = try ledger.map { try Ledger.read($0, profile: profile) }
         let headMode: GateEvaluator.Head = staged ? .staged : head.map { .revision($0) } ?? .workingTree
         let evaluator = GateEvaluator(root: corpus.root, profile: profile, baseline: baseline, head: headMode, ledger: ledgerData)
         let list = plans?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []

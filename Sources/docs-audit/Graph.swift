@@ -39,6 +39,12 @@ struct Graph: ParsableCommand {
         let context = LintContext(corpus: loaded, model: Extractor.extract(loaded))
         let derived = DerivedGraph.derive(context)
         if format == .mermaid || format == .dot {
+            if graph == .tiers && !context.profile.declares(.dependencies) {
+                throw CorpusError("the profile declares no build order (no `dependencies` section) (--graph tiers)")
+            }
+            if graph == .nextSteps && !context.profile.declares(.graph) {
+                throw CorpusError("the profile declares no next-steps graph (no `graph` section) (--graph next-steps)")
+            }
             if graph == .tiers && derived.tiers.isEmpty {
                 throw CorpusError("\(context.profile.dependencies.file): no build order tiers to draw (--graph tiers)")
             }
@@ -79,6 +85,9 @@ struct Sync: ParsableCommand {
     func run() throws {
         let loaded = try corpus.loadCorpus()
         let context = LintContext(corpus: loaded, model: Extractor.extract(loaded))
+        guard context.profile.declares(.graph) else {
+            throw CorpusError("the profile declares no next-steps graph (no `graph` section): nothing to sync")
+        }
         guard let result = GraphSync.plan(context) else {
             throw CorpusError("\(context.profile.graph.file): no next-steps graph to sync (graph.file, graph.section)")
         }

@@ -138,7 +138,8 @@ struct Lint: ParsableCommand {
         }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
         if !paths.isEmpty || staged { findings = Linter.narrow(findings, to: named) }
-        let report = Report(findings: findings, codePointColumn: { finding in
+        let report = Report(findings: findings, rules: RuleCatalog.descriptions(for: loaded.profile),
+                            codePointColumn: { finding in
             loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
         })
         let targets = reports.isEmpty ? [format.rawValue] : reports

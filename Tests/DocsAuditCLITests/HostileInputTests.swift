@@ -61,6 +61,8 @@ final class HostileInputTests: XCTestCase {
         let root = try CLI.folder([
             "graph.md": Data("# G\n\n```mermaid\ngraph TB\n\(nodes)\n\(edges)\n```\n".utf8),
             "cycle.md": Data("# C\n\n```mermaid\ngraph TB\n\(cycle)\n```\n".utf8),
+            // Every flowchart is a graph the graph rules check.
+            "docs-audit.yml": Data("graphs:\n  - {}\n".utf8),
         ])
         let result = try timed(["lint", "--root", root.path], bound: 60)
         XCTAssertEqual(result.status, 1)

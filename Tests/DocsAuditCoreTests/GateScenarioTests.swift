@@ -24,7 +24,7 @@ final class GateScenarioTests: XCTestCase {
     }
 
     /// Builds the repository for `scenario` and evaluates Tier 2.
-    private func evaluate(_ scenario: String) throws -> GateReport {
+    private func evaluate(_ scenario: String, config: String? = nil) throws -> GateReport {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-\(scenario)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try overlay(Self.fixtures.appendingPathComponent("base"), onto: root)
@@ -35,11 +35,12 @@ final class GateScenarioTests: XCTestCase {
         try Fixture.git(root, ["tag", "tier-2-baseline"])
         try overlay(Self.fixtures.appendingPathComponent("pass"), onto: root)
         if scenario != "pass" { try overlay(Self.fixtures.appendingPathComponent(scenario), onto: root) }
+        if let config { try Data(config.utf8).write(to: root.appendingPathComponent("docs-audit.yml")) }
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
         let ownLedger = Self.fixtures.appendingPathComponent(scenario).appendingPathComponent("ledger")
         let ledgerPath = FileManager.default.fileExists(atPath: ownLedger.path) ? ownLedger
             : Self.fixtures.appendingPathComponent("pass/ledger")
-        let ledger = try Ledger.read(ledgerPath.path, settings: profile.gates)
+        let ledger = try Ledger.read(ledgerPath.path, profile: profile)
         let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "tier-2-baseline", ledger: ledger)
         return try evaluator.evaluate(tier: 2, plans: []).report
     }
@@ -110,7 +111,7 @@ final class GateScenarioTests: XCTestCase {
         try Fixture.git(root, ["tag", "plan-readiness-audit-tier-2-baseline"])
         try overlay(scenario.appendingPathComponent("change"), onto: root)
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
-        let ledger = try Ledger.read(scenario.appendingPathComponent("ledger").path, settings: profile.gates)
+        let ledger = try Ledger.read(scenario.appendingPathComponent("ledger").path, profile: profile)
         let evaluator = GateEvaluator(root: root.path, profile: profile, baseline: "plan-readiness-audit-tier-2-baseline", ledger: ledger)
         return try evaluator.evaluate(tier: plans.isEmpty ? 2 : nil, plans: plans)
     }
@@ -209,7 +210,7 @@ final class GateScenarioTests: XCTestCase {
         let review = folder.appendingPathComponent("REVIEW.md")
         try Data("# Review\n\n**Review minutes:** about an hour\n\n**Advisor signal:** several useful calls\n".utf8).write(to: review)
         let profile = try ProfileLoader.load(root: folder.path, configFile: nil)
-        let ledger = try Ledger.read(folder.path, settings: profile.gates)
+        let ledger = try Ledger.read(folder.path, profile: profile)
         XCTAssertEqual(ledger.unreadable.map(\.line), [3, 5])
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gates-unreadable-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -257,6 +258,17 @@ final class GateScenarioTests: XCTestCase {
         XCTAssertEqual(g5.figure, "1 new PR #N refs in Tasks blocks")
         XCTAssertEqual(g5.evidence.map { $0.replacingOccurrences(of: #"line \d+"#, with: "line N", options: .regularExpression) },
                        ["Plan-002: line N: PR #123"])
+    }
+
+    /// G6 looks only where the profile says: no tags and no commit subject is "not measured", and an empty
+    /// subject never matches every commit.
+    func testG6WithoutProfileTagsOrSubject() throws {
+        let none = try check(try evaluate("pass", config: "gates:\n  tags: []\n  commit-subject: ''\n"), "G6")
+        XCTAssertEqual(none.verdict, .notMeasured)
+        XCTAssertEqual(none.figure, "the profile names no audit tag or commit subject (gates.tags, gates.commit-subject)")
+        let tagsOnly = try check(try evaluate("g6-no-previous-audit", config: "gates:\n  commit-subject: ''\n"), "G6")
+        XCTAssertEqual(tagsOnly.verdict, .fail)
+        XCTAssertEqual(tagsOnly.figure, "tier 1 audit not found")
     }
 
     func testG6NoPreviousAudit() throws {

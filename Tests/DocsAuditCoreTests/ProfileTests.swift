@@ -2,12 +2,22 @@ import XCTest
 @testable import DocsAuditCore
 
 final class ProfileTests: XCTestCase {
-    func testEmbeddedDefaultMatchesRulesDefaultYml() throws {
+    func testEveryRulesYmlIsEmbeddedAsItIsOnDisk() throws {
         let here = URL(fileURLWithPath: #filePath)
-        let file = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("rules/default.yml")
-        let onDisk = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertEqual(DefaultProfileText.yaml + "\n", onDisk, "rules/default.yml changed: run `make embed`")
+        let package = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let rules = package.appendingPathComponent("rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: rules.path)
+            .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
+        XCTAssertTrue(names.contains("default"))
+        XCTAssertEqual(BuiltInProfiles.names.sorted(), names, "rules/*.yml changed: run `make embed`")
+        for name in names {
+            let onDisk = try String(contentsOf: rules.appendingPathComponent(name + ".yml"), encoding: .utf8)
+            let embedded = try XCTUnwrap(BuiltInProfiles.text(of: name))
+            XCTAssertEqual(embedded.file, "rules/\(name).yml")
+            XCTAssertEqual(embedded.yaml + "\n", onDisk, "rules/\(name).yml changed: run `make embed`")
+            XCTAssertNoThrow(try ProfileLoader.builtIn(name), "built-in profile \(name) loads")
+        }
+        XCTAssertEqual(DefaultProfileText.yaml, BuiltInProfiles.text(of: "default")?.yaml)
     }
 
     func testDefaultProfileLoadsAndClassifiesPaths() throws {
@@ -61,8 +71,9 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(yaml.line, 2)
         let type = try XCTUnwrap(configError("corpus:\n  max-file-bytes: lots\n"))
         XCTAssertEqual(type.key, "corpus.max-file-bytes")
-        let version = try XCTUnwrap(configError("version: 2\n"))
-        XCTAssertTrue(version.message.contains("unsupported profile version"))
+        let version = try XCTUnwrap(configError("version: 3\n"))
+        XCTAssertTrue(version.message.contains("unsupported profile version `3` (this tool reads 1 and 2)"),
+                      version.message)
     }
 
     func testGlobs() {

@@ -25,10 +25,12 @@ final class CorpusRuleTests: XCTestCase {
 
     func testMethodNameFormatFallbackAndFlags() throws {
         let table = "| Method |\n| --- |\n| `Session.Create` |\n"
-        try RuleHarness.assert("registry/method-name-format", ["docs/a.md": "# A\n\n" + table.replacingOccurrences(of: "| `Session", with: "| `↓Session")],
+        let contract = "docs/architecture/contracts/a.md"
+        try RuleHarness.assert("registry/method-name-format",
+                               [contract: "# A\n\n" + table.replacingOccurrences(of: "| `Session", with: "| `↓Session")],
                                messages: ["method `Session.Create` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$/ (profile fallback)"])
         let caseless = "# A\n\n\(table)\n```js\nconst METHOD_NAME_FORMAT = /^[a-z]+(\\.[a-z]+)+$/i;\n```\n"
-        try RuleHarness.assert("registry/method-name-format", ["docs/a.md": caseless], messages: [])
+        try RuleHarness.assert("registry/method-name-format", [contract: caseless], messages: [])
     }
 
     func testEphemeralTagsBySurface() throws {

@@ -65,7 +65,7 @@ final class GraphRuleTests: XCTestCase {
           B --> C[c]
         ↓  C --> A
         ```
-        """], messages: ["cycle: A --> B --> C --> A"])
+        """], messages: ["cycle: A --> B --> C --> A"], config: "graphs:\n  - paths: [docs/c.md]\n")
     }
 
     func testStatusClass() throws {

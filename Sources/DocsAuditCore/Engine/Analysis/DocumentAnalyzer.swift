@@ -6,14 +6,19 @@ public enum DocumentAnalyzer {
 
     /// Analyses the text of the corpus file at `path` (relative to the root).
     public static func analyze(path: String, text: String, profile: Profile) -> (SourceDocument, FileAnalysis) {
-        let markdown = MarkdownDocument(path: path, text: text)
+        let markdown = MarkdownDocument(path: path, text: text, frontMatter: hasFrontMatter(profile.kind(of: path), profile))
         return analyze(SourceDocument(path: path, source: markdown.source, profile: profile), markdown, profile: profile)
     }
 
     /// Analyses a document whose kind the caller decides (a plan read at a baseline revision).
     static func analyze(path: String, text: String, kind: String, frozen: Bool, profile: Profile) -> (SourceDocument, FileAnalysis) {
-        let markdown = MarkdownDocument(path: path, text: text)
+        let markdown = MarkdownDocument(path: path, text: text, frontMatter: hasFrontMatter(kind, profile))
         return analyze(SourceDocument(path: path, kind: kind, frozen: frozen, source: markdown.source), markdown, profile: profile)
+    }
+
+    /// Whether documents of `kind` open with YAML front matter, which the Markdown parse must not see.
+    private static func hasFrontMatter(_ kind: String, _ profile: Profile) -> Bool {
+        profile.kindRule(kind)?.header.form == .frontMatter
     }
 
     /// Runs the pass with its own pattern budget: a pattern that overruns its limit is stopped for the rest of
@@ -34,7 +39,7 @@ public enum DocumentAnalyzer {
         var hits: [String: [RuleHit]] = [:]
         // Frozen trees are never reported on: their rules need not run.
         if !frozen {
-            for rule in documentRules {
+            for rule in documentRules + profile.customRules.map({ $0 as any DocumentRule }) {
                 let found = rule.check(parsed, profile: profile)
                 if !found.isEmpty { hits[rule.description.id] = found }
             }

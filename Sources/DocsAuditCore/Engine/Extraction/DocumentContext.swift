@@ -3,11 +3,15 @@ struct DocumentContext {
     let document: SourceDocument
     let markdown: MarkdownDocument
     let profile: Profile
+    /// The header, read in the form the document's kind declares (a table when the kind says nothing).
+    let header: DocumentHeader
 
     init(_ parsed: ParsedDocument, profile: Profile) {
         self.document = parsed.document
         self.markdown = parsed.markdown
         self.profile = profile
+        let form = profile.kindRule(parsed.document.kind)?.header.form ?? .table
+        self.header = DocumentHeader.read(parsed.markdown, form: form)
     }
 
     var path: String { document.path }
@@ -50,27 +54,10 @@ struct DocumentContext {
     /// The H1 block, if the document starts with one.
     var titleBlock: Block? { markdown.blocks.first { $0.headingLevel == 1 } }
 
-    /// The header table: the first table before the first `##` heading.
-    var headerTable: Block? {
-        for block in markdown.blocks {
-            if let level = block.headingLevel, level >= 2 { return nil }
-            if block.isTable { return block }
-        }
-        return nil
-    }
-
-    /// The header table's rows as (field, value cell, line).
-    var headerFields: [(field: String, cell: Block, line: Int)] {
-        guard let table = headerTable else { return [] }
-        return table.tableRows.compactMap { row in
-            let cells = row.cells
-            guard cells.count >= 2 else { return nil }
-            return (cells[0].plainText.trimmed, cells[1], row.range.start.line)
-        }
-    }
-
-    /// The value cell of header field `name`.
-    func headerCell(_ name: String) -> (cell: Block, line: Int)? {
-        headerFields.first { $0.field == name }.map { ($0.cell, $0.line) }
+    /// The value of header field `name` (in whatever form the kind's header takes) and its line.
+    /// None when the profile names no such field (`name` empty).
+    func headerCell(_ name: String) -> (cell: DocumentHeader.Entry, line: Int)? {
+        guard !name.isEmpty else { return nil }
+        return header.entry(name).map { ($0, $0.line) }
     }
 }

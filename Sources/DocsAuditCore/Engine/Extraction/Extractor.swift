@@ -18,6 +18,8 @@ public enum Extractor {
         var links: [LinkRef] = []
         var cites: [LineCite] = []
         var references: [IDReference] = []
+        /// The document's headings, for rule scopes that name sections.
+        var headings: [HeadingFact] = []
     }
 
     /// The corpus model from the facts each file's analysis extracted.
@@ -29,20 +31,24 @@ public enum Extractor {
         let context = DocumentContext(document, profile: profile)
         let info = DocumentInfoExtractor.extract(context)
         var facts = DocumentFacts(info: info)
+        // Modules extract only what the profile declares a section for.
         switch document.kind {
-        case "plan": facts.plan = PlanExtractor.extract(context, info: info)
-        case "spec": facts.spec = SpecExtractor.extract(context, info: info)
+        case "plan" where profile.declares(.plans): facts.plan = PlanExtractor.extract(context, info: info)
+        case "spec" where profile.declares(.specs): facts.spec = SpecExtractor.extract(context, info: info)
         default: break
         }
-        facts.registries = RegistryExtractor.extract(context)
+        if profile.declares(.registries) { facts.registries = RegistryExtractor.extract(context) }
         facts.diagrams = DiagramExtractor.extract(context)
-        facts.nextSteps = NextStepsExtractor.extract(context, diagrams: facts.diagrams)
-        facts.backlog = BacklogExtractor.extract(context)
-        facts.dependencies = DependencyExtractor.extract(context)
+        if profile.declares(.graph) { facts.nextSteps = NextStepsExtractor.extract(context, diagrams: facts.diagrams) }
+        if profile.declares(.backlog) { facts.backlog = BacklogExtractor.extract(context) }
+        if profile.declares(.dependencies) { facts.dependencies = DependencyExtractor.extract(context) }
         facts.links = LinkExtractor.extract(context)
         let scanned = ReferenceScanner(context: context).scan(lines: context.markdown.proseLines)
         facts.references = scanned.references
         facts.cites = scanned.cites
+        facts.headings = context.markdown.sections.map {
+            HeadingFact(line: $0.headingLine, level: $0.level, title: $0.title)
+        }
         return facts
     }
 

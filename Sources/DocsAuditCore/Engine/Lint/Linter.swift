@@ -2,7 +2,8 @@
 /// 1. merge the per-file facts of the files' analyses into the model (document rules already ran there);
 /// 2. run the rules in parallel against the merged model (no rule sees another's output; a document rule
 ///    hands back the hits its file analyses recorded);
-/// 3. apply the profile's severities (a rule that is off reports nothing);
+/// 3. apply the profile's severities (a rule that is off reports nothing) and rule scopes (a hit outside
+///    its rule's kinds, paths or sections is dropped);
 /// 4. drop findings in frozen trees (but links, anchors and cites, at `corpus.frozen-links`), then apply
 ///    suppression comments, then report unused suppressions
 ///    (last, because only now is it known what each suppressed).
@@ -19,12 +20,16 @@ public enum Linter {
         let model = existing ?? PhaseTimer.measure("extract") { Extractor.extract(corpus) }
         let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model) }
         let profile = corpus.profile
-        let perRule: [[Finding]] = RuleCatalog.rules.map { $0 as any Rule }.parallelMap { rule in
+        let scopes = ScopeCheck(corpus: corpus)
+        // A module's rules run only when the profile declares the module's section.
+        let rules = RuleCatalog.rules(for: profile).filter { $0.runs(under: profile) }
+        let perRule: [[Finding]] = rules.parallelMap { rule in
             PhaseTimer.measure("rule \(rule.description.id)") { rule.check(context) }.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the
                 // rule is switched off for the path.
-                guard configured != nil, let severity = hit.severityOverride ?? configured else { return nil }
+                guard configured != nil, let severity = hit.severityOverride ?? configured,
+                      scopes.admits(rule: rule.description.id, path: hit.path, line: hit.line) else { return nil }
                 var finding = Finding(rule: rule.description.id, severity: severity, file: hit.path, line: hit.line,
                                       column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
                 finding.fix = hit.fix
@@ -34,12 +39,15 @@ public enum Linter {
         var findings = perRule.flatMap { $0 }
         findings += corpus.problems.compactMap { problem in
             guard let description = RuleCatalog.description(of: problem.code),
-                  let severity = profile.severity(of: description, at: problem.path) else { return nil }
+                  let severity = profile.severity(of: description, at: problem.path),
+                  scopes.admits(rule: problem.code, path: problem.path, line: problem.line) else { return nil }
             return Finding(rule: problem.code, severity: severity, file: problem.path, line: problem.line,
                            column: problem.column, message: problem.message, subject: problem.code)
         }
         findings = keepingFrozenLinks(findings, corpus: corpus)
-        findings = PhaseTimer.measure("suppressions") { applySuppressions(findings, corpus: corpus, profile: profile) }
+        findings = PhaseTimer.measure("suppressions") {
+            applySuppressions(findings, corpus: corpus, profile: profile, scopes: scopes)
+        }
         return Result(findings: Finding.sorted(findings), model: model)
     }
 
@@ -72,7 +80,8 @@ public enum Linter {
         findings.contains { $0.severity != .info }
     }
 
-    private static func applySuppressions(_ findings: [Finding], corpus: Corpus, profile: Profile) -> [Finding] {
+    private static func applySuppressions(_ findings: [Finding], corpus: Corpus, profile: Profile,
+                                          scopes: ScopeCheck) -> [Finding] {
         var byPath: [String: Suppressions] = [:]
         for (document, analysis) in zip(corpus.documents, corpus.analyses) where !analysis.suppressions.isEmpty {
             byPath[document.path] = Suppressions(path: document.path, directives: analysis.suppressions)
@@ -86,11 +95,43 @@ public enum Linter {
         let description = Suppressions.unusedDescription
         for suppressions in byPath.values {
             for hit in suppressions.unused() {
-                guard let severity = profile.severity(of: description, at: hit.path) else { continue }
+                guard let severity = profile.severity(of: description, at: hit.path),
+                      scopes.admits(rule: description.id, path: hit.path, line: hit.line) else { continue }
                 kept.append(Finding(rule: description.id, severity: severity, file: hit.path, line: hit.line,
                                     column: hit.column, message: hit.message, subject: hit.subject))
             }
         }
         return kept
+    }
+}
+
+/// The rule scopes of a run: whether a hit of a rule at a path and line is inside its rule's scope.
+private struct ScopeCheck: Sendable {
+    let profile: Profile
+    /// Whether any rule is scoped at all (most runs: no).
+    let scoped: Bool
+    /// Kind and headings by path; empty when no rule is scoped.
+    let documents: [String: (kind: String, headings: [HeadingFact])]
+
+    init(corpus: Corpus) {
+        profile = corpus.profile
+        scoped = profile.hasRuleScopes
+        guard scoped else {
+            documents = [:]
+            return
+        }
+        var documents: [String: (kind: String, headings: [HeadingFact])] = [:]
+        for (document, analysis) in zip(corpus.documents, corpus.analyses) {
+            documents[document.path] = (document.kind, analysis.facts.headings)
+        }
+        self.documents = documents
+    }
+
+    func admits(rule: String, path: String, line: Int) -> Bool {
+        guard scoped, let scope = profile.scope(of: rule, at: path) else { return true }
+        let document = documents[path]
+        guard scope.admits(path: path, kind: document?.kind ?? profile.kind(of: path)) else { return false }
+        guard !scope.sections.isEmpty else { return true }
+        return scope.admits(enclosing: HeadingFact.enclosing(line, in: document?.headings ?? []))
     }
 }

@@ -15,11 +15,12 @@ public struct MarkdownDocument: Sendable {
     /// Problems met while parsing (nesting flattened); the lint command turns them into findings.
     public let parseProblems: [ParseProblem]
 
-    /// Parses `text` once with cmark-gfm and builds the section outline.
-    public init(path: String, text: String) {
+    /// Parses `text` once with cmark-gfm and builds the section outline. With `frontMatter`, YAML front matter
+    /// at the top is parsed as blank lines (`FrontMatter`); `source` keeps it.
+    public init(path: String, text: String, frontMatter: Bool = false) {
         self.path = path
         self.source = SourceText(text)
-        let output = CmarkBridge.parse(text)
+        let output = CmarkBridge.parse(frontMatter ? FrontMatter.blanked(text, source: source) : text)
         self.blocks = output.blocks
         self.sections = Section.outline(of: output.blocks, lineCount: source.lineCount)
         self.allBlocks = output.blocks.flatMap(\.descendantsAndSelf)

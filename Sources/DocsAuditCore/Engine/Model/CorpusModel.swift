@@ -2,7 +2,7 @@
 /// (schema in docs/model.md). Arrays are in path, then line order, so output is byte-stable.
 public struct CorpusModel: Sendable, Codable {
     /// Bumped on any incompatible change to this shape.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public var schemaVersion = CorpusModel.schemaVersion
     public var documents: [DocumentInfo] = []
@@ -30,7 +30,7 @@ public struct DocumentInfo: Sendable, Codable {
     public var path: String
     public var kind: String
     public var frozen: Bool
-    /// The number from the H1 (`Plan-024: …` → `024`), when the kind has a title pattern.
+    /// The document number, read where the kind's `number` says (default: the H1, `Plan-024: …` → `024`).
     public var number: String?
     /// The H1 text.
     public var title: String?
@@ -39,6 +39,10 @@ public struct DocumentInfo: Sendable, Codable {
     /// The Status cell as written, when there is one.
     public var statusText: String?
     public var statusLine: Int?
+    /// The header's fields in document order, in whatever form the kind declares (`kinds[].header.form`).
+    public var header: [HeaderField]
+    /// The line the header starts on, when there is one.
+    public var headerLine: Int?
     public var lineCount: Int
     /// Heading anchors (GitHub slugs) and explicit `<a id|name>` anchors.
     public var anchors: [String]

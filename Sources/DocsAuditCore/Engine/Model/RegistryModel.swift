@@ -46,5 +46,7 @@ public struct Diagram: Sendable, Codable {
     /// The line of the opening fence.
     public var line: Int
     public var section: String?
+    /// Whether the profile declares it (`graphs:`): the graph rules check only declared flowcharts.
+    public var declared: Bool
     public var graph: MermaidGraph
 }

@@ -18,17 +18,29 @@ struct ConfigNode {
         guard case let .mapping(mapping) = node.content else { throw error("expected a mapping") }
         for (key, value) in mapping.map({ ($0.key, $0.value) }) {
             guard let name = key.string else {
-                throw ConfigNode(node: key, file: file, keyPath: keyPath).error("keys must be strings")
+                throw child(key, keyPath: keyPath).error("keys must be strings")
             }
             let path = keyPath.isEmpty ? name : "\(keyPath).\(name)"
-            try body(name, ConfigNode(node: value, file: file, keyPath: path, keyMark: key))
+            try body(name, child(value, keyPath: path, keyMark: key))
         }
     }
 
-    /// The error for a key this mapping does not know.
+    /// `node`, a part of this node, named by `keyPath`: it keeps its own file (a merged tree mixes files).
+    func child(_ node: YAMLNode, keyPath: String, keyMark: YAMLNode? = nil) -> ConfigNode {
+        ConfigNode(node: node, file: node.file.isEmpty ? file : node.file, keyPath: keyPath, keyMark: keyMark)
+    }
+
+    /// The error for a key this mapping does not know, with the known key it most likely meant.
     func unknownKey(_ known: [String]) -> ConfigError {
-        ConfigError(file: file, line: keyMark?.line ?? line, column: keyMark?.column ?? column, key: keyPath,
-                    message: "unknown key (expected one of: \(known.joined(separator: ", ")))")
+        let name = keyMark?.string ?? keyPath
+        return error(atKey: "unknown key `\(name)`\(DidYouMean.hint(name, in: known)) "
+                     + "(expected one of: \(known.joined(separator: ", ")))")
+    }
+
+    /// An error about the key itself (where the key stands), not its value.
+    func error(atKey message: String) -> ConfigError {
+        ConfigError(file: keyMark.map { $0.file.isEmpty ? file : $0.file } ?? file, line: keyMark?.line ?? line,
+                    column: keyMark?.column ?? column, key: keyPath, message: message)
     }
 
     func string() throws -> String {
@@ -61,7 +73,7 @@ struct ConfigNode {
     func strings() throws -> [String] {
         guard case let .sequence(sequence) = node.content else { throw error("expected a list of strings") }
         return try sequence.enumerated().map { index, item in
-            try ConfigNode(node: item, file: file, keyPath: "\(keyPath)[\(index)]").string()
+            try child(item, keyPath: "\(keyPath)[\(index)]").string()
         }
     }
 
@@ -70,7 +82,12 @@ struct ConfigNode {
     /// The pattern at this node, named by its key path. One the engine refuses is a config error here; one that
     /// compiles is bounded when it runs (`Pattern`), so no shape of pattern needs refusing.
     func pattern() throws -> Pattern {
-        var pattern = try Self.checkedPattern(try string(), at: self)
+        let source = try string()
+        guard !source.isEmpty else {
+            throw error("an empty pattern matches everywhere: remove the key or write a pattern "
+                        + "(`~` removes an inherited one)")
+        }
+        var pattern = try Self.checkedPattern(source, at: self)
         pattern.origin = keyPath
         return pattern
     }
@@ -81,6 +98,6 @@ struct ConfigNode {
 
     func items() throws -> [ConfigNode] {
         guard case let .sequence(sequence) = node.content else { throw error("expected a list") }
-        return sequence.enumerated().map { ConfigNode(node: $1, file: file, keyPath: "\(keyPath)[\($0)]") }
+        return sequence.enumerated().map { child($1, keyPath: "\(keyPath)[\($0)]") }
     }
 }

@@ -5,9 +5,11 @@ enum DefaultProfileText {
 #
 # The conventions of a docs-first corpus of numbered plans, specs, ADRs and contracts, laid out like
 # docs/{plans,specs,decisions}/NNN-slug.md with docs/architecture/cross-plan-dependencies.md and
-# docs/backlog.md. A corpus with other conventions puts a docs-audit.yml at its root: every key it sets
-# replaces the key here (mappings merge key by key; lists and scalars replace). See docs/configuration.md.
-version: 1
+# docs/backlog.md. A corpus with other conventions puts a docs-audit.yml at its root (`extends: default`,
+# the default, or another built-in profile, or `none`), laid over this file by one merge rule: mappings merge
+# key by key, recursively; lists and scalars replace; a key set to `~` removes the key here. See
+# docs/configuration.md ("Schema v2: loading and merging"); `docs-audit config --print` shows the result.
+version: 2
 
 corpus:
   include: ["**/*.md"]
@@ -31,15 +33,34 @@ kinds:
   - name: plan
     paths: ["docs/plans/[0-9][0-9][0-9]-*.md"]
     title: '^Plan-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'Plan-{number}'
     statuses: [draft, review, approved, completed]
+    # Checks of header rows every plan, spec and ADR of the corpus has; none is required, so a corpus
+    # without them is not reported (plans/status reports a missing Status).
+    header:
+      fields:
+        NNN: {identity: '^(\d{3})$'}
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: spec
     paths: ["docs/specs/[0-9][0-9][0-9]-*.md"]
     title: '^Spec-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'Spec-{number}'
     statuses: [draft, review, approved, superseded]
+    header:
+      fields:
+        NNN: {identity: '^(\d{3})$'}
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: adr
     paths: ["docs/decisions/[0-9][0-9][0-9]-*.md"]
     title: '^ADR-(\d{3}): (.+)$'
+    # How documents of this kind are named: `{number}` is the document's number.
+    label: 'ADR-{number}'
     statuses: [proposed, accepted, deprecated, superseded, reserved-skipped]
+    header:
+      fields:
+        Date: {pattern: '\d{4}-\d{2}-\d{2}'}
   - name: dependency-map
     paths: ["docs/architecture/cross-plan-dependencies.md"]
   - name: contract
@@ -116,7 +137,12 @@ specs:
   acceptance-id: '^(AC\d+[a-z]?)\b'
 
 registries:
-  method-table-header: '(?i)method|procedure'
+  # The tables that are method-name registries: each entry takes the tables whose first header cell matches
+  # `header`, in documents of `kinds` and `paths`, under `sections` (any enclosing heading); a key left out
+  # puts no limit. Contracts hold the registry; plans list the procedures a phase ships.
+  method-tables:
+    - kinds: [contract, plan]
+      header: '(?i)method|procedure'
   method-format-declaration: 'const\s+METHOD_NAME_FORMAT\s*=\s*/(.+)/([a-z]*)\s*;?'
   # Used when the corpus declares no METHOD_NAME_FORMAT.
   method-format-fallback: '^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$'
@@ -125,12 +151,23 @@ registries:
   error-code-kinds: [contract]
   error-code: '^[a-z]+(?:\.[a-z_]+)+$'
 
+# The Mermaid flowcharts the graph rules (cycles, dangling edges, duplicate nodes, undefined classes, parse
+# errors) check: only these are dependency graphs, so an ordinary diagram elsewhere is left alone. Each entry:
+# `kinds`, `paths` (globs), `sections` (any enclosing heading); a key left out puts no limit.
+graphs:
+  - paths: [docs/architecture/cross-plan-dependencies.md]
+    sections: ['^6\. Active Next Steps DAG$']
+
 graph:
   file: docs/architecture/cross-plan-dependencies.md
   section: '^6\. Active Next Steps DAG$'
   entry-heading: '^(NS-\d+[a-z]?)(?:\.\.(NS-\d+[a-z]?))?:\s+(.+)$'
   node-id: '^NS(\d+)([a-z]?)$'
   backlog-node-id: '^BL(\d+)([a-z]?)$'
+  # The entry and backlog IDs those nodes stand for: `{N}` is the node pattern's group N, `{N:W}` pads it
+  # with zeros to W digits (`NS13a` → `NS-13a`, `BL7` → `BL-007`).
+  node-entry-id: 'NS-{1}{2}'
+  backlog-node-item-id: 'BL-{1:3}{2}'
   entry-statuses: [todo, in_progress, blocked, completed]
   # Node classes with a meaning; others (governance) are stored, not derived.
   ready-class: ready
@@ -198,6 +235,13 @@ tags:
   tasks-severity: error
   # The family whose tags inside a Tasks block fail gate G5; the others there are `no-ephemeral-tags`.
   gate-family: pr-ref
+  # Not ephemeral: another repository's history (`nodejs/node PR #4765`, `owner/repo#N`, a PR number in a
+  # table row that links to another repository on github.com; links.site-roots names this one) and
+  # quotations ("…", “…", a blockquote that is not a `> [!NOTE]` alert).
+  exempt-qualified: true
+  exempt-quoted: true
+  # Dated amendment notes inside Tasks blocks, once the corpus's runbook allows them; off until then:
+  # exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
 
 # Plan-readiness gates (G1–G7) and calibration bands (B1–B6): `docs-audit gates`, `docs-audit report`.
 gates:
@@ -218,6 +262,10 @@ gates:
   # Ledger shapes (docs/ledger.md).
   finding-heading: '^(F-(\d{3})[a-z]?-(\d+)-(\d+|XX))\s+[—-]\s+(.+)$'
   review-file: REVIEW.md
+  # The plan a `**Review minutes (Plan-024):**` label names (group 0); other labels are tier-wide.
+  ledger-plan: 'Plan-\d{3}'
+  # What G5 calls the tags of `tags.gate-family` in its title and figures.
+  tasks-tag-label: 'PR #N'
   bands:
     b1-average: [0, 2]
     b1-max: 4

@@ -1,10 +1,16 @@
 /// The corpus conventions every extractor and rule reads: paths, document kinds, ID families, section
 /// names and table shapes. Loaded from `rules/default.yml` (embedded) and a corpus's `docs-audit.yml`.
 public struct Profile: Sendable {
-    public var version = 1
+    public var version = ProfileVersion.current
     /// Every YAML text applied to make this profile, in order: with the tool, they determine it (the cache
     /// keys on them).
     public internal(set) var sources: [String] = []
+    /// The merged YAML tree this profile was decoded from (nil for the engine alone, `extends: none` with no
+    /// file): every node says which file and line it came from (`config --print`).
+    public internal(set) var tree: YAMLNode?
+    /// The files laid one over the other to make this profile, base first (`rules/default.yml`, then the
+    /// corpus's `docs-audit.yml`).
+    public internal(set) var layers: [String] = []
     public var corpus = CorpusSettings()
     public var kinds: [DocumentKindRule] = []
     /// ID families by name (`plan`, `invariant`, `backlog`, …).
@@ -14,15 +20,23 @@ public struct Profile: Sendable {
     public var specs = SpecSettings()
     public var registries = RegistrySettings()
     public var graph = GraphSettings()
+    /// The flowcharts the graph rules check (`graphs:`); none declared, none checked.
+    public var graphs: [DeclaredPlace] = []
     public var backlog = BacklogSettings()
     public var dependencies = DependencySettings()
     public var cites = CiteSettings()
     public var links = LinkSettings()
     public var tags = TagSettings()
     public var gates = GateSettings()
+    /// The module sections (`plans`, `graph`, `gates`, …) the profile declares: a module runs only then.
+    public internal(set) var modules: Set<ProfileModule> = []
     /// Severity per rule ID; nil turns a rule off.
     public var ruleSeverities: [String: Severity?] = [:]
+    /// Where a rule reports, per rule ID (`rules:` in the mapping form); a rule without one reports anywhere.
+    public var ruleScopes: [String: RuleScope] = [:]
     public var overrides: [RuleOverride] = []
+    /// The rules this profile defines (`custom-rules`), run after the built-in ones.
+    public var customRules: [CustomRule] = []
 
     public init() {}
 
@@ -35,7 +49,21 @@ public struct Profile: Sendable {
         return severity
     }
 
-    /// The ID family `name`; a profile missing it is rejected at load time, so this never fails later.
+    /// Where `rule` reports for a finding in `path`: the last matching override that scopes it, else its
+    /// `rules:` scope; nil when nothing narrows it.
+    public func scope(of rule: String, at path: String) -> RuleScope? {
+        var scope = ruleScopes[rule]
+        for override in overrides where override.paths.contains(where: { $0.matches(path) }) {
+            if let given = override.scopes[rule] { scope = given }
+        }
+        return scope
+    }
+
+    /// Whether any rule is scoped, here or in an override (the linter skips the scope pass when none is).
+    public var hasRuleScopes: Bool { !ruleScopes.isEmpty || overrides.contains { !$0.scopes.isEmpty } }
+
+    /// The ID family `name`, or nil when the profile has none (`extends: none`, or removed with `~`): code
+    /// that needs a family skips what it would have found with it.
     public func id(_ name: String) -> Pattern? { ids[name] }
 
     /// The kind of the document at `path` (relative to the root).
@@ -45,12 +73,37 @@ public struct Profile: Sendable {
 
     /// The kind rule named `name`.
     public func kindRule(_ name: String) -> DocumentKindRule? { kinds.first { $0.name == name } }
+
+    /// Whether the profile declares `module`'s section (only then do its extractors and rules run).
+    public func declares(_ module: ProfileModule) -> Bool { modules.contains(module) }
+
+    /// How a document of `kind` with `number` is named in the corpus: the kind's `label` template
+    /// (`Plan-{number}` → `Plan-024`); without one, the kind name and the number (`plan 024`).
+    public func label(kind: String, number: String) -> String {
+        guard let template = kindRule(kind)?.label else { return "\(kind) \(number)" }
+        return template.render(["number": number])
+    }
+
+    /// The number of the document of `kind` that `label` names (`Plan-024` → `024`), or nil when `label` is
+    /// not such a name; a bare number is taken as it is.
+    public func number(kind: String, inLabel label: String) -> String? {
+        if !label.isEmpty, label.allSatisfy({ $0.isASCII && $0.isNumber }) { return label }
+        guard let template = kindRule(kind)?.label else { return nil }
+        return template.value(of: "number", in: label)
+    }
+}
+
+/// A section of the profile that turns a module on: its extractors and rules run only when it is declared.
+public enum ProfileModule: String, Sendable, CaseIterable {
+    case plans, specs, registries, graph, backlog, dependencies, gates
 }
 
 /// Severities for rules in some paths.
 public struct RuleOverride: Sendable {
     public var paths: [Glob]
     public var rules: [String: Severity?]
+    /// Scopes given in the mapping form, replacing the rule's own scope in these paths.
+    public var scopes: [String: RuleScope] = [:]
 }
 
 /// Which files make up the corpus.
@@ -77,22 +130,28 @@ public struct DocumentKindRule: Sendable {
     /// H1 pattern; group 1 is the number, group 2 the title.
     public var title: Pattern?
     public var statuses: [String]
+    /// Where the document number comes from (default: the title's group 1).
+    public var number = NumberSource()
+    /// The header's form and the fields it must hold.
+    public var header = KindHeader()
+    /// How a document of this kind is named from its number (`Plan-{number}`); nil: the kind name and number.
+    public var label: NameTemplate?
 }
 
-/// Field names in the header table.
+/// Field names in the header table (empty: the profile names no such field).
 public struct HeaderSettings: Sendable {
-    public var statusField = "Status"
-    public var numberField = "NNN"
-    public var specField = "Spec"
-    public var requiredADRsField = "Required ADRs"
-    public var dependenciesField = "Dependencies"
+    public var statusField = ""
+    public var numberField = ""
+    public var specField = ""
+    public var requiredADRsField = ""
+    public var dependenciesField = ""
 }
 
 /// Plan structure.
 public struct PlanSettings: Sendable {
     public var phaseSections: Pattern?
     public var phaseHeading: Pattern?
-    public var preconditionLabel = "Precondition"
+    public var preconditionLabel = ""
     public var tasksHeading: Pattern?
     public var taskHeading: Pattern?
     public var taskBulletID: Pattern?
@@ -118,21 +177,27 @@ public struct SpecSettings: Sendable {
 
 /// Method-name and error-code registries.
 public struct RegistrySettings: Sendable {
-    public var methodTableHeader: Pattern?
+    /// The tables that are method registries (`method-tables`); the method-name rule reads only these.
+    public var methodTables: [MethodTableDeclaration] = []
     public var methodFormatDeclaration: Pattern?
-    public var methodFormatFallback = "^[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+$"
+    /// Used when the corpus declares no method-name format; nil: such tables are not checked.
+    public var methodFormatFallback: Pattern?
     public var errorCodesSection: Pattern?
-    public var errorCodeKinds: [String] = ["contract"]
+    public var errorCodeKinds: [String] = []
     public var errorCode: Pattern?
 }
 
 /// Where the next-steps DAG lives and how its entries read.
 public struct GraphSettings: Sendable {
-    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var file = ""
     public var section: Pattern?
     public var entryHeading: Pattern?
     public var nodeID: Pattern?
     public var backlogNodeID: Pattern?
+    /// The entry ID a next-step node stands for, from `node-id`'s groups (`NS-{1}{2}`).
+    public var nodeEntryID: NameTemplate?
+    /// The backlog item ID a backlog node stands for, from `backlog-node-id`'s groups (`BL-{1:3}{2}`).
+    public var backlogNodeItemID: NameTemplate?
     public var entryStatuses: [String] = []
     public var prRow: Pattern?
     public var setClaim: Pattern?
@@ -155,7 +220,7 @@ public struct BacklogSettings: Sendable {
 
 /// The inter-plan dependency table (§3) and tier table (§5).
 public struct DependencySettings: Sendable {
-    public var file = "docs/architecture/cross-plan-dependencies.md"
+    public var file = ""
     public var dependencySection: Pattern?
     public var tierSection: Pattern?
     public var forwardMarker: Pattern?
@@ -169,10 +234,15 @@ public struct DependencySettings: Sendable {
 /// Readiness gates and calibration bands.
 public struct GateSettings: Sendable {
     /// Tags that mark tier K's finished audit, tried in order (`{K}` is the tier).
-    public var tags = ["plan-readiness-audit-tier-{K}-complete", "plan-readiness-audit-tier-{K}"]
+    public var tags: [String] = []
     /// The `tags.families` the `no-ephemeral-tags` line counts in committed files.
-    public var ephemeralFamilies = ["finding", "dep-trace", "pr-ref"]
-    public var commitSubject = "^docs\\(repo\\): (?:resolve|apply) Tier[- ]?{K} plan-readiness audit"
+    public var ephemeralFamilies: [String] = []
+    /// The subject of the commit that finished tier K's audit (`{K}` is the tier); empty: none is looked for.
+    public var commitSubject = ""
+    /// What G5 calls the gate family's tags in its title and figures (`PR #N`); nil: the family's name.
+    public var tasksTagLabel: String?
+    /// The plan a ledger `Review minutes (…)` label names (group 0, as written); nil: every label is tier-wide.
+    public var ledgerPlan: Pattern?
     public var canonicalPaths: [String: String] = [:]
     public var sizeRatio = 1.5
     public var maxStepsPerPhase = 50
@@ -180,7 +250,7 @@ public struct GateSettings: Sendable {
     public var blockingSeverities: [String] = ["critical"]
     public var cosmeticSeverities: [String] = ["cosmetic", "nit"]
     public var findingHeading: Pattern?
-    public var reviewFile = "REVIEW.md"
+    public var reviewFile = ""
     /// Band name → [low, high] (or [min] / [max] for one-sided bands).
     public var bands: [String: [Double]] = [:]
 }
@@ -188,6 +258,12 @@ public struct GateSettings: Sendable {
 /// Ephemeral tag families and where they are provenance.
 public struct TagSettings: Sendable {
     public var families: [String: Pattern] = [:]
+    /// A family's own severity (`{pattern, severity}`) outside Tasks blocks; nil (`off`) turns the family off.
+    /// A family not named here takes the rule's severity.
+    public var familySeverities: [String: Severity?] = [:]
+    /// Exemptions (docs/configuration.md): a reference qualified by another repository, a quotation, a dated
+    /// amendment note.
+    public var exemptions = TagExemptionSettings()
     public var provenanceSections: [Pattern] = []
     public var provenanceLines: [Pattern] = []
     public var provenanceRows: [Pattern] = []

@@ -5,8 +5,10 @@ enum ProfileDecoder {
     typealias Setter<T> = (inout T, ConfigNode) throws -> Void
 
     static func apply(_ root: ConfigNode, to profile: inout Profile) throws {
+        // No ID family or kind is required: a profile without one (`extends: none`) skips what needs it, and a
+        // document no kind selects is `other`.
+        try CustomRuleDecoder.apply(root, to: &profile)  // first: `rules:` may name them, wherever it stands
         try decode(root, into: &profile, fields: profileFields)
-        try validate(profile, root: root)
     }
 
     /// Applies each key of `node` through `fields`.
@@ -19,50 +21,49 @@ enum ProfileDecoder {
         }
     }
 
-    /// The ID families rules depend on must exist whatever a corpus config replaced.
-    static let requiredIDFamilies = [
-        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
-        "task-dotted", "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "placeholder",
-    ]
-
-    private static func validate(_ profile: Profile, root: ConfigNode) throws {
-        for family in requiredIDFamilies where profile.ids[family] == nil {
-            throw root.error("ids.\(family) is missing: every profile needs it")
-        }
-        if profile.kinds.isEmpty { throw root.error("kinds is empty: at least one document kind is needed") }
-    }
-
     static var profileFields: KeyValuePairs<String, Setter<Profile>> { [
         "version": { profile, node in
+            // Each file's version is checked before the merge (`ProfileVersion.check`); this is the winner.
             let version = try node.int()
-            guard version == 1 else { throw node.error("unsupported profile version \(version) (this tool reads 1)") }
+            guard ProfileVersion.supported.contains(version) else {
+                throw node.error("unsupported profile version `\(version)` (this tool reads 1 and 2)")
+            }
             profile.version = version
         },
         "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
-        "kinds": { profile, node in profile.kinds = try node.items().map(kindRule) },
+        "kinds": { profile, node in profile.kinds = try node.items().map(KindDecoder.kindRule) },
         "ids": { profile, node in
             try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
         },
         "header": { try decode($1, into: &$0.header, fields: headerFields) },
-        "plans": { try decode($1, into: &$0.plans, fields: planFields) },
-        "specs": { try decode($1, into: &$0.specs, fields: specFields) },
-        "registries": { try decode($1, into: &$0.registries, fields: registryFields) },
-        "graph": { try decode($1, into: &$0.graph, fields: graphFields) },
-        "backlog": { try decode($1, into: &$0.backlog, fields: backlogFields) },
-        "dependencies": { try decode($1, into: &$0.dependencies, fields: dependencyFields) },
+        "plans": { try module(.plans, $1, &$0, \.plans, planFields) },
+        "specs": { try module(.specs, $1, &$0, \.specs, specFields) },
+        "registries": { try module(.registries, $1, &$0, \.registries, registryFields) },
+        "graph": { try module(.graph, $1, &$0, \.graph, graphFields) },
+        "graphs": { $0.graphs = try PlaceDecoder.graphs($1) },
+        "backlog": { try module(.backlog, $1, &$0, \.backlog, backlogFields) },
+        "dependencies": { try module(.dependencies, $1, &$0, \.dependencies, dependencyFields) },
         "cites": { try decode($1, into: &$0.cites, fields: citeFields) },
         "links": { try decode($1, into: &$0.links, fields: linkFields) },
         "tags": { try decode($1, into: &$0.tags, fields: tagFields) },
-        "gates": { try decode($1, into: &$0.gates, fields: gateFields) },
+        "gates": { try module(.gates, $1, &$0, \.gates, gateFields) },
+        "custom-rules": { _, _ in },  // decoded first, by CustomRuleDecoder.apply
         "rules": { profile, node in
-            for (id, severity) in try ruleSeverities(node) { profile.ruleSeverities[id] = severity }
+            let settings = try ruleSettings(node, custom: profile.customRules)
+            profile.ruleSeverities = settings.severities
+            profile.ruleScopes = settings.scopes
         },
         "overrides": { profile, node in
+            let custom = profile.customRules
             profile.overrides = try node.items().map { item in
                 var override = RuleOverride(paths: [], rules: [:])
                 try decode(item, into: &override, fields: [
                     "paths": { $0.paths = try $1.globs() },
-                    "rules": { $0.rules = try ruleSeverities($1) },
+                    "rules": { override, node in
+                        let settings = try ruleSettings(node, custom: custom)
+                        override.rules = settings.severities
+                        override.scopes = settings.scopes
+                    },
                 ])
                 if override.paths.isEmpty { throw item.error("an override needs paths") }
                 return override
@@ -70,28 +71,60 @@ enum ProfileDecoder {
         },
     ] }
 
-    /// `{rule-id: error|warning|info|off}`, with unknown rule IDs rejected and renamed IDs mapped.
-    static func ruleSeverities(_ node: ConfigNode) throws -> [String: Severity?] {
-        var result: [String: Severity?] = [:]
+    /// A module's section: declaring it turns the module on; `~` (null) removes an inherited one.
+    static func module<T: Sendable>(_ module: ProfileModule, _ node: ConfigNode, _ profile: inout Profile,
+                                    _ path: WritableKeyPath<Profile, T>,
+                                    _ fields: KeyValuePairs<String, Setter<T>>) throws {
+        if node.node.isNull {
+            profile.modules.remove(module)
+            profile[keyPath: path] = Profile()[keyPath: path]
+            return
+        }
+        try decode(node, into: &profile[keyPath: path], fields: fields)
+        profile.modules.insert(module)
+    }
+
+    /// `{rule-id: severity}` or `{rule-id: {severity, kinds, paths, exclude-paths, sections}}`, with unknown
+    /// rule IDs rejected (naming the nearest one) and renamed IDs mapped. A mapping without `severity` keeps
+    /// the rule's severity.
+    static func ruleSettings(_ node: ConfigNode, custom: [CustomRule] = []) throws
+        -> (severities: [String: Severity?], scopes: [String: RuleScope]) {
+        var severities: [String: Severity?] = [:]
+        var scopes: [String: RuleScope] = [:]
         guard case .mapping = node.node.content else {
-            if let text = node.node.string, text.isEmpty || text == "{}" { return [:] }
-            throw node.error("expected a mapping of rule IDs to error, warning, info or off")
+            if let text = node.node.string, text.isEmpty || text == "{}" { return ([:], [:]) }
+            throw node.error("expected a mapping of rule IDs to error, warning, info or off (or to a mapping)")
         }
         try node.eachKey { id, child in
-            guard let known = RuleCatalog.resolve(id) else {
-                throw ConfigNode(node: child.node, file: child.file, keyPath: child.keyPath, keyMark: child.keyMark)
-                    .unknownKey(["a rule ID from `docs-audit rules`"])
+            guard let known = RuleCatalog.resolve(id, custom: custom) else {
+                let hint = DidYouMean.hint(id, in: RuleCatalog.descriptions.map(\.id) + custom.map(\.description.id))
+                throw child.error(atKey: "unknown rule ID `\(id)`\(hint) (see `docs-audit rules`)")
             }
-            let value = try child.string()
-            if value == "off" {
-                result[known] = .some(nil)
-            } else if let severity = Severity(rawValue: value) {
-                result[known] = .some(severity)
-            } else {
-                throw child.error("expected error, warning, info or off, found `\(value)`")
+            guard case .mapping = child.node.content else {
+                severities[known] = .some(try severity(child))
+                return
             }
+            var scope = RuleScope()
+            try decode(child, into: &scope, fields: [
+                "severity": { _, value in severities[known] = .some(try severity(value)) },
+                "kinds": { $0.kinds = try $1.strings() },
+                "paths": { $0.paths = try $1.globs() },
+                "exclude-paths": { $0.excludePaths = try $1.globs() },
+                "sections": { $0.sections = try $1.patterns() },
+            ])
+            scopes[known] = scope
         }
-        return result
+        return (severities, scopes)
+    }
+
+    /// `error`, `warning`, `info`, or `off` (nil).
+    private static func severity(_ node: ConfigNode) throws -> Severity? {
+        let value = try node.string()
+        if value == "off" { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            throw node.error("expected error, warning, info or off, found `\(value)`")
+        }
+        return severity
     }
 
     static var corpusFields: KeyValuePairs<String, Setter<CorpusSettings>> { [
@@ -112,19 +145,6 @@ enum ProfileDecoder {
         "max-total-bytes": { $0.maxTotalBytes = try $1.int(in: 1...CorpusSettings.maxTotalBytesLimit) },
     ] }
 
-    static func kindRule(_ node: ConfigNode) throws -> DocumentKindRule {
-        var rule = DocumentKindRule(name: "", paths: [], title: nil, statuses: [])
-        try decode(node, into: &rule, fields: [
-            "name": { $0.name = try $1.string() },
-            "paths": { $0.paths = try $1.globs() },
-            "title": { $0.title = try $1.pattern() },
-            "statuses": { $0.statuses = try $1.strings() },
-        ])
-        if rule.name.isEmpty { throw node.error("a kind needs a name") }
-        if rule.paths.isEmpty { throw node.error("kind \(rule.name) needs at least one path glob") }
-        return rule
-    }
-
     static var headerFields: KeyValuePairs<String, Setter<HeaderSettings>> { [
         "status-field": { $0.statusField = try $1.string() },
         "number-field": { $0.numberField = try $1.string() },
@@ -143,6 +163,7 @@ enum ProfileDecoder {
         "task-fields": { settings, node in
             var fields: [(key: String, pattern: Pattern)] = []
             try node.eachKey { key, child in
+                guard taskFieldKeys.contains(key) else { throw child.unknownKey(taskFieldKeys) }
                 for label in try child.strings() {
                     do {
                         fields.append((key, try Pattern("^(?:\(label))$", caseInsensitive: true)))
@@ -164,15 +185,19 @@ enum ProfileDecoder {
         "preconditions-section": { $0.preconditionsSection = try $1.pattern() },
     ] }
 
+    /// The task fields plans are read for (`plans.task-fields` keys).
+    static let taskFieldKeys = ["files", "spec-coverage", "verifies-invariant", "step"]
+
     static var specFields: KeyValuePairs<String, Setter<SpecSettings>> { [
         "acceptance-section": { $0.acceptanceSection = try $1.pattern() },
         "acceptance-id": { $0.acceptanceID = try $1.pattern() },
     ] }
 
     static var registryFields: KeyValuePairs<String, Setter<RegistrySettings>> { [
-        "method-table-header": { $0.methodTableHeader = try $1.pattern() },
+        "method-tables": { $0.methodTables = try PlaceDecoder.methodTables($1) },
+        "method-table-header": { $0.methodTables = try PlaceDecoder.methodTableHeader($1) },
         "method-format-declaration": { $0.methodFormatDeclaration = try $1.pattern() },
-        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern().source },
+        "method-format-fallback": { $0.methodFormatFallback = try $1.pattern() },
         "error-codes-section": { $0.errorCodesSection = try $1.pattern() },
         "error-code-kinds": { $0.errorCodeKinds = try $1.strings() },
         "error-code": { $0.errorCode = try $1.pattern() },
@@ -184,6 +209,8 @@ enum ProfileDecoder {
         "entry-heading": { $0.entryHeading = try $1.pattern() },
         "node-id": { $0.nodeID = try $1.pattern() },
         "backlog-node-id": { $0.backlogNodeID = try $1.pattern() },
+        "node-entry-id": { $0.nodeEntryID = try $1.groupTemplate() },
+        "backlog-node-item-id": { $0.backlogNodeItemID = try $1.groupTemplate() },
         "entry-statuses": { $0.entryStatuses = try $1.strings() },
         "pr-row": { $0.prRow = try $1.pattern() },
         "set-claim": { $0.setClaim = try $1.pattern() },
@@ -219,11 +246,10 @@ enum ProfileDecoder {
     ] }
 
     static var tagFields: KeyValuePairs<String, Setter<TagSettings>> { [
-        "families": { settings, node in
-            var families: [String: Pattern] = [:]
-            try node.eachKey { name, child in families[name] = try child.pattern() }
-            settings.families = families
-        },
+        "families": { try TagDecoder.families($1, into: &$0) },
+        "exempt-qualified": { $0.exemptions.qualified = try $1.bool() },
+        "exempt-quoted": { $0.exemptions.quoted = try $1.bool() },
+        "exempt-dated-notes": { $0.exemptions.datedNotes = try TagDecoder.datedNotes($1) },
         "provenance-sections": { $0.provenanceSections = try $1.patterns() },
         "provenance-lines": { $0.provenanceLines = try $1.patterns() },
         "provenance-rows": { $0.provenanceRows = try $1.patterns() },
@@ -263,6 +289,8 @@ enum ProfileDecoder {
         "cosmetic-severities": { $0.cosmeticSeverities = try $1.strings() },
         "finding-heading": { $0.findingHeading = try $1.pattern() },
         "review-file": { $0.reviewFile = try $1.string() },
+        "tasks-tag-label": { $0.tasksTagLabel = try $1.string() },
+        "ledger-plan": { $0.ledgerPlan = try $1.pattern() },
         "bands": { settings, node in
             var bands: [String: [Double]] = [:]
             try node.eachKey { key, child in

@@ -18,6 +18,7 @@ public enum RuleCatalog {
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
         TableArityRule(), TableShortRowRule(), TableNotRenderedRule(), TableCodePipeRule(), TableTotalRule(),
         BacklogFieldsRule(),
+        HeaderMissingFieldRule(), HeaderFieldValueRule(), HeaderIdentityRule(),
     ]
 
     /// Descriptions of what the engine itself reports (input problems, suppressions).
@@ -42,5 +43,31 @@ public enum RuleCatalog {
     public static func description(of id: String) -> RuleDescription? {
         guard let current = resolve(id) else { return nil }
         return descriptions.first { $0.id == current }
+    }
+
+    // MARK: With a profile's own rules
+
+    /// The categories (ID prefixes) of the built-in rules, and those the schema reserves for rules to come: a
+    /// profile's own rules take another namespace, so no later built-in rule can collide with one.
+    public static let builtInCategories: Set<String> = Set(descriptions.map(\.category)).union(["header"])
+
+    /// The rules a run with `profile` runs: the built-in ones, then the profile's `custom-rules`.
+    public static func rules(for profile: Profile) -> [any Rule] {
+        rules + profile.customRules.map { $0 as any Rule }
+    }
+
+    /// Every description a run with `profile` can report: the built-in rules, the profile's own, the engine's.
+    public static func descriptions(for profile: Profile) -> [RuleDescription] {
+        rules.map(\.description) + profile.customRules.map(\.description) + engineDescriptions
+    }
+
+    /// The current ID for `id` among the built-in rules and `custom`, or nil when no rule has it.
+    public static func resolve(_ id: String, custom: [CustomRule]) -> String? {
+        resolve(id) ?? (custom.contains { $0.description.id == id } ? id : nil)
+    }
+
+    /// The description of `id` among the built-in rules and the profile's own.
+    public static func description(of id: String, in profile: Profile) -> RuleDescription? {
+        description(of: id) ?? profile.customRules.first { $0.description.id == id }?.description
     }
 }

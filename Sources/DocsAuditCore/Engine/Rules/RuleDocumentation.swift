@@ -36,8 +36,8 @@ public enum RuleDocumentation {
         return out
     }
 
-    /// docs/rules.md.
-    public static func markdown() -> String {
+    /// docs/rules.md; with `rules`, the reference of those rules (a profile's own included).
+    public static func markdown(_ rules: [RuleDescription] = RuleCatalog.descriptions) -> String {
         var out = """
         # Rules
 
@@ -59,10 +59,10 @@ public enum RuleDocumentation {
         | --- | --- | --- |
 
         """
-        for rule in RuleCatalog.descriptions {
+        for rule in rules {
             out += "| [`\(rule.id)`](#\(Slugger.baseSlug(rule.id))) | \(rule.severity?.rawValue ?? "off") | \(rule.summary) |\n"
         }
-        for rule in RuleCatalog.descriptions {
+        for rule in rules {
             out += "\n## \(rule.id)\n\nDefault severity: **\(rule.severity?.rawValue ?? "off")**. \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).\n\n"
             out += rule.help + "\n" + examplesMarkdown(rule)
         }

@@ -106,8 +106,13 @@ public enum RuleExamples {
     /// ```
     public static func parse(yaml: String, file: String) throws -> [RuleExample] {
         guard let root = try YAMLReader.read(yaml, file: file) else { return [] }
+        return try parse(ConfigNode(node: root, file: file, keyPath: ""))
+    }
+
+    /// Parses examples already read into a tree (a custom rule's `examples` key), errors naming their key path.
+    static func parse(_ node: ConfigNode) throws -> [RuleExample] {
         var examples: [RuleExample] = []
-        try ConfigNode(node: root, file: file, keyPath: "").eachKey { key, value in
+        try node.eachKey { key, value in
             switch key {
             case "failing", "passing":
                 for item in try value.items() { examples.append(try example(item, failing: key == "failing")) }

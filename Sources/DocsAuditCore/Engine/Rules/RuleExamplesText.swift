@@ -302,6 +302,9 @@ passing:
 # Examples for graph/cycle (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: the edge C --> A closes a cycle
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -316,6 +319,9 @@ failing:
       - "cycle: A --> B --> C --> A"
 passing:
   - title: a DAG
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -326,12 +332,26 @@ passing:
           B --> C[c]
           A --> C
         ```
+  - title: a state diagram drawn as a flowchart in an ordinary document, which the profile does not declare
+    files:
+      docs/guides/session-states.md: |
+        # Session states
+
+        ```mermaid
+        flowchart LR
+          Idle[idle] --> Running[running]
+          Running --> Paused[paused]
+          Paused --> Running
+        ```
 
 """####,
         "graph/dangling-edge": ####"""
 # Examples for graph/dangling-edge (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: an edge to a node the graph never declares
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -345,6 +365,9 @@ failing:
       - "edge NS12 --> NS99: NS99 is not declared in the graph"
 passing:
   - title: both ends declared
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -356,6 +379,9 @@ passing:
           NS12 --> NS13
         ```
   - title: an edge-only sketch declares no node, so it is not checked
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -370,6 +396,9 @@ passing:
 # Examples for graph/duplicate-node (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a node declared twice with different classes
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -385,6 +414,9 @@ failing:
       - node NS16 is declared again (first at line 5)
 passing:
   - title: declared once; edges only name it
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -477,6 +509,9 @@ passing:
 # Examples for graph/parse-error (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a label left open
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -489,6 +524,9 @@ failing:
       - "the label of NS01 is not closed with `]`"
 passing:
   - title: the label closed
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -772,6 +810,9 @@ passing:
 # Examples for graph/undefined-class (see RuleExample.swift for the format; `make embed` after editing).
 failing:
   - title: a misspelt class
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -785,6 +826,9 @@ failing:
       - "class `redy` (on NS01) has no classDef"
 passing:
   - title: the class is defined
+    config: |
+      graphs:
+        - paths: [docs/sketch.md]
     files:
       docs/sketch.md: |
         # Sketch
@@ -872,6 +916,166 @@ passing:
 
         - Status: `todo`
         - Upstream: NS-01 (NS-02 resolved 2026-05-03)
+
+"""####,
+        "header/field-value": ####"""
+# Examples for header/field-value (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a date that is not ISO 8601, in a table header and in front matter
+    config: |
+      kinds:
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          header:
+            fields:
+              Date: {pattern: '\d{4}-\d{2}-\d{2}'}
+        - name: note
+          paths: ["notes/*.md"]
+          header:
+            form: front-matter
+            fields:
+              date: {pattern: '\d{4}-\d{2}-\d{2}'}
+    files:
+      docs/plans/001-a.md: |
+        # Plan-001: A
+
+        | Field | Value |
+        | --- | --- |
+        | **Date** | 1️⃣`14/04/2026` |
+      notes/a.md: |
+        ---
+        date: 2️⃣April 2026
+        ---
+        # A note
+    findings:
+      - "Date `14/04/2026` does not match `\\d{4}-\\d{2}-\\d{2}`"
+      - "date `April 2026` does not match `\\d{4}-\\d{2}-\\d{2}`"
+passing:
+  - title: the whole value matches once code spans, bold and links are read as their text
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          header:
+            form: bullets
+            fields:
+              Start Date: {pattern: '\d{4}-\d{2}-\d{2}'}
+              Feature Name: {pattern: '[a-z_]+'}
+    files:
+      text/0001-first.md: |
+        - Feature Name: `const_generics`
+        - Start Date: **2017-05-01**
+
+        ## Summary
+
+"""####,
+        "header/identity": ####"""
+# Examples for header/identity (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a header copied from another document still names that document's number
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              RFC PR: {identity: 'rust-lang/rfcs#(\d+)'}
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          title: '^Plan-(\d{3}): (.+)$'
+          header:
+            fields:
+              NNN: {identity: '^(\d+)$'}
+    files:
+      text/0042-answer.md: |
+        - Start Date: 2014-03-11
+        - RFC PR: 1️⃣[rust-lang/rfcs#41](https://github.com/rust-lang/rfcs/pull/41)
+
+        ## Summary
+      docs/plans/002-b.md: |
+        # Plan-002: B
+
+        | Field | Value |
+        | --- | --- |
+        | **NNN** | 2️⃣`001` |
+    findings:
+      - "RFC PR names 41 but this document is number 0042"
+      - "NNN names 001 but this document is number 002"
+passing:
+  - title: numbers compare as integers (0042 is 42), whatever the link markup
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              RFC PR: {identity: 'rust-lang/rfcs#(\d+)'}
+    files:
+      text/0042-answer.md: |
+        * Start Date: 2014-03-11
+        * RFC PR: [rust-lang/rfcs#42](https://github.com/rust-lang/rfcs/pull/42)
+
+        ## Summary
+
+"""####,
+        "header/missing-field": ####"""
+# Examples for header/missing-field (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a bullet header without its RFC PR item, and a file with no header list at all
+    config: |
+      kinds:
+        - name: rfc
+          paths: ["text/*.md"]
+          number: {from: file-name}
+          header:
+            form: bullets
+            fields:
+              Start Date: {required: true}
+              RFC PR: {required: true}
+    files:
+      text/0001-first.md: |
+        1️⃣- Start Date: 2014-03-11
+        - Rust Issue: [rust-lang/rust#8122](https://github.com/rust-lang/rust/issues/8122)
+
+        ## Summary
+      text/0002-second.md: |
+        2️⃣## Summary
+
+        No header.
+    findings:
+      - "header has no `RFC PR` field (a rfc needs it)"
+      - "no bullets header: a rfc needs `Start Date`, `RFC PR`"
+passing:
+  - title: every required field present, in a table or as front matter, whatever the markup around the name
+    config: |
+      kinds:
+        - name: plan
+          paths: ["docs/plans/*.md"]
+          header:
+            fields:
+              Status: {required: true}
+        - name: note
+          paths: ["notes/*.md"]
+          header:
+            form: front-matter
+            fields:
+              owner: {required: true}
+    files:
+      docs/plans/001-a.md: |
+        # Plan-001: A
+
+        | Field | Value |
+        | --- | --- |
+        | **Status** | `draft` |
+      notes/a.md: |
+        ---
+        owner: ana
+        ---
+        # A note
 
 """####,
         "ids/duplicate-definition": ####"""
@@ -1247,6 +1451,15 @@ passing:
         ```ts
         const METHOD_NAME_FORMAT = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/;
         ```
+  - title: a table with a Method column in an ordinary document is not a registry the profile declares
+    files:
+      docs/guides/http-api.md: |
+        # HTTP API
+
+        | Method | Path | Meaning |
+        | --- | --- | --- |
+        | `GET` | `/sessions` | list sessions |
+        | `POST` | `/sessions` | create a session |
 
 """####,
         "suppressions/unused": ####"""
@@ -1446,6 +1659,20 @@ failing:
       - "ephemeral pr-ref `PR #41` outside a provenance section"
       - "ephemeral finding `F-024-1-04` inside a Tasks block (no-ephemeral-tags)"
       - "ephemeral pr-ref `PR #42` inside a Tasks block (gate G5)"
+  - title: a family with its own severity outside Tasks blocks (tags.families.<name>.severity)
+    config: |
+      tags:
+        families:
+          pr-ref: {pattern: '\bPR #\d+', severity: info}
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ## Scope
+
+        Reworked after 1️⃣PR #41.
+    findings:
+      - "ephemeral pr-ref `PR #41` outside a provenance section"
 passing:
   - title: the same history in the Progress Log, a provenance section
     files:
@@ -1465,6 +1692,31 @@ passing:
         ## Progress Log
 
         - PR #42 shipped T-024-1-1 (per F-024-1-04).
+  - title: another repository's PR cited in a research-sources row, and `this PR` inside a quoted question (tags.exempt-qualified, tags.exempt-quoted)
+    files:
+      docs/architecture/research.md: |
+        # Research
+
+        ## Sources
+
+        | Source | Link | Finding |
+        | --- | --- | --- |
+        | Node.js | [nodejs/node](https://github.com/nodejs/node) | PR #4765 fixed the same race |
+
+        The fix mirrors nodejs/node PR #4765. The reviewer asked: "does this PR also bump the schema?"
+  - title: a dated amendment note inside a Tasks block, once the profile exempts them (tags.exempt-dated-notes)
+    config: |
+      tags:
+        exempt-dated-notes: '\(\d{4}-\d{2}-\d{2},\s*PR #\d+\)'
+    files:
+      docs/plans/024-a.md: |
+        # Plan-024: A
+
+        ### Phase 1 — One
+
+        #### Tasks
+
+        - **T-024-1-1** Scaffold the renamed crate (2026-06-02, PR #137). **Files:** `a.rs`
 
 """####,
         "tasks/traceability": ####"""

@@ -1,11 +1,12 @@
 /// A backlog item missing a required field, or with a Status or Priority outside the declared values.
-struct BacklogFieldsRule: Rule {
+struct BacklogFieldsRule: ModuleRule {
+    let module = ProfileModule.backlog
     let description = RuleDescription(
         id: "backlog/fields", severity: .warning,
         summary: "a backlog item lacks a required field or has a Status/Priority outside the declared values",
         help: """
-        Each `### BL-NNN: title` item carries backlog.required-fields (Status, Priority, References, Summary, Exit
-        Criteria by default); Status is one of backlog.statuses and Priority one of backlog.priorities.
+        Each backlog item (a heading matching backlog.heading) carries backlog.required-fields; its Status is
+        one of backlog.statuses and its Priority one of backlog.priorities.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

@@ -1,5 +1,6 @@
 /// A plan whose upstream sits in a later tier, or a plan placed in no tier.
-struct TierOrderRule: Rule {
+struct TierOrderRule: ModuleRule {
+    let module = ProfileModule.dependencies
     let description = RuleDescription(
         id: "deps/tier-order", severity: .error,
         summary: "a plan depends on a plan in a later tier, or is placed in no tier",
@@ -37,9 +38,11 @@ struct TierOrderRule: Rule {
         }
         let tierLine = dependencies.tiers.first?.line ?? 1
         for document in context.model.documents where document.kind == "plan" {
-            guard let number = document.number, earliest["Plan-\(number)"] == nil else { continue }
+            guard let number = document.number else { continue }
+            let label = context.profile.label(kind: document.kind, number: number)
+            guard earliest[label] == nil else { continue }
             hits.append(RuleHit(path: path, line: tierLine,
-                                message: "Plan-\(number) is placed in no tier of the build order", subject: "Plan-\(number)",
+                                message: "\(label) is placed in no tier of the build order", subject: label,
                                 related: [document.path]))
         }
         return hits

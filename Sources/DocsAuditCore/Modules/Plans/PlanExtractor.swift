@@ -52,7 +52,7 @@ enum PlanExtractor {
 
     private static func obligations(_ context: DocumentContext, ownNumber: String) -> [Obligation] {
         let settings = context.profile.plans
-        let own = "Plan-\(ownNumber)"
+        let own = context.profile.label(kind: context.document.kind, number: ownNumber)
         return definitions(context, heading: settings.obligationHeading, under: settings.obligationsSection).map { definition in
             var parties: [String] = []
             if let section = context.sections.first(where: { $0.headingLine == definition.line }) {
@@ -70,42 +70,43 @@ enum PlanExtractor {
         }
     }
 
-    /// `Plan-NNN` tokens and `NNN-slug.md` plan links in `blocks`, in order.
+    /// Plan IDs (the `plan` family) and links to documents of this plan's kind in `blocks`, as labels, in order.
     private static func planMentions(_ blocks: [Block], context: DocumentContext) -> [String] {
         guard let planID = context.profile.id("plan") else { return [] }
+        let kind = context.document.kind
         var found: [String] = []
         for block in blocks {
             found += planID.matches(in: block.plainText).compactMap { $0[0] }
             for link in Inline.links(in: block.inlines) {
-                if case let .link(destination, _) = link.kind, let number = planNumber(inLink: destination) {
-                    found.append("Plan-\(number)")
-                }
+                guard case let .link(destination, _) = link.kind,
+                      let number = linkedNumber(destination, kind: kind, context) else { continue }
+                found.append(context.profile.label(kind: kind, number: number))
             }
         }
         return found
     }
 
-    /// `./001-shared-session-core.md` or `../plans/001-….md` → `001`.
-    private static func planNumber(inLink destination: String) -> String? {
-        let file = destination.split(separator: "#").first.map(String.init) ?? destination
-        guard file.hasSuffix(".md") else { return nil }
-        let parts = file.split(separator: "/")
-        if parts.count >= 2, parts[parts.count - 2] != "plans", parts[parts.count - 2] != "." { return nil }
-        guard let name = parts.last else { return nil }
-        let digits = name.prefix(3)
-        guard digits.count == 3, digits.allSatisfy(\.isNumber), name.dropFirst(3).hasPrefix("-") else { return nil }
+    /// The number of the document of `kind` a link points to (`../plans/001-x.md` → `001`): the target's kind
+    /// comes from the profile's globs, its number from the digits its file name starts with.
+    private static func linkedNumber(_ destination: String, kind: String, _ context: DocumentContext) -> String? {
+        guard let target = LinkExtractor.resolve(destination, from: context.path,
+                                                 siteRoots: context.profile.links.siteRoots)?.target,
+              context.profile.kind(of: target) == kind else { return nil }
+        let name = target.split(separator: "/").last ?? Substring(target)
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, name.dropFirst(digits.count).hasPrefix("-") else { return nil }
         return String(digits)
     }
 
     private static func requiredADRs(_ context: DocumentContext) -> [String] {
+        let kind = "adr"
         guard let (cell, _) = context.headerCell(context.profile.header.requiredADRsField),
-              let adr = context.profile.id("adr") else { return [] }
+              let adr = context.profile.id(kind) else { return [] }
         var ids = adr.matches(in: cell.plainText).compactMap { $0[0] }
         for link in Inline.links(in: cell.inlines) {
             guard case let .link(destination, _) = link.kind,
-                  let range = destination.range(of: "decisions/") else { continue }
-            let digits = destination[range.upperBound...].prefix(3)
-            if digits.count == 3, digits.allSatisfy(\.isNumber) { ids.append("ADR-\(digits)") }
+                  let number = linkedNumber(destination, kind: kind, context) else { continue }
+            ids.append(context.profile.label(kind: kind, number: number))
         }
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }

@@ -212,9 +212,10 @@ struct GateChecks {
     /// Whether a `tags/ephemeral` hit is the G5 kind: the gate family, inside a Tasks block.
     static func isGateTag(_ hit: RuleHit) -> Bool { hit.message.hasSuffix("(gate G5)") }
 
-    /// G5: `PR #N` refs inside the plans' Tasks blocks that the baseline did not have (matched by the tag,
-    /// not the line, so moved lines are not new).
+    /// G5: tags of the gate family (`tags.gate-family`, called `gates.tasks-tag-label` here) inside the plans'
+    /// Tasks blocks that the baseline did not have (matched by the tag, not the line, so moved lines are not new).
     func g5() -> GateReport.Check {
+        let name = profile.gates.tasksTagLabel ?? profile.tags.gateFamily
         let plans = pairs.map { pair -> GateReport.PlanResult in
             let blocks = pair.current.phases.flatMap(\.tasksBlocks) + pair.current.looseTasksBlocks
             guard !blocks.isEmpty else {
@@ -229,13 +230,13 @@ struct GateChecks {
             }
             let kept = hits.count - fresh.count
             return GateReport.PlanResult(plan: pair.id, verdict: fresh.isEmpty ? .pass : .fail,
-                                         figure: "\(fresh.count) new PR #N refs"
+                                         figure: "\(fresh.count) new \(name) refs"
                                              + (kept > 0 ? " (\(kept) already at the baseline)" : ""),
                                          evidence: fresh.map { "line \($0.line): \($0.subject)" })
         }
         let count = plans.reduce(0) { $0 + $1.evidence.count }
-        return check("G5", "no new PR #N in the plans' Tasks blocks", plans,
-                     figure: "\(count) new PR #N refs in Tasks blocks")
+        return check("G5", "no new \(name) in the plans' Tasks blocks", plans,
+                     figure: "\(count) new \(name) refs in Tasks blocks")
     }
 
     /// The `no-ephemeral-tags` line: tags of `gates.ephemeral-families` anywhere in the committed files,

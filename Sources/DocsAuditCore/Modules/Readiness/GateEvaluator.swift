@@ -74,14 +74,24 @@ public struct GateEvaluator {
         return try CorpusLoader.load(root: root, profile: profile, overlay: overlay)
     }
 
-    /// The plans of tier `tier` in the current build order, or `plans` as given (`003` or `Plan-003`).
+    /// The error for a profile that declares no readiness gates (no `gates` section), or nil.
+    public static func undeclaredGates(_ profile: Profile) -> CorpusError? {
+        profile.declares(.gates) ? nil : CorpusError("the profile declares no readiness gates (no `gates` section)")
+    }
+
+    /// The plans of tier `tier` in the current build order, or `plans` as given (a number, `003`, or a label in
+    /// the profile's spelling, `Plan-003`).
     public func evaluate(tier: Int?, plans requested: [String], compareFindings: Bool = false) throws -> Evaluation {
+        if let error = Self.undeclaredGates(profile) { throw error }
         let git = GitObjects(root: root)
         guard git.resolves(baseline) else { throw CorpusError("\(baseline): not a git revision in \(root) (--baseline)") }
         let corpus = try loadCurrent(git)
         let model = Extractor.extract(corpus)
         let context = LintContext(corpus: corpus, model: model)
-        var planIDs = requested.map { $0.hasPrefix("Plan-") ? $0 : "Plan-\($0)" }
+        let label = { (plan: PlanModel) in profile.label(kind: profile.kind(of: plan.path), number: plan.number) }
+        var planIDs = requested.map { given in
+            given.allSatisfy { $0.isASCII && $0.isNumber } ? profile.label(kind: "plan", number: given) : given
+        }
         let tiers = model.dependencies.tiers
         if let tier {
             guard let row = tiers.first(where: { $0.tier == tier }) else {
@@ -92,7 +102,7 @@ public struct GateEvaluator {
             var seen = Set<String>()
             planIDs = row.plans.map(\.plan).filter { seen.insert($0).inserted }
         } else {
-            let known = Set(model.plans.map { "Plan-\($0.number)" })
+            let known = Set(model.plans.map(label))
             let unknown = planIDs.filter { !known.contains($0) }
             if !unknown.isEmpty || planIDs.isEmpty {
                 let list = known.sorted().joined(separator: ", ")
@@ -101,7 +111,7 @@ public struct GateEvaluator {
             }
         }
         var report = GateReport(baseline: baseline, head: head.label, tier: tier, plans: planIDs)
-        let current = planIDs.compactMap { id in model.plans.first { "Plan-\($0.number)" == id } }
+        let current = planIDs.compactMap { id in model.plans.first { label($0) == id } }
         let paths = current.map(\.path)
         let old = try git.contents(at: baseline, paths: paths)
         var pairs: [PlanPair] = []
@@ -112,7 +122,7 @@ public struct GateEvaluator {
             }
             let baselineFacts = baselineVersion?.1.facts
             let baselineTags = baselineVersion?.1.documentHits["tags/ephemeral"] ?? []
-            pairs.append(PlanPair(id: "Plan-\(plan.number)", current: plan, baseline: baselineFacts?.plan,
+            pairs.append(PlanPair(id: label(plan), current: plan, baseline: baselineFacts?.plan,
                                   currentDocument: corpus.document(at: plan.path), baselineDocument: baselineVersion?.0,
                                   baselineStatus: baselineFacts?.info.status,
                                   totalCheckMarkers: corpus.analysis(at: plan.path)?.totalCheckMarkers ?? 0,
@@ -188,12 +198,19 @@ public struct GateEvaluator {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tier 1 has no previous tier", target: nil, evidence: [], plans: [])
         }
         let previous = String(tier - 1)
+        let subject = profile.gates.commitSubject
+        guard !profile.gates.tags.isEmpty || !subject.isEmpty else {
+            return GateReport.Check(id: "G6", title: title, verdict: .notMeasured,
+                                    figure: "the profile names no audit tag or commit subject (gates.tags, "
+                                        + "gates.commit-subject)", target: nil, evidence: [], plans: [])
+        }
         let tags = profile.gates.tags.map { $0.replacingOccurrences(of: "{K}", with: previous) }
         if let tag = tags.first(where: { git.tagIsAncestor($0, of: head.ref) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tag \(tag)", target: nil,
                                     evidence: ["tag \(tag) is an ancestor of \(head.ref)"], plans: [])
         }
-        if let pattern = try? Pattern(profile.gates.commitSubject.replacingOccurrences(of: "{K}", with: previous)),
+        // An empty subject pattern would match every commit: without one, only the tags count.
+        if !subject.isEmpty, let pattern = try? Pattern(subject.replacingOccurrences(of: "{K}", with: previous)),
            let found = (try? git.subjects(from: head.ref))?.first(where: { pattern.test($0.subject) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "commit \(found.commit.prefix(7))", target: nil,
                                     evidence: ["\(found.commit.prefix(7)) \(found.subject)"], plans: [])

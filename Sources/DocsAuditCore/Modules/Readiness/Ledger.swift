@@ -40,8 +40,11 @@ public struct Ledger: Sendable, Codable {
 
     public init() {}
 
-    /// Reads every `.md` file under `path` (a folder or one file).
-    public static func read(_ path: String, settings: GateSettings) throws -> Ledger {
+    /// Reads every `.md` file under `path` (a folder or one file) with the profile's `gates` shapes; a finding's
+    /// plan is named by the profile's plan label (`kinds[].label`).
+    public static func read(_ path: String, profile: Profile) throws -> Ledger {
+        let settings = profile.gates
+        let label = { (number: String) in profile.label(kind: "plan", number: number) }
         var ledger = Ledger()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -61,9 +64,9 @@ public struct Ledger: Sendable, Codable {
             }
             let document = MarkdownDocument(path: file, text: text)
             if (file as NSString).lastPathComponent == settings.reviewFile {
-                ledger.readReview(document, overrides: &overrides)
+                ledger.readReview(document, overrides: &overrides, settings: settings)
             } else {
-                ledger.readFindings(document, settings: settings)
+                ledger.readFindings(document, settings: settings, label: label)
             }
         }
         for index in ledger.entries.indices {
@@ -73,11 +76,12 @@ public struct Ledger: Sendable, Codable {
         return ledger
     }
 
-    private mutating func readFindings(_ document: MarkdownDocument, settings: GateSettings) {
+    private mutating func readFindings(_ document: MarkdownDocument, settings: GateSettings,
+                                       label: (String) -> String) {
         guard let heading = settings.findingHeading else { return }
         for section in document.sections {
             guard let match = heading.firstMatch(in: section.title), let id = match[1] else { continue }
-            var entry = Entry(id: id, plan: "Plan-\(match[2] ?? "")", phase: match[3] ?? "", title: (match[5] ?? "").trimmed,
+            var entry = Entry(id: id, plan: label(match[2] ?? ""), phase: match[3] ?? "", title: (match[5] ?? "").trimmed,
                               severity: nil, disposition: nil, path: document.path, line: section.headingLine)
             let blocks = document.blocks(in: section.range).filter { $0.range.start.line > section.headingLine }
             for block in blocks.flatMap(\.descendantsAndSelf) where block.kind == .paragraph {
@@ -93,7 +97,8 @@ public struct Ledger: Sendable, Codable {
         }
     }
 
-    private mutating func readReview(_ document: MarkdownDocument, overrides: inout [String: String]) {
+    private mutating func readReview(_ document: MarkdownDocument, overrides: inout [String: String],
+                                     settings: GateSettings) {
         for block in document.allBlocks {
             if block.isTable, let header = block.tableRows.first {
                 let names = header.cells.map { $0.plainText.trimmed.lowercased() }
@@ -109,8 +114,9 @@ public struct Ledger: Sendable, Codable {
                 for field in LabelledFields(block.inlines).fields {
                     let label = field.label.lowercased()
                     if label.hasPrefix("review minutes") {
-                        // `**Review minutes:** 75` (tier-wide) or `**Review minutes (Plan-024):** 45–75`.
-                        let plan = field.label.range(of: #"Plan-\d{3}"#, options: .regularExpression).map { String(field.label[$0]) } ?? "*"
+                        // `**Review minutes:** 75` (tier-wide) or `**Review minutes (Plan-024):** 45–75`
+                        // (the plan as `gates.ledger-plan` finds it).
+                        let plan = settings.ledgerPlan?.firstMatch(in: field.label)?[0] ?? "*"
                         if let minutes = Self.minutes(field.text) {
                             reviewMinutes[plan] = minutes
                         } else {

@@ -1,13 +1,15 @@
 /// A registry method whose name breaks the corpus's declared `METHOD_NAME_FORMAT`.
-struct MethodNameFormatRule: Rule {
+struct MethodNameFormatRule: ModuleRule {
+    let module = ProfileModule.registries
     let description = RuleDescription(
         id: "registry/method-name-format", severity: .error,
         summary: "a method in a method-name registry does not match METHOD_NAME_FORMAT",
         help: """
-        Registry tables (first header cell `Method` or `… procedure`) list wire method names; each must match the
-        `const METHOD_NAME_FORMAT = /…/` the corpus declares (a document's own declaration first, else the first
-        in the corpus, else registries.method-format-fallback). snake_case event names such as
-        `runtime_node.online` are valid events, never methods.
+        Registry tables (those the profile declares in registries.method-tables: in the default profile, tables
+        of contracts and plans whose first header cell is `Method` or `… procedure`) list wire method names; each
+        must match the `const METHOD_NAME_FORMAT = /…/` the corpus declares (a document's own declaration first,
+        else the first in the corpus, else registries.method-format-fallback). snake_case event names such as
+        `runtime_node.online` are valid events, never methods. A table elsewhere is not a registry.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
@@ -27,7 +29,7 @@ struct MethodNameFormatRule: Rule {
                 pattern = translated
                 shown = "/\(declared.source)/\(declared.flags) (\(declared.path):\(declared.line))"
             } else {
-                guard let fallback = try? Pattern(context.profile.registries.methodFormatFallback) else { continue }
+                guard let fallback = context.profile.registries.methodFormatFallback else { continue }
                 pattern = fallback
                 shown = "/\(fallback.source)/ (profile fallback)"
             }

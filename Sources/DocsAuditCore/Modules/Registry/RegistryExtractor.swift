@@ -8,11 +8,17 @@ enum RegistryExtractor {
 
     static func extract(_ context: DocumentContext) -> Facts {
         let settings = context.profile.registries
+        // Kinds and paths are known per document; sections are checked per table.
+        let declared = settings.methodTables.filter { declaration in
+            DeclaredPlace(kinds: declaration.place.kinds, paths: declaration.place.paths)
+                .contains(path: context.path, kind: context.document.kind, headings: [])
+        }
         var facts = Facts()
         for block in context.markdown.allBlocks {
             if block.isCodeBlock, let declaration = settings.methodFormatDeclaration {
                 facts.formats += formats(in: block, declaration: declaration, path: context.path)
-            } else if block.isTable, let header = settings.methodTableHeader, let table = registryTable(block, header: header, context: context) {
+            } else if block.isTable, !declared.isEmpty,
+                      let table = registryTable(block, declared: declared, context: context) {
                 facts.tables.append(table)
             }
         }
@@ -33,9 +39,20 @@ enum RegistryExtractor {
         return found
     }
 
-    private static func registryTable(_ table: Block, header pattern: Pattern, context: DocumentContext) -> RegistryTable? {
+    /// The table as a registry when a declaration in `declared` takes it: it stands in the declared place and
+    /// its first header cell matches the declared header.
+    private static func registryTable(_ table: Block, declared: [MethodTableDeclaration],
+                                      context: DocumentContext) -> RegistryTable? {
         let rows = table.tableRows
-        guard let head = rows.first, let firstCell = head.cells.first, pattern.test(firstCell.plainText) else { return nil }
+        guard let head = rows.first, let firstCell = head.cells.first else { return nil }
+        let label = firstCell.plainText
+        let line = table.range.start.line
+        let candidates = declared.filter { $0.header.test(label) }
+        guard !candidates.isEmpty else { return nil }
+        let headings = context.markdown.sectionPath(containing: line).map(\.title)
+        guard candidates.contains(where: {
+            $0.place.contains(path: context.path, kind: context.document.kind, headings: headings)
+        }) else { return nil }
         let entries: [RegistryRow] = rows.dropFirst().compactMap { row in
             guard let cell = row.cells.first, let span = Inline.codeSpans(in: cell.inlines).first else { return nil }
             return RegistryRow(name: span.literal.trimmed, line: row.range.start.line, column: span.start.utf8Column)

@@ -10,34 +10,34 @@ final class DocumentRuleBranchTests: XCTestCase {
 
     func testMethodFormatFromAnotherDocumentWhenTheTableHasNone() throws {
         try RuleHarness.assert("registry/method-name-format", [
-            "docs/a.md": "# A\n\n| Method |\n| --- |\n| `↓a.b` |\n",
-            "docs/b.md": "# B\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+\\.[a-z]+$/;\n```\n",
-        ], messages: ["method `a.b` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z]+\\.[a-z]+\\.[a-z]+$/ (docs/b.md:4)"])
+            "docs/architecture/contracts/a.md": "# A\n\n| Method |\n| --- |\n| `↓a.b` |\n",
+            "docs/architecture/contracts/b.md": "# B\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+\\.[a-z]+$/;\n```\n",
+        ], messages: ["method `a.b` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT /^[a-z]+\\.[a-z]+\\.[a-z]+$/ (docs/architecture/contracts/b.md:4)"])
     }
 
     func testMethodFormatPrefersTheDocumentsOwnDeclaration() throws {
         try RuleHarness.assert("registry/method-name-format", [
-            // docs/a.md's declaration comes first in the corpus; docs/z.md's own wins for its table.
-            "docs/a.md": "# A\n\n```ts\nconst METHOD_NAME_FORMAT = /^x$/;\n```\n",
-            "docs/z.md": "# Z\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+$/;\n```\n",
+            // a.md's declaration comes first in the corpus; z.md's own wins for its table.
+            "docs/architecture/contracts/a.md": "# A\n\n```ts\nconst METHOD_NAME_FORMAT = /^x$/;\n```\n",
+            "docs/architecture/contracts/z.md": "# Z\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\nconst METHOD_NAME_FORMAT = /^[a-z]+\\.[a-z]+$/;\n```\n",
         ], messages: [])
     }
 
     func testMethodFormatFallbackAndProcedureHeader() throws {
         try RuleHarness.assert("registry/method-name-format", [
-            "docs/a.md": "# A\n\n| Procedure | Notes |\n| --- | --- |\n| `↓Session.Create` | x |\n| `session.create` | y |\n",
+            "docs/architecture/contracts/a.md": "# A\n\n| Procedure | Notes |\n| --- | --- |\n| `↓Session.Create` | x |\n| `session.create` | y |\n",
         ], messages: ["method `Session.Create` (row 1 of the registry at line 3) does not match METHOD_NAME_FORMAT " + fallback])
     }
 
     func testMethodFormatThatCannotBeTranslated() throws {
         try RuleHarness.assert("registry/method-name-format", [
-            "docs/a.md": "# A\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\n↓const METHOD_NAME_FORMAT = /^[a-z]+$/q;\n```\n",
+            "docs/architecture/contracts/a.md": "# A\n\n| Method |\n| --- |\n| `a.b` |\n\n```ts\n↓const METHOD_NAME_FORMAT = /^[a-z]+$/q;\n```\n",
         ], messages: ["METHOD_NAME_FORMAT /^[a-z]+$/q cannot be read as a regular expression"])
     }
 
     func testMethodFormatIgnoresTablesThatAreNotRegistries() throws {
         try RuleHarness.assert("registry/method-name-format",
-            ["docs/a.md": "# A\n\n| Event |\n| --- |\n| `Runtime_Node.Online` |\n"],
+            ["docs/architecture/contracts/a.md": "# A\n\n| Event |\n| --- |\n| `Runtime_Node.Online` |\n"],
                                messages: [])
     }
 

@@ -1,26 +1,34 @@
 import XCTest
 @testable import DocsAuditCore
 
-/// One test per reason a graph-shape rule fires and per exemption it honours (any Mermaid flowchart).
+/// One test per reason a graph-shape rule fires and per exemption it honours (any Mermaid flowchart the profile
+/// declares: here every document directly under docs/).
 final class GraphShapeBranchTests: XCTestCase {
     private func sketch(_ body: String) -> [String: String] {
         ["docs/sketch.md": "# Sketch\n\n```mermaid\n\(body)\n```\n"]
     }
 
+    /// `RuleHarness.assert` with the flowcharts of docs/*.md declared as graphs.
+    private func check(_ rule: String, _ files: [String: String], messages: [String],
+                       file: StaticString = #filePath, line: UInt = #line) throws {
+        try RuleHarness.assert(rule, files, messages: messages, config: "graphs:\n  - paths: ['docs/*.md']\n",
+                               file: file, line: line)
+    }
+
     // MARK: graph/parse-error
 
     func testParseErrorUnclosedLabel() throws {
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n↓  A[open --> B"),
+        try check("graph/parse-error", sketch("graph TB\n↓  A[open --> B"),
                                messages: ["the label of A is not closed with `]`: `A[open --> B`"])
     }
 
     func testParseErrorUnknownArrow() throws {
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n  A[a]\n↓  A ~~> B"),
+        try check("graph/parse-error", sketch("graph TB\n  A[a]\n↓  A ~~> B"),
                                messages: ["expected an arrow (`-->`, `---`, `-.->`, `==>`) or `&`, found `~`: `A ~~> B`"])
     }
 
     func testParseErrorClassWithoutNameAndOpenEdgeLabel() throws {
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n  B[b]\n↓  A[a]:::\n↓  A -->|open B"), messages: [
+        try check("graph/parse-error", sketch("graph TB\n  B[b]\n↓  A[a]:::\n↓  A -->|open B"), messages: [
             "`:::` after A needs a class name: `A[a]:::`", "edge label is not closed with `|`: `A -->|open B`",
         ])
     }
@@ -29,18 +37,18 @@ final class GraphShapeBranchTests: XCTestCase {
         // Only blocks opening with `graph`/`flowchart` are flowcharts; other Mermaid diagrams are not parsed.
         var files = sketch("sequenceDiagram\n  A->>B: hi [")
         files["docs/other.md"] = "# Other\n\n```mermaid\nA --> B[\n```\n"
-        try RuleHarness.assert("graph/parse-error", files, messages: [])
+        try check("graph/parse-error", files, messages: [])
     }
 
     func testParseErrorSubgraphNeverClosedAndStrayEnd() throws {
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n↓  subgraph s1 [One]\n  A[a]"),
+        try check("graph/parse-error", sketch("graph TB\n↓  subgraph s1 [One]\n  A[a]"),
                                messages: ["subgraph `s1` is never closed with `end`: `subgraph`"])
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n  A[a]\n↓  end"),
+        try check("graph/parse-error", sketch("graph TB\n  A[a]\n↓  end"),
                                messages: ["`end` without an open subgraph: `end`"])
     }
 
     func testParseErrorReportsEachBadStatementOnItsOwnLine() throws {
-        try RuleHarness.assert("graph/parse-error", sketch("graph TB\n↓  A[a\n  B[b]\n↓  C[c"), messages: [
+        try check("graph/parse-error", sketch("graph TB\n↓  A[a\n  B[b]\n↓  C[c"), messages: [
             "the label of A is not closed with `]`: `A[a`", "the label of C is not closed with `]`: `C[c`",
         ])
     }
@@ -48,20 +56,20 @@ final class GraphShapeBranchTests: XCTestCase {
     // MARK: graph/duplicate-node
 
     func testDuplicateNodeReportsTheSecondDeclarationOnly() throws {
-        try RuleHarness.assert("graph/duplicate-node", sketch("graph TB\n  A[one]\n↓  A[two]\n  A[three]"),
+        try check("graph/duplicate-node", sketch("graph TB\n  A[one]\n↓  A[two]\n  A[three]"),
                                messages: ["node A is declared again (first at line 5)"])
     }
 
     func testDuplicateNodeIgnoresEdgeMentionsAndOtherDiagrams() throws {
         var files = sketch("graph TB\n  A[one]\n  B[b]\n  A --> B\n  B --> A")
         files["docs/other.md"] = "# Other\n\n```mermaid\ngraph TB\n  A[one]\n```\n"
-        try RuleHarness.assert("graph/duplicate-node", files, messages: [])
+        try check("graph/duplicate-node", files, messages: [])
     }
 
     // MARK: graph/dangling-edge
 
     func testDanglingEdgeSourceTargetAndBoth() throws {
-        try RuleHarness.assert("graph/dangling-edge",
+        try check("graph/dangling-edge",
             sketch("graph TB\n  A[a]\n↓  X --> A\n↓  A -.-> Y\n↓↓  P --> Q"), messages: [
             "edge X --> A: X is not declared in the graph",
             "edge A -.-> Y: Y is not declared in the graph",
@@ -71,34 +79,34 @@ final class GraphShapeBranchTests: XCTestCase {
     }
 
     func testDanglingEdgeDeclaredInsideTheEdgeCounts() throws {
-        try RuleHarness.assert("graph/dangling-edge", sketch("graph TB\n  A[a] --> B[b]\n  B --> A"), messages: [])
+        try check("graph/dangling-edge", sketch("graph TB\n  A[a] --> B[b]\n  B --> A"), messages: [])
     }
 
     func testDanglingEdgeSkipsEdgeOnlySketches() throws {
-        try RuleHarness.assert("graph/dangling-edge", sketch("graph LR\n  A --> B\n  B --> C"), messages: [])
+        try check("graph/dangling-edge", sketch("graph LR\n  A --> B\n  B --> C"), messages: [])
     }
 
     // MARK: graph/undefined-class
 
     func testUndefinedClassOnNodeAndByClassStatement() throws {
-        try RuleHarness.assert("graph/undefined-class",
+        try check("graph/undefined-class",
             sketch("graph TB\n↓  A[a]:::redy\n  B[b]\n↓  class B gone\n  classDef ready fill:#9f9"),
                                messages: ["class `redy` (on A) has no classDef", "class `gone` (on B) has no classDef"])
     }
 
     func testUndefinedClassReportedOncePerName() throws {
-        try RuleHarness.assert("graph/undefined-class", sketch("graph TB\n↓  A[a]:::redy\n  B[b]:::redy"),
+        try check("graph/undefined-class", sketch("graph TB\n↓  A[a]:::redy\n  B[b]:::redy"),
                                messages: ["class `redy` (on A) has no classDef"])
     }
 
     func testUndefinedClassLooksOnlyAtItsOwnDiagram() throws {
         var files = sketch("graph TB\n↓  A[a]:::ready")
         files["docs/other.md"] = "# Other\n\n```mermaid\ngraph TB\n  B[b]:::ready\n  classDef ready fill:#9f9\n```\n"
-        try RuleHarness.assert("graph/undefined-class", files, messages: ["class `ready` (on A) has no classDef"])
+        try check("graph/undefined-class", files, messages: ["class `ready` (on A) has no classDef"])
     }
 
     func testUndefinedClassAcceptsDefinedAndDefault() throws {
-        try RuleHarness.assert("graph/undefined-class",
+        try check("graph/undefined-class",
             sketch("graph TB\n  A[a]:::ready\n  B[b]:::default\n  classDef ready fill:#9f9"),
                                messages: [])
     }
@@ -106,22 +114,22 @@ final class GraphShapeBranchTests: XCTestCase {
     // MARK: graph/cycle
 
     func testCycleTwoNodes() throws {
-        try RuleHarness.assert("graph/cycle",
+        try check("graph/cycle",
             sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A"), messages: ["cycle: A --> B --> A"])
     }
 
     func testCycleSelfLoop() throws {
-        try RuleHarness.assert("graph/cycle", sketch("graph TB\n  A[a]\n↓  A --> A"), messages: ["cycle: A --> A"])
+        try check("graph/cycle", sketch("graph TB\n  A[a]\n↓  A --> A"), messages: ["cycle: A --> A"])
     }
 
     func testCycleTwoSeparateCyclesEachReported() throws {
-        try RuleHarness.assert("graph/cycle",
+        try check("graph/cycle",
             sketch("graph TB\n  A[a] --> B[b]\n↓  B --> A\n  C[c] --> D[d]\n↓  D --> C"),
                                messages: ["cycle: A --> B --> A", "cycle: C --> D --> C"])
     }
 
     func testCycleDiamondIsNotACycle() throws {
-        try RuleHarness.assert("graph/cycle",
+        try check("graph/cycle",
             sketch("graph TB\n  A[a] --> B[b]\n  A --> C[c]\n  B --> D[d]\n  C --> D"), messages: [])
     }
 

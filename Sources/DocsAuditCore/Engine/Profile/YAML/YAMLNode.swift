@@ -25,18 +25,28 @@ public struct YAMLNode: Sendable {
     public var column: Int
     /// True for a plain (unquoted, not block) scalar: only those can be YAML's null.
     public var isPlain: Bool
+    /// The file the node was read from (as the reader was told), so a tree merged from several files still
+    /// names the right one in errors and in `config --print`.
+    public var file: String
 
-    public init(_ content: Content, line: Int, column: Int, isPlain: Bool = false) {
+    public init(_ content: Content, line: Int, column: Int, isPlain: Bool = false, file: String = "") {
         self.content = content
         self.line = line
         self.column = column
         self.isPlain = isPlain
+        self.file = file
     }
 
     /// The scalar's text, or nil for a sequence or mapping.
     public var string: String? {
         if case let .scalar(text) = content { return text }
         return nil
+    }
+
+    /// The value of `key` in a mapping (the first, as YAML keys are unique), or nil.
+    public subscript(key: String) -> YAMLNode? {
+        guard case let .mapping(pairs) = content else { return nil }
+        return pairs.first { $0.key.string == key }?.value
     }
 
     /// `~`, `null` or nothing, unquoted.

@@ -14,7 +14,7 @@ enum YAMLReader {
         }
         guard let node else { return nil }
         var budget = maxNodes
-        guard let tree = convert(node, budget: &budget) else {
+        guard let tree = convert(node, file: file, budget: &budget) else {
             throw ConfigError(file: file, line: 1, column: 1, key: "",
                               message: "the YAML has more than \(maxNodes) nodes once its aliases are expanded")
         }
@@ -24,30 +24,32 @@ enum YAMLReader {
     /// The most nodes a tree may have once aliases are expanded (a few nested aliases can stand for billions).
     static let maxNodes = 1_000_000
 
-    private static func convert(_ node: Node, budget: inout Int) -> YAMLNode? {
+    private static func convert(_ node: Node, file: String, budget: inout Int) -> YAMLNode? {
         budget -= 1
         guard budget >= 0 else { return nil }
         let line = node.mark?.line ?? 1
         let column = node.mark?.column ?? 1
         switch node {
         case let .scalar(scalar):
-            return YAMLNode(.scalar(scalar.string), line: line, column: column, isPlain: scalar.style == .plain)
+            return YAMLNode(.scalar(scalar.string), line: line, column: column, isPlain: scalar.style == .plain,
+                            file: file)
         case let .sequence(sequence):
             var items: [YAMLNode] = []
             for item in sequence {
-                guard let converted = convert(item, budget: &budget) else { return nil }
+                guard let converted = convert(item, file: file, budget: &budget) else { return nil }
                 items.append(converted)
             }
-            return YAMLNode(.sequence(items), line: line, column: column)
+            return YAMLNode(.sequence(items), line: line, column: column, file: file)
         case let .mapping(mapping):
             var pairs: [YAMLNode.Pair] = []
             for (key, value) in mapping {
-                guard let key = convert(key, budget: &budget), let value = convert(value, budget: &budget) else { return nil }
+                guard let key = convert(key, file: file, budget: &budget),
+                      let value = convert(value, file: file, budget: &budget) else { return nil }
                 pairs.append(YAMLNode.Pair(key: key, value: value))
             }
-            return YAMLNode(.mapping(pairs), line: line, column: column)
+            return YAMLNode(.mapping(pairs), line: line, column: column, file: file)
         case let .alias(alias):
-            return YAMLNode(.scalar("*\(alias.anchor.rawValue)"), line: line, column: column)
+            return YAMLNode(.scalar("*\(alias.anchor.rawValue)"), line: line, column: column, file: file)
         }
     }
 

@@ -4,9 +4,10 @@ struct LineCiteRule: Rule {
         id: "cites/line-range", severity: .error,
         summary: "a line cite points to a missing file, past its end, or a range starts or ends on a blank line",
         help: """
-        `Plan-024:285-300`, `[Plan-024](../plans/024-x.md):285` and `` `src/a.ts:24,35` `` must name a file
-        that exists and lines within it, and both endpoints of a range must be non-blank lines (`cites.endpoints`,
-        on by default; off, only a range blank throughout is reported). The message names the nearest non-blank
+        A line cite (cites.label-colon: a document label and lines; cites.link-colon: a link and lines;
+        cites.code-pin: `` `src/a.ts:24,35` ``) must name a file that exists and lines within it, and both
+        endpoints of a range must be non-blank lines (`cites.endpoints`, on by default; off, only a range blank
+        throughout is reported). The message names the nearest non-blank
         line. Line cites rot when the target is edited; prefer a heading link (`#fragment`) where you can.
         """)
 

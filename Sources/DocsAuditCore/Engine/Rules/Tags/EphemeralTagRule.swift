@@ -7,22 +7,28 @@ struct EphemeralTagRule: DocumentRule {
         Tags like `F-024-2-04`, `DT-003-…`, `PR #118`, `this commit` and `.agents/tmp` mean nothing once the
         review or the squash is over. They belong in provenance surfaces (Progress Log, Shipment Manifest,
         Decision Log, Preconditions, a Phase's `**Precondition:**`, the next-steps DAG section) or exempt trees.
-        Inside a `#### Tasks` block they are errors (tags.tasks-severity): PR numbers there fail gate G5
+        Inside a Tasks block (plans.tasks-heading) they are errors (tags.tasks-severity): PR numbers there fail gate G5
         (tags.gate-family), the other families are named `no-ephemeral-tags`, as `docs-audit gates` reports
-        them. Families, surfaces and provenance spans are profile data (tags.*).
+        them. Families (each with an optional severity outside Tasks blocks), surfaces and provenance spans are
+        profile data (tags.*); so are the exemptions: a reference qualified by another repository (`owner/repo PR
+        #N`, `owner/repo#N`, a table row linking to another repository), a quotation ("…", “…”, a blockquote),
+        a dated amendment note (tags.exempt-qualified, tags.exempt-quoted, tags.exempt-dated-notes).
         """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
         let settings = profile.tags
         guard !settings.families.isEmpty, !settings.exemptKinds.contains(document.kind),
               !settings.exempt.contains(where: { $0.matches(document.path) }) else { return [] }
-        let families = settings.families.sorted { $0.key < $1.key }
+        // A family whose own severity is `off` is not looked for.
+        let families = settings.families.filter { settings.familySeverities[$0.key] != .some(nil) }
+            .sorted { $0.key < $1.key }
         return scan(document, families: families, profile: profile)
     }
 
     private func scan(_ document: ParsedDocument, families: [(key: String, value: Pattern)], profile: Profile) -> [RuleHit] {
         let settings = profile.tags
         let markdown = document.markdown
+        let exemptions = TagExemptions(document: markdown, profile: profile)
         var hits: [RuleHit] = []
         for number in markdown.proseLines {
             guard let raw = markdown.source.line(number) else { continue }
@@ -41,16 +47,22 @@ struct EphemeralTagRule: DocumentRule {
             if trimmed.hasPrefix("|"), let label = firstCell(trimmed), settings.provenanceRows.contains(where: { $0.test(label) }) { continue }
             let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
             let inTasks = path.contains { profile.plans.tasksHeading?.test($0.title) == true }
+            let exempt = exemptions.line(line, number: number)
             for (family, match) in tags {
                 guard let range = match.range(), let tag = match[0],
                       !allowed.contains(where: { $0.contains(range.lowerBound) }),
+                      !exempt.exempts(range, family: family),
                       profile.id("placeholder")?.test(tag) != true else { continue }
                 let place = !inTasks ? "outside a provenance section"
                     : family == settings.gateFamily ? "inside a Tasks block (gate G5)"
                     : "inside a Tasks block (no-ephemeral-tags)"
                 var hit = RuleHit(path: document.path, line: number, column: match.utf8Column(),
                                   message: "ephemeral \(family) `\(tag)` \(place)", subject: tag)
-                if inTasks { hit.severityOverride = .some(settings.tasksSeverity) }
+                if inTasks {
+                    hit.severityOverride = .some(settings.tasksSeverity)
+                } else if let own = settings.familySeverities[family], let own {
+                    hit.severityOverride = .some(own)
+                }
                 hits.append(hit)
             }
         }

@@ -36,14 +36,14 @@ struct NextStepsView {
     /// The node with `id`.
     func node(_ id: String) -> MermaidNode? { nodesByID[id] }
 
-    /// `NS13a` → `NS-13a`, `BL106` → `BL-106`; nil for other node IDs.
+    /// The entry or backlog item a node stands for, through the profile's templates (`graph.node-entry-id`,
+    /// `graph.backlog-node-item-id`); nil for other node IDs.
     func documentID(ofNode node: String) -> String? {
-        if let match = settings.nodeID?.firstMatch(in: node), let number = match[1] {
-            return "NS-\(number)\(match[2] ?? "")"
+        if let template = settings.nodeEntryID, let match = settings.nodeID?.firstMatch(in: node) {
+            return template.render(match: match)
         }
-        if let match = settings.backlogNodeID?.firstMatch(in: node), let number = match[1] {
-            let padded = String(repeating: "0", count: max(0, 3 - number.count)) + number
-            return "BL-\(padded)\(match[2] ?? "")"
+        if let template = settings.backlogNodeItemID, let match = settings.backlogNodeID?.firstMatch(in: node) {
+            return template.render(match: match)
         }
         return nil
     }

@@ -1,5 +1,6 @@
 /// A `blocked` node whose every upstream is completed.
-struct BlockedUpstreamRule: Rule {
+struct BlockedUpstreamRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/blocked-without-open-upstream", severity: .warning,
         summary: "a blocked node's upstreams are all completed",

@@ -1,11 +1,13 @@
 /// An edge from a backlog node whose item is completed.
-struct CompletedBacklogEdgeRule: Rule {
+struct CompletedBacklogEdgeRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/completed-backlog-edge", severity: .warning,
         summary: "a backlog node still gates a next step after its item was completed",
         help: """
-        A `BLnnn` node may block only while `BL-nnn` is open. Once the backlog item is completed (or archived as
-        completed), remove its edges (and the node), or reopen the item.
+        A backlog node (graph.backlog-node-id) may block only while the backlog item it stands for
+        (graph.backlog-node-item-id) is open. Once the item is completed (or archived as completed), remove its
+        edges (and the node), or reopen the item.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

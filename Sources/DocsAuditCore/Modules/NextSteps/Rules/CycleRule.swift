@@ -1,12 +1,16 @@
 /// A cycle in a flowchart meant to be a DAG.
-struct CycleRule: Rule {
+struct CycleRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/cycle", severity: .error,
         summary: "the edges of a flowchart form a cycle",
-        help: "Edges are hard preconditions; a cycle means nothing on it can ever start. Remove the edge that closes it.")
+        help: """
+        Edges are hard preconditions; a cycle means nothing on it can ever start. Remove the edge that closes it.
+        Only the flowcharts the profile declares (`graphs:`) are checked.
+        """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.diagrams.flatMap { diagram in
+        context.model.declaredDiagrams.flatMap { diagram in
             GraphCycles.find(in: diagram.graph).map { cycle in
                 RuleHit(path: diagram.path, line: cycle.line,
                         message: "cycle: " + Self.shown(cycle.path),

@@ -1,12 +1,13 @@
 /// Every next-step node has a detail entry and every entry a node.
-struct EntryNodePairingRule: Rule {
+struct EntryNodePairingRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/entry-node-pairing", severity: .error,
         summary: "a next-step node has no detail entry, or an entry has no node",
         help: """
-        Each `NS-NN` node in the DAG has one `### NS-NN: title` entry below it, and each entry one node
-        (`NS-13a` ↔ `NS13a`; a range entry `NS-15..NS-21` maps to node `NS15`). Add the missing half or remove
-        the stale one.
+        Each next-step node in the graph (graph.node-id) has one next-steps entry heading below it
+        (graph.entry-heading), and each entry one node: the entry ID without its dashes is the node ID, and a
+        range entry maps to the node of its first member. Add the missing half or remove the stale one.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

@@ -1,5 +1,6 @@
 /// A `PRs:` checklist disagreeing with the entry's Status.
-struct PRChecklistRule: Rule {
+struct PRChecklistRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/pr-checklist", severity: .warning,
         summary: "an entry's PRs checklist disagrees with its Status, or a checked row lacks its merge note",

@@ -1,5 +1,6 @@
 /// A `ready` node that still waits on an upstream.
-struct ReadyUpstreamRule: Rule {
+struct ReadyUpstreamRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/ready-with-open-upstream", severity: .error,
         summary: "a ready node has an upstream that is not completed",

@@ -1,15 +1,15 @@
 /// Prose that claims a derived set (`the ready set is now …`) disagreeing with the graph.
-struct SetClaimRule: Rule {
+struct SetClaimRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/set-claim", severity: .error,
         summary: "a sentence claiming the ready/blocked/completed set disagrees with the graph",
         help: """
-        Sentences such as `the ready set is now NS-03, NS-11 (2 items)`, `ready set (NS-03)`,
-        `Ready set after this PR: {NS-03}` or `blocked set: {NS-06, NS-08..NS-10}` must list exactly the nodes
-        whose derived state is that set (from each entry's Status and its upstreams), and a stated count must
-        match. Ranges (`NS-08..NS-10`) stand for every ID between their bounds. A list with a piece that is
-        neither an ID nor a range is reported as unreadable, not as a wrong set. `docs-audit sync` rewrites
-        the ready-set sentence.
+        A sentence claiming a set (graph.set-claim: the ready set is now …, with an optional `(N items)`) must
+        list exactly the next-steps entries whose derived state is that set (from each entry's Status and its
+        upstreams), and a stated count must match. A range of two entry IDs stands for every ID between its
+        bounds. A list with a piece that is neither an ID nor a range is reported as unreadable, not as a
+        wrong set. `docs-audit sync` rewrites the ready-set sentence.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

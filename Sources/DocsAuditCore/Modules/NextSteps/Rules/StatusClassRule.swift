@@ -1,5 +1,6 @@
 /// A node's class disagreeing with its detail entry's Status.
-struct StatusClassRule: Rule {
+struct StatusClassRule: ModuleRule {
+    let module = ProfileModule.graph
     let description = RuleDescription(
         id: "graph/status-class", severity: .error,
         summary: "a next-step node's class disagrees with its entry's Status",

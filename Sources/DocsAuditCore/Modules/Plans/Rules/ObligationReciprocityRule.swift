@@ -1,11 +1,13 @@
 /// A cross-plan obligation that its counterparty plan never mentions.
-struct ObligationReciprocityRule: Rule {
+struct ObligationReciprocityRule: ModuleRule {
+    let module = ProfileModule.plans
     let description = RuleDescription(
         id: "obligations/reciprocity", severity: .warning,
-        summary: "a CP-NNN-M obligation is not mentioned by the counterparty plan it names",
+        summary: "an obligation ID is not mentioned by the counterparty plan it names",
         help: """
-        If Plan-A owes Plan-B something, both plans surface the CP ID, so the obligation is seen from either side.
-        Mention the CP in the counterparty plan (its Cross-Plan Obligations or the task that discharges it).
+        If one plan owes another something, both plans surface the obligation ID, so the obligation is seen from
+        either side. Mention the obligation ID in the counterparty plan (its obligations section or the task that
+        discharges it).
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
@@ -17,8 +19,8 @@ struct ObligationReciprocityRule: Rule {
         for plan in context.model.plans {
             for obligation in plan.obligations {
                 for party in obligation.counterparties {
-                    let number = String(party.dropFirst("Plan-".count))
-                    guard let other = context.document(kind: "plan", number: number) else { continue }
+                    guard let number = context.profile.number(kind: "plan", inLabel: party),
+                          let other = context.document(kind: "plan", number: number) else { continue }
                     if mentions[other.path]?.contains(obligation.id) != true {
                         hits.append(RuleHit(path: plan.path, line: obligation.line,
                                             message: "\(obligation.id) names \(party), but \(other.path) never mentions \(obligation.id)",

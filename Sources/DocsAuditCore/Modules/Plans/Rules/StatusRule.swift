@@ -1,5 +1,6 @@
 /// A header Status that cannot be read or is outside its kind's lifecycle.
-struct StatusRule: Rule {
+struct StatusRule: ModuleRule {
+    let module = ProfileModule.plans
     let description = RuleDescription(
         id: "plans/status", severity: .error,
         summary: "a plan, spec or ADR has no readable header Status, or one outside its lifecycle",

@@ -1,16 +1,20 @@
 /// A task that traces to no acceptance criterion or invariant (gate G4), or cites one that does not exist.
-struct TraceabilityRule: Rule {
+struct TraceabilityRule: ModuleRule {
+    let module = ProfileModule.plans
     let description = RuleDescription(
         id: "tasks/traceability", severity: .warning,
         summary: "a task traces to no spec criterion or invariant, or cites one that does not exist",
         help: """
         Gate G4: every task carries a Spec coverage or a Verifies invariant that is not `none`, and what it cites
-        resolves (`Spec-001 AC9` needs a ninth criterion; `I-024-7` needs a definition).
+        resolves (a spec's ninth acceptance criterion needs nine criteria in that spec; an invariant ID needs a
+        definition).
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
         let definitions = context.definitions
-        let acCounts = Dictionary(context.model.specs.map { ("Spec-\($0.number)", $0.acceptanceCriteria.count) }, uniquingKeysWith: max)
+        let acCounts = Dictionary(context.model.specs.map { spec in
+            (context.profile.label(kind: "spec", number: spec.number), spec.acceptanceCriteria.count)
+        }, uniquingKeysWith: max)
         let spec = context.profile.id("spec")
         let invariant = context.profile.id("invariant")
         var hits: [RuleHit] = []
