@@ -48,8 +48,8 @@ final class RealCorpusRustRFCsTests: XCTestCase {
             "header/field-value": 8,
             // 3673 names rfcs#3505; 3808 links pull/3808 under the text `#3803`.
             "header/identity": 2,
-            // 3327 (front matter over the list) and 3668 (footnote definitions split the header list).
-            "header/missing-field": 2,
+            // 3327: YAML front matter over the list, read by cmark as a thematic break and a setext heading.
+            "header/missing-field": 1,
         ]
         for (rule, count) in counts.sorted(by: { $0.key < $1.key }) {
             XCTAssertEqual(count, expected[rule] ?? 0, rule)
