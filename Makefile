@@ -1,14 +1,14 @@
 # docs-audit: `make demo` runs the tool on the bundled example corpus; `make test` runs every test.
-# Both install the Debian packages cmark-gfm and PCRE2 need, and the python3 module jsonschema (the SARIF
+# Both install the Debian packages cmark-gfm, PCRE2 and libyaml need, and the python3 module jsonschema (the SARIF
 # schema test), when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libssl-dev binutils pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libyaml-dev libssl-dev binutils pkg-config
 EXAMPLES := Examples/corpus
 RELEASE_BIN := .build/release/docs-audit
 # C and C++ libraries the release binary links statically, one word each: `make
 # release` links their `.a` archives (scripts/static-libs.sh), so the binary needs only libc at run time.
-STATIC_C_LIBS := cmark-gfm cmark-gfm-extensions pcre2-8 crypto stdc++
+STATIC_C_LIBS := cmark-gfm cmark-gfm-extensions pcre2-8 yaml crypto stdc++
 STATIC_LIB_DIR := .build/static-libs
 # `make install PREFIX=… DESTDIR=…`: the binary, the man page and bash/zsh/fish completions.
 PREFIX ?= /usr/local
@@ -102,7 +102,8 @@ bench: release
 fuzz: deps
 	scripts/fuzz.sh $${SECONDS_TO_FUZZ:-1800}
 
-# Regenerates the embedded copies of rules/default.yml and rules/examples/ (a test fails when they differ).
+# Regenerates the embedded copies of every rules/*.yml (the built-in profiles, by name) and rules/examples/
+# (a test fails when they differ).
 embed:
 	scripts/embed-default-profile.sh
 	scripts/embed-rule-examples.sh

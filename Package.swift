@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries, each called from one small Swift file. cmark-gfm: Markdown/CmarkBridge.swift.
@@ -24,11 +23,13 @@ let package = Package(
         .systemLibrary(name: "CSHA256", providers: [.apt(["libssl-dev"])]),
         // Profile patterns: PCRE2 (8-bit, UTF, JIT, match limits), called only from Support/PCRE2Regex.swift.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // Profiles and rule examples: libyaml's event parser, called only from Profile/YAML/YAMLReader.swift.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Parsing, profile, corpus model, extraction (and later the rules). Never prints, never exits.
         .target(
             name: "DocsAuditCore",
             dependencies: [
-                "CCmarkGFM", "CPCRE2", "CSHA256", .product(name: "Yams", package: "Yams"),
+                "CCmarkGFM", "CPCRE2", "CSHA256", "CYAML",
             ]
         ),
         // Turns models and findings into bytes: JSON, text, and later SARIF and friends.

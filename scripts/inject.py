@@ -268,6 +268,11 @@ INJECTIONS = [
                       'Tracked as BL-999.\n\n## Progress Log\n')], [
         Expect('ids/undefined-reference', P001, 418, 12, 'error', 'BL-999 is defined nowhere'),
     ]),
+    # A reservation phrase makes BL-999 a definition-to-be: one info, and the later mention is not undefined.
+    Injection('reserve an undefined BL item', [Replace(P001, '## Progress Log\n',
+                      'The follow-up is reserved as **BL-999**; BL-999 tracks it.\n\n## Progress Log\n')], [
+        Expect('ids/reserved', P001, 418, 32, 'info', 'BL-999 is reserved here and not defined yet'),
+    ]),
     Injection('cite an undefined ADR', [Replace(P001, '## Progress Log\n',
                       'Decided in ADR-099.\n\n## Progress Log\n')], [
         Expect('ids/undefined-reference', P001, 418, 12, 'error', 'ADR-099 is defined nowhere'),

@@ -79,16 +79,26 @@ kinds:
   - name: other
     paths: ["**"]
 ids:
-  plan: '\bPlan-(\d{3,6})\b'
-  spec: '\bSpec-(\d{3,6})\b'
-  adr: '\bADR-(\d{3,6})\b'
-  invariant: '\bI-(\d{3,6})([a-z]?)-(\d+)(?![\d])(?!-T\d)'
-  invariant-range: '\bI-(\d{3,6})([a-z]?)-(\d+)\.\.(\d+)\b'
-  invariant-wildcard: '\bI-(\d{3,6})([a-z]?)-\\?\*'
-  obligation: '\bCP-(\d{3,6})-(\d+)\b'
-  task-dashed: '\bT-(\d{3,6})([a-z]?)-(\d+)-(\d+)\b'
-  task-dashed-range: '\bT-(\d{3,6})([a-z]?)-(\d+)-(\d+)\.\.(\d+)\b'
-  backlog: '\bBL-(\d{3,6})([a-z]?)\b'
+  # Mappings are laid over the default families: `defined`, `ranges` and the rest stay.
+  plan: {pattern: '\bPlan-(\d{3,6})\b'}
+  spec: {pattern: '\bSpec-(\d{3,6})\b'}
+  adr: {pattern: '\bADR-(\d{3,6})\b'}
+  invariant:
+    pattern: '\bI-(\d{3,6})([a-z]?)-(\d+)(?![\d])(?!-T\d)'
+    defined: [{heading: '^(I-\d{3,6}[a-z]?-\d+)\s+—\s+', sections: ['^Invariants$'], kinds: [plan]}]
+  invariant-wildcard: {pattern: '\bI-(\d{3,6})([a-z]?)-\\?\*'}
+  obligation:
+    pattern: '\bCP-(\d{3,6})-(\d+)\b'
+    defined: [{heading: '^(CP-\d{3,6}-\d+)\s+—\s+', sections: ['^Cross-Plan Obligations$'], kinds: [plan]}]
+  task-dashed:
+    pattern: '\bT-(\d{3,6})([a-z]?)-(\d+)-(\d+)\b'
+    defined: [{bullet: '^(T-\d{3,6}[a-z]?-\d+-\d+)$', sections: ['^Tasks$'], kinds: [plan]}]
+  backlog:
+    pattern: '\bBL-(\d{3,6})([a-z]?)\b'
+    defined:
+      - heading: '^(BL-\d{3,6}[a-z]?):\s+'
+        kinds: [backlog, backlog-archive]
+      - table-column: {match: '^(BL-\d{3,6}[a-z]?)$', kinds: [backlog, backlog-archive]}
 plans:
   task-bullet-id: '^(T-\d{3,6}[a-z]?-\d+-\d+)$'
   invariant-heading: '^(I-(\d{3,6})[a-z]?-(\d+))\s+—\s+(.+)$'

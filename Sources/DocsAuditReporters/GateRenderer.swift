@@ -69,6 +69,6 @@ public enum GateRenderer {
 
     /// Text safe inside a Markdown table cell (newlines as spaces, other control characters visible).
     static func cell(_ text: String) -> String {
-        VisibleText.escape(text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
+        VisibleText.escape(text.replacingEvery("|", with: "\\|").replacingEvery("\n", with: " "))
     }
 }

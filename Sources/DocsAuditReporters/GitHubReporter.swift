@@ -55,14 +55,14 @@ public enum GitHubReporter {
     /// Escapes message data as GitHub documents (`%`, CR, LF); other control characters (an escape sequence
     /// the log viewer would act on) are made visible (`VisibleText`).
     static func data(_ text: String) -> String {
-        VisibleText.escape(text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A"))
+        VisibleText.escape(text.replacingEvery("%", with: "%25").replacingEvery("\r", with: "%0D")
+            .replacingEvery("\n", with: "%0A"))
     }
 
     /// Escapes a property value (also `:` and `,`).
     static func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        data(text).replacingEvery(":", with: "%3A").replacingEvery(",", with: "%2C")
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -54,7 +54,7 @@ public enum GraphRenderer {
     public static func mermaid(_ graph: DerivedGraph) -> String {
         var out = "graph TB\n"
         for node in graph.nodes {
-            let label = (node.label ?? node.id).replacingOccurrences(of: "\"", with: "#quot;")
+            let label = (node.label ?? node.id).replacingEvery("\"", with: "#quot;")
             let style = node.derivedClass.map { ":::\($0)" } ?? ""
             out += "  \(node.id)[\"\(label)\"]\(style)\n"
         }
@@ -87,7 +87,7 @@ public enum GraphRenderer {
     public static func dot(_ graph: DerivedGraph) -> String {
         var out = "digraph nextsteps {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=12];\n"
         for node in graph.nodes {
-            let label = (node.label ?? node.id).replacingOccurrences(of: "<br/>", with: "\n").replacingOccurrences(of: "<br>", with: "\n")
+            let label = (node.label ?? node.id).replacingEvery("<br/>", with: "\n").replacingEvery("<br>", with: "\n")
             out += "  \(quoted(node.id)) [label=\(quoted(label)), fillcolor=\(quoted(fill(node.derivedClass)))];\n"
         }
         for edge in graph.edges { out += "  \(quoted(edge.from)) -> \(quoted(edge.to));\n" }
@@ -131,11 +131,11 @@ public enum GraphRenderer {
 
     /// A dot string literal.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\"" + text.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
+            .replacingEvery("\n", with: "\\n") + "\""
     }
 
-    static func nodeID(_ plan: String) -> String { plan.replacingOccurrences(of: "-", with: "") }
+    static func nodeID(_ plan: String) -> String { plan.replacingEvery("-", with: "") }
 }
 
-import Foundation
+import FoundationEssentials

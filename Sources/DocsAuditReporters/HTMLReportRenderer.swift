@@ -1,5 +1,5 @@
 import DocsAuditCore
-import Foundation
+import FoundationEssentials
 
 /// The report as one self-contained HTML page: inline CSS, graphs as inline SVG when Graphviz `dot` is
 /// installed (the Mermaid source otherwise). Every piece of corpus text is escaped.
@@ -185,7 +185,7 @@ public struct GraphvizSVG: Sendable {
             return .failed("Graphviz failed: \(reason)")
         case .finished(let status, let output):
             guard status == 0 else { return .failed("Graphviz exited with status \(status)") }
-            guard let text = String(validating: output, as: UTF8.self), let start = text.range(of: "<svg") else {
+            guard let text = String(validating: output, as: UTF8.self), let start = text.firstRange(of: "<svg") else {
                 return .failed("Graphviz gave no SVG")
             }
             return .svg(String(text[start.lowerBound...]))

@@ -1,5 +1,5 @@
 import DocsAuditCore
-import Foundation
+import FoundationEssentials
 
 /// Encodes values as stable JSON: sorted keys, two-space indent, no escaped slashes, final newline.
 public enum JSONOutput {

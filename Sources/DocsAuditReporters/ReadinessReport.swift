@@ -1,5 +1,5 @@
 import DocsAuditCore
-import Foundation
+import FoundationEssentials
 
 /// Everything a readiness report shows, gathered once and rendered as Markdown or HTML.
 public struct ReadinessReport: Sendable {
@@ -72,7 +72,7 @@ public struct ReadinessReport: Sendable {
     func heading(_ plan: PlanModel) -> String {
         let label = labels[plan.path] ?? plan.path
         guard let title = plan.title, let colon = title.firstIndex(of: ":") else { return label }
-        return "\(label) — " + title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return "\(label) — " + title[title.index(after: colon)...].trimmed
     }
 
     /// A plan's tasks with their Phase, in order.
@@ -83,7 +83,7 @@ public struct ReadinessReport: Sendable {
     /// A task's trace in one word.
     static func traced(_ task: PlanTask) -> Bool {
         func meaningful(_ value: String?) -> Bool {
-            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return false }
+            guard let value = value?.trimmed, !value.isEmpty else { return false }
             return !value.lowercased().hasPrefix("none")
         }
         return meaningful(task.specCoverage) || meaningful(task.verifiesInvariant)
@@ -219,8 +219,8 @@ public enum MarkdownReportRenderer {
     /// Corpus text made inert in Markdown tables: pipes escaped, angle brackets as entities, newlines as
     /// spaces, other control characters visible (`VisibleText`).
     static func escape(_ text: String) -> String {
-        VisibleText.escape(text.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
+        VisibleText.escape(text.replacingEvery("\n", with: " ")).replacingEvery("&", with: "&amp;").replacingEvery("<", with: "&lt;")
+            .replacingEvery(">", with: "&gt;").replacingEvery("|", with: "\\|")
+            .replacingEvery("\n", with: " ")
     }
 }

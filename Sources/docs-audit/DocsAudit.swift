@@ -1,6 +1,11 @@
 import ArgumentParser
 import DocsAuditCore
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `docs-audit` command.
 @main
@@ -62,7 +67,12 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
-        Foundation.exit(code)
+        AnalysisCache.finishWrites()  // cache entries written in the background while the command ran
+        #if canImport(Glibc)
+        Glibc.exit(code)
+        #else
+        Darwin.exit(code)
+        #endif
     }
 
     /// Prints an error to standard error (or, when that fails, says so on standard output); always exit 2.
@@ -108,7 +118,8 @@ struct CorpusOptions: ParsableArguments {
     func loadCorpus(staged: GitIndex.Staged? = nil) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
         return try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory)
+            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory,
+                                  backgroundCacheWrites: true)
         }
     }
 }

@@ -25,7 +25,7 @@ struct ReadinessOptions: ParsableArguments {
 
     func validate() throws {
         if tier == nil && plans == nil { throw ValidationError("give --tier K or --plans 003,005") }
-        if let plans, plans.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if let plans, plans.split(separator: ",").allSatisfy({ $0.trimmed.isEmpty }) {
             throw ValidationError("--plans names no plan: give plan numbers or labels, such as 003,005")
         }
         if tier != nil && plans != nil { throw ValidationError("give --tier or --plans, not both") }
@@ -41,7 +41,7 @@ struct ReadinessOptions: ParsableArguments {
         let ledgerData = try ledger.map { try Ledger.read($0, profile: profile) }
         let headMode: GateEvaluator.Head = staged ? .staged : head.map { .revision($0) } ?? .workingTree
         let evaluator = GateEvaluator(root: corpus.root, profile: profile, baseline: baseline, head: headMode, ledger: ledgerData)
-        let list = plans?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        let list = plans?.split(separator: ",").map { String($0).trimmed } ?? []
         return (try evaluator.evaluate(tier: tier, plans: list, compareFindings: compareFindings), ledgerData)
     }
 }

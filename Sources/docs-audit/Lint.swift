@@ -1,7 +1,12 @@
 import ArgumentParser
 import DocsAuditCore
 import DocsAuditReporters
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `docs-audit lint`: findings as `path:line:col: severity: message [rule]`, or any CI format.
 struct Lint: ParsableCommand {

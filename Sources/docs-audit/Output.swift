@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DocsAuditCore
 
 /// Writes to standard output and error with `write(2)`: a closed, full or broken stream is an error the

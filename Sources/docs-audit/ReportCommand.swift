@@ -1,7 +1,12 @@
 import ArgumentParser
 import DocsAuditCore
 import DocsAuditReporters
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `docs-audit report`: the readiness report for reviewers.
 struct ReportCommand: ParsableCommand {
@@ -69,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         if let graphvizTimeout {
             (value, source) = (graphvizTimeout, "--graphviz-timeout")
         } else if let text = ProcessInfo.processInfo.environment[variable] {
-            (value, source) = (Double(text.trimmingCharacters(in: .whitespaces)), "\(variable)=\(text)")
+            (value, source) = (Double(text.trimmed), "\(variable)=\(text)")
         } else {
             return GraphvizSVG.defaultTimeLimit
         }

@@ -46,8 +46,8 @@ struct Rules: ParsableCommand {
             let width = descriptions.map(\.id.count).max() ?? 0
             for rule in descriptions {
                 let severity = rule.severity?.rawValue ?? "off"
-                try Output.write(rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                    + severity.padding(toLength: 9, withPad: " ", startingAt: 0) + rule.summary + "\n")
+                try Output.write(TextFormat.padded(rule.id, to: width + 2)
+                    + TextFormat.padded(severity, to: 9) + rule.summary + "\n")
             }
         case .markdown:
             try Output.write(RuleDocumentation.markdown(descriptions))

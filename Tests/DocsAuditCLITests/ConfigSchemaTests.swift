@@ -51,6 +51,22 @@ final class ConfigSchemaTests: XCTestCase {
             + "table [plans/status]\ndocs/plans/024-x.md:3:5: error: Plan-999 is defined nowhere "
             + "[ids/undefined-reference]\n" + link)
     }
+
+    func testSectionScopeHoldsWhenTheAnalysisComesFromTheCache() throws {
+        let root = try CLI.folder([
+            "docs-audit.yml": Data("rules:\n  links/missing-file:\n    sections: ['^Tasks$']\n".utf8),
+            "docs/a.md": Data("# A\n\n[x](gone1.md)\n\n## Tasks\n\n### Sub\n\n[y](gone2.md)\n".utf8),
+        ])
+        let cache = try CLI.folder([:]).appendingPathComponent("cache").path
+        let arguments = ["lint", "--root", root.path, "--cache-dir", cache]
+        let fresh = try CLI.run(arguments)
+        XCTAssertEqual(fresh.status, 1, fresh.stderr)
+        XCTAssertEqual(fresh.stdout, "docs/a.md:9:1: error: link to gone2.md: docs/gone2.md does not exist "
+            + "[links/missing-file]\n")
+        let cached = try CLI.run(arguments)
+        XCTAssertEqual(cached.stdout, fresh.stdout, "the headings come back with the cached analysis")
+        XCTAssertEqual(cached.status, 1)
+    }
 }
 
 /// `docs-audit config --print`: the merged profile with where each value came from.

@@ -154,8 +154,9 @@ final class CorpusExtractionTests: XCTestCase {
         XCTAssertEqual(model.cites.map(\.ranges), [[LineSpan(start: 3, end: 4)], [LineSpan(start: 10, end: 10)],
                                                   [LineSpan(start: 24, end: 24), LineSpan(start: 35, end: 35)]])
         let invariants = model.references.filter { $0.family.hasPrefix("invariant") }.map { "\($0.family):\($0.id)" }
-        XCTAssertEqual(invariants, ["invariant:I-024-1", "invariant:I-024-1", "invariant-range:I-024-1..3", "invariant-wildcard:I-024-\\*"],
+        XCTAssertEqual(invariants, ["invariant:I-024-1", "invariant:I-024-1..3", "invariant-wildcard:I-024-\\*"],
                        "I-024-3-T1 is a test ID, code blocks are not prose")
+        XCTAssertEqual(model.references.first { $0.id == "I-024-1..3" }?.range, true, "a range is one reference")
         XCTAssertFalse(model.references.contains { $0.id == "BL-0XX" })
         let anchors = try XCTUnwrap(model.documents.first { $0.path.hasPrefix("docs/plans/024") }?.anchors)
         XCTAssertEqual(anchors, ["plan-024-sidecar", "goal", "goal-anchor"])

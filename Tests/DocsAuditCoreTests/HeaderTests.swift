@@ -49,7 +49,8 @@ final class HeaderTests: XCTestCase {
         XCTAssertTrue(regex.message.hasPrefix("not a valid regular expression"), regex.message)
         let required = try XCTUnwrap(configError(kind("    header:\n      fields:\n        A: {required: yes}\n")))
         XCTAssertEqual(required.message, "expected true or false")
-        let none = try XCTUnwrap(configError(kind("    header:\n      form: none\n      fields: {A: {required: true}}\n")))
+        let noForm = "    header:\n      form: none\n      fields: {A: {required: true}}\n"
+        let none = try XCTUnwrap(configError(kind(noForm)))
         XCTAssertEqual(none.message, "header.fields need a header: form is none")
         let title = try XCTUnwrap(configError(kind("    number: {from: title}\n")))
         XCTAssertEqual(title.message, "number.from: title needs a pattern here or a title pattern in kind rfc")
@@ -133,6 +134,10 @@ final class HeaderTests: XCTestCase {
         XCTAssertNil(sections.headerLine)
         let levelTwoTitle = try document("text/0003-c.md", "## RFC: C\n\n- Start Date: 2021-10-07\n\n## Summary\n")
         XCTAssertEqual(fields(levelTwoTitle), ["Start Date=2021-10-07@3:15"], "a first heading of any level is a title")
+        let underFrontMatter = try document("text/0005-e.md",
+                                            "---\ntitle: E\n---\n\n- Start Date: 2022-09-21\n\n## Summary\n")
+        XCTAssertEqual(fields(underFrontMatter), ["Start Date=2022-09-21@5:15"], "front matter is not the title")
+        XCTAssertEqual(underFrontMatter.anchors, ["summary"], "nor a setext heading")
         let summaryFirst = try document("text/0004-d.md", "## Summary\n\nText.\n\n## Motivation\n\n- A: b\n")
         XCTAssertEqual(fields(summaryFirst), [], "the list of a later section is not the header")
     }
@@ -159,7 +164,8 @@ final class HeaderTests: XCTestCase {
     }
 
     func testFrontMatterIsReadFromTheLinesAndHiddenFromTheParse() throws {
-        let text = "---\nid: N-0007\ntitle: \"A: note\"\ntags: [a, b]\nnested: {x: 1}\n---\n# A note\n\nText.\n\n## Next\n"
+        let text = "---\nid: N-0007\ntitle: \"A: note\"\ntags: [a, b]\nnested: {x: 1}\n---\n"
+            + "# A note\n\nText.\n\n## Next\n"
         let info = try document("notes/a.md", text)
         XCTAssertEqual(fields(info), ["id=N-0007@2:5", "title=A: note@3:8", "tags=a, b@4:7"])
         XCTAssertEqual(info.headerLine, 1)

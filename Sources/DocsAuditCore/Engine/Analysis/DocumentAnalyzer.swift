@@ -6,7 +6,8 @@ public enum DocumentAnalyzer {
 
     /// Analyses the text of the corpus file at `path` (relative to the root).
     public static func analyze(path: String, text: String, profile: Profile) -> (SourceDocument, FileAnalysis) {
-        let markdown = MarkdownDocument(path: path, text: text, frontMatter: hasFrontMatter(profile.kind(of: path), profile))
+        let frontMatter = hasFrontMatter(profile.kind(of: path), profile)
+        let markdown = MarkdownDocument(path: path, text: text, frontMatter: frontMatter)
         return analyze(SourceDocument(path: path, source: markdown.source, profile: profile), markdown, profile: profile)
     }
 
@@ -16,9 +17,11 @@ public enum DocumentAnalyzer {
         return analyze(SourceDocument(path: path, kind: kind, frozen: frozen, source: markdown.source), markdown, profile: profile)
     }
 
-    /// Whether documents of `kind` open with YAML front matter, which the Markdown parse must not see.
+    /// Whether YAML front matter at the top of documents of `kind` is hidden from the Markdown parse: for a
+    /// front-matter header, and for a bullet header, which may stand under front matter (a Rust RFC does).
     private static func hasFrontMatter(_ kind: String, _ profile: Profile) -> Bool {
-        profile.kindRule(kind)?.header.form == .frontMatter
+        let form = profile.kindRule(kind)?.header.form
+        return form == .frontMatter || form == .bullets
     }
 
     /// Runs the pass with its own pattern budget: a pattern that overruns its limit is stopped for the rest of

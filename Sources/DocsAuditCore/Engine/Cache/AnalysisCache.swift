@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// File analyses kept on disk between runs, so a pre-commit run re-parses only the files that changed.
 ///
@@ -14,7 +15,7 @@ import Foundation
 /// is not used at all (`refusal` says why). Per-root folders unused for 30 days are removed.
 public struct AnalysisCache: Sendable {
     /// Bumped whenever `FileAnalysis` or anything inside it changes shape.
-    static let format = 1
+    static let format = 2
 
     /// The folder of this corpus's entries.
     public let folder: String
@@ -34,7 +35,7 @@ public struct AnalysisCache: Sendable {
     public static func open(directory: String, realRoot: String, profile: Profile,
                             tool: String? = nil) -> AnalysisCache {
         let name = String(sha256Hex(Array(realRoot.utf8)).prefix(24))
-        let folder = (directory as NSString).appendingPathComponent("analyses-\(name)")
+        let folder = PathText.join(directory, "analyses-\(name)")
         var refusal = CacheFolder.prepare(directory)
         if refusal == nil { refusal = CacheFolder.prepare(folder).map { "\(folder): \($0)" } }
         let identity = tool ?? ToolIdentity.identity(executable: ToolIdentity.executable,
@@ -78,6 +79,32 @@ public struct AnalysisCache: Sendable {
                   ?? (try? JSONEncoder().encode(analysis)).map({ [UInt8]($0) }) else { return }
         CacheFolder.write(bytes, in: folder, name: key + ".json")
     }
+
+    /// Stores each new analysis under its key; with `background`, on a thread of its own, so a first run with a
+    /// cache costs no more wall time than one without (the rules run meanwhile). `finishWrites` waits for
+    /// every background write: a process calls it before it exits.
+    func store(_ entries: [(key: String, analysis: FileAnalysis)], background: Bool) {
+        guard refusal == nil, !entries.isEmpty else { return }
+        guard background else {
+            for entry in entries { store(entry.analysis, for: entry.key) }
+            return
+        }
+        let cache = self
+        Self.writes.enter()
+        let started = detachThread {
+            for entry in entries { cache.store(entry.analysis, for: entry.key) }
+            Self.writes.leave()
+        }
+        if !started {
+            Self.writes.leave()
+            for entry in entries { store(entry.analysis, for: entry.key) }
+        }
+    }
+
+    /// Waits until every entry stored in the background is written (or has failed to be).
+    public static func finishWrites() { writes.wait() }
+
+    private static let writes = DispatchGroup()
 
     /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
     /// like entries are touched.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +16,7 @@ enum CacheFolder {
         var info = stat()
         if lstat(path, &info) != 0 {
             guard errno == ENOENT else { return "cannot examine it: \(FileSystem.errnoMessage(errno))" }
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = PathText.parent(path)
             if !parent.isEmpty {
                 try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Validates a cache entry against the file it claims to describe before it is decoded and used: an entry
 /// written by this tool always passes, while a damaged or forged one (a line past the end of the file, an

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes a cache entry's JSON straight into bytes while the value encodes itself, where `JSONEncoder` first
 /// builds a tree of values and then serialises it: the first run with a cache writes one entry per file, and

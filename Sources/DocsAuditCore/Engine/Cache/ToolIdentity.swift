@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +16,7 @@ import Darwin
 public enum ToolIdentity {
     /// The executable of this process (`/proc/self/exe` resolved on Linux).
     static var executable: String {
-        FileSystem.realPath("/proc/self/exe") ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        FileSystem.realPath("/proc/self/exe") ?? CommandLine.arguments.first.flatMap(FileSystem.realPath) ?? ""
     }
 
     /// The identity of the executable at `path`, its content hash remembered in `memoFolder` (when given and
@@ -46,14 +46,19 @@ public enum ToolIdentity {
 
     /// SHA-256 of a file's content, read in chunks; nil when it cannot be read.
     static func contentHash(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
         var hasher = SHA256Hasher()
-        do {
-            // `read(upToCount:)` answers nil or empty data at the end of the file.
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        } catch {
-            return nil
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            hasher.update(Array(chunk[0..<count]))
         }
         return AnalysisCache.hex(hasher.finalize())
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads what is staged in the git index, for `lint --staged` and `gates --staged`: one `git` process per
 /// query, argument arrays only (no shell), NUL-separated output, so any byte in a file name is safe.

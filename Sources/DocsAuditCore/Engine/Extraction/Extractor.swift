@@ -20,6 +20,7 @@ public enum Extractor {
         var references: [IDReference] = []
         /// The document's headings, for rule scopes that name sections.
         var headings: [HeadingFact] = []
+        var definitions: [IDDefinition] = []
     }
 
     /// The corpus model from the facts each file's analysis extracted.
@@ -49,6 +50,7 @@ public enum Extractor {
         facts.headings = context.markdown.sections.map {
             HeadingFact(line: $0.headingLine, level: $0.level, title: $0.title)
         }
+        facts.definitions = DefinitionExtractor.extract(context, info: info)
         return facts
     }
 
@@ -72,6 +74,7 @@ public enum Extractor {
             model.links += facts.links
             model.cites += facts.cites
             model.references += facts.references
+            model.definitions += facts.definitions
         }
         model.cites = resolveLabelCites(model.cites, documents: model.documents, profile: corpus.profile)
         model.problems = corpus.problems

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Relative links (with or without a fragment) and same-document fragment links.
 enum LinkExtractor {
@@ -34,7 +34,7 @@ enum LinkExtractor {
             fragment = String(destination[destination.utf8.index(after: hash)...])
         }
         if let query = file.utf8.firstIndex(of: UInt8(ascii: "?")) { file = file[..<query] }
-        if file.utf8.contains(UInt8(ascii: "%")) { file = Substring(file.removingPercentEncoding ?? String(file)) }
+        if file.utf8.contains(UInt8(ascii: "%")) { file = Substring(TextFormat.percentDecoded(file) ?? String(file)) }
         if file.isEmpty { return (nil, fragment) }
         let base = file.utf8.first == UInt8(ascii: "/") ? [] : segments(path).dropLast()
         return (normalize(base + segments(file)), fragment)

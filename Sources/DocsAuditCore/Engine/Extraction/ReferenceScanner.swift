@@ -1,17 +1,11 @@
 /// ID references and line cites found in a document's prose lines.
 struct ReferenceScanner {
-    /// Families recorded as references, in the order they are scanned.
-    static let families = [
-        "plan", "spec", "adr", "invariant", "invariant-range", "invariant-wildcard", "obligation",
-        "task-dashed", "task-dashed-range", "next-step", "backlog", "finding", "dep-trace",
-    ]
-
     let context: DocumentContext
 
     func scan(lines: [Int]) -> (references: [IDReference], cites: [LineCite]) {
-        let profile = context.profile
-        let patterns = Self.families.compactMap { name in profile.id(name).map { (name, $0) } }
-        let placeholder = profile.id("placeholder")
+        let families = context.profile.idFamilies.filter { $0.scans(path: context.path, kind: context.document.kind) }
+        let patterns = families.map { ($0, $0.pattern) }
+        let places = families.contains { $0.referencesIn.count < IDFamily.Place.allCases.count } ? linePlaces() : nil
         var isPlaceholder: [String: Bool] = [:]
         var references: [IDReference] = []
         var cites: [LineCite] = []
@@ -23,19 +17,48 @@ struct ReferenceScanner {
             guard !candidates.isEmpty || hasColon else { continue }
             let line = String(raw)
             let spans = hasBacktick ? CodeSpans.ranges(in: line) : []
-            for (family, pattern) in candidates {
+            let place = places.map { $0[number] ?? .prose } ?? .prose
+            var lineBytes: [UInt8]?
+            for (family, pattern) in candidates where family.referencesIn.contains(place) {
+                let reserved = reservedRanges(family, in: line)
+                var nextReserved = 0
+                var skipUntil = 0
                 for match in pattern.matches(in: line) {
-                    guard let id = match[0] else { continue }
-                    let excluded = isPlaceholder[id] ?? {
-                        let result = placeholder?.test(id) == true
-                        isPlaceholder[id] = result
+                    guard let id = match[0], let bytes = match.byteRange(), bytes.lowerBound >= skipUntil else {
+                        continue
+                    }
+                    let key = family.name + "\u{0}" + id
+                    let excluded = isPlaceholder[key] ?? {
+                        let result = family.placeholders.contains { $0.test(id) }
+                        isPlaceholder[key] = result
                         return result
                     }()
                     guard !excluded else { continue }
                     let column = match.utf8Column()
-                    references.append(IDReference(family: family, id: id, path: context.path, line: number, column: column,
-                                                  section: context.sectionTitle(at: number),
-                                                  inCode: CodeSpans.contains(spans, column: column)))
+                    var reference = IDReference(family: family.name, id: id, path: context.path, line: number,
+                                                column: column, section: context.sectionTitle(at: number),
+                                                inCode: CodeSpans.contains(spans, column: column))
+                    let identity = family.identity(of: match)
+                    if identity != id { reference.canonical = identity }
+                    if family.ranges, bytes.upperBound + 2 < line.utf8.count {
+                        let all = lineBytes ?? Array(line.utf8)
+                        lineBytes = all
+                        if let range = IDRanges.range(after: id, endingAt: bytes.upperBound, in: all, family: family) {
+                            // The range's end is part of it, not a reference of its own.
+                            reference.id = range.text
+                            reference.canonical = nil
+                            reference.range = true
+                            skipUntil = range.end
+                        }
+                    }
+                    // Matches come in order: skip the phrases that end before this one.
+                    while nextReserved < reserved.count, reserved[nextReserved].upperBound <= bytes.lowerBound {
+                        nextReserved += 1
+                    }
+                    if nextReserved < reserved.count, reserved[nextReserved].lowerBound <= bytes.lowerBound {
+                        reference.reserved = true
+                    }
+                    references.append(reference)
                 }
             }
             // Every cite spelling has a `:` before its line numbers; most prose lines have none.
@@ -48,9 +71,30 @@ struct ReferenceScanner {
         return (references, cites)
     }
 
+    /// The byte ranges of `family`'s reservation phrases on `line`, by start (only run on lines where the family
+    /// may match).
+    private func reservedRanges(_ family: IDFamily, in line: String) -> [Range<Int>] {
+        guard !family.reservations.isEmpty else { return [] }
+        let ranges = family.reservations.flatMap { pattern in pattern.matches(in: line).compactMap { $0.byteRange() } }
+        return family.reservations.count == 1 ? ranges : ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Heading and table lines (all other prose lines are prose), for families that scan only some of them.
+    private func linePlaces() -> [Int: IDFamily.Place] {
+        var places: [Int: IDFamily.Place] = [:]
+        for block in context.markdown.allBlocks {
+            switch block.kind {
+            case .heading: for line in block.range.lines { places[line] = .headings }
+            case .tableRow: for line in block.range.lines { places[line] = .tables }
+            default: continue
+            }
+        }
+        return places
+    }
+
     /// The patterns whose literal hints occur on `raw`, and whether it holds a `:` and a backtick.
-    private static func prefilter(_ raw: Substring, patterns: [(String, Pattern)])
-        -> (candidates: [(String, Pattern)], hasColon: Bool, hasBacktick: Bool) {
+    private static func prefilter(_ raw: Substring, patterns: [(IDFamily, Pattern)])
+        -> (candidates: [(IDFamily, Pattern)], hasColon: Bool, hasBacktick: Bool) {
         ByteSearch.withBytes(of: raw) { bytes in
             (patterns.filter { $0.1.mayMatch(bytes: bytes) },
              ByteSearch.contains(bytes, byte: UInt8(ascii: ":")),

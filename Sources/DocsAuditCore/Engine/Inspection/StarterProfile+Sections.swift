@@ -31,7 +31,7 @@ extension StarterProfile {
         guard extendsDefault else { return nil }
         if defaultProfile.ids[family.name] != nil { return family.name }
         return defaultProfile.ids.keys.sorted().first { name in
-            defaultProfile.ids[name]?.firstMatch(in: family.example)?[0] == family.example
+            defaultProfile.ids[name]?.pattern.firstMatch(in: family.example)?[0] == family.example
         }
     }
 

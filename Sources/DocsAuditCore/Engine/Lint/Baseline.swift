@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Known findings a team has accepted for now: keyed on rule + file + subject (never line numbers), with
 /// a count, so moving text does not revive them and a second identical finding is still new.
@@ -33,7 +33,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         do {
             baseline = try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
-            throw CorpusError("\(path): not a docs-audit baseline (\(error.localizedDescription))")
+            throw CorpusError("\(path): not a docs-audit baseline (\(String(describing: error)))")
         }
         guard baseline.version == 1 else {
             throw CorpusError("\(path): baseline version \(baseline.version) is not supported (expected 1)")

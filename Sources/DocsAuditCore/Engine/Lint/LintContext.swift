@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a rule may read: the corpus (documents, their text and analyses), its extracted model, the profile, and
 /// indexes built once so rules stay simple.
@@ -31,7 +31,7 @@ public struct LintContext: Sendable {
         self.documentsByPath = documents
         self.anchorsByPath = anchors
         self.nextStepsView = NextStepsView(model: model, profile: corpus.profile)
-        self.definitions = Definitions(model)
+        self.definitions = Definitions(model, profile: corpus.profile)
         let root = FileSystem.realPath(corpus.root) ?? corpus.root
         self.rootPath = root
         var probe = root
@@ -41,7 +41,7 @@ public struct LintContext: Sendable {
                 found = probe
                 break
             }
-            let parent = (probe as NSString).deletingLastPathComponent
+            let parent = PathText.parent(probe)
             if parent == probe || parent.isEmpty { break }
             probe = parent
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `<!-- docs-audit-disable-next-line RULE -- reason -->` and friends, read from a document's HTML.
 ///
@@ -45,7 +45,7 @@ struct Suppressions {
                 for match in pattern.matches(in: block.literal) {
                     let offset = block.literal[..<(match.range()?.lowerBound ?? block.literal.startIndex)].filter { $0 == "\n" }.count
                     // cmark-gfm's end line for HTML blocks is unreliable; count the literal's own lines.
-                    let last = block.range.start.line + block.literal.trimmingCharacters(in: .newlines).filter { $0 == "\n" }.count
+                    let last = block.range.start.line + String(block.literal.drop { $0.isNewline }.reversed().drop { $0.isNewline }.reversed()).filter { $0 == "\n" }.count
                     if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, block.range.start.line + offset, last)) }
                 }
             }
@@ -84,7 +84,7 @@ struct Suppressions {
     private static func parse(_ match: PatternMatch) -> (Directive.Kind, [String])? {
         guard let word = match[1], let kind = Directive.Kind(rawValue: word) else { return nil }
         var body = match[2] ?? ""
-        if let reason = body.range(of: " --") { body = String(body[..<reason.lowerBound]) }
+        if let reason = body.firstRange(of: " --") { body = String(body[..<reason.lowerBound]) }
         let rules = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" }).map(String.init)
         return (kind, rules)
     }

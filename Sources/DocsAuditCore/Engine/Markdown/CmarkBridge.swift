@@ -1,5 +1,5 @@
 import CCmarkGFM
-import Foundation
+import FoundationEssentials
 
 /// The one place that touches cmark-gfm. It parses UTF-8 text with the GFM extensions and source
 /// positions, walks the C tree once into `Block` / `Inline` values, and frees the tree before returning.
@@ -32,7 +32,7 @@ enum CmarkBridge {
     /// `cmark_parser_finish` when strikethrough/autolink are attached (upstream issue #221): two
     /// concurrent finishes lose bare-URL links and strikethroughs. Feeding stays parallel; finish is
     /// serialised here.
-    private static let finishLock = NSLock()
+    private static let finishLock = Lock()
 
     /// Parses `text` and returns its top-level blocks.
     static func parse(_ text: String) -> Output {

@@ -35,12 +35,23 @@ public struct MermaidNode: Sendable, Codable, Equatable {
     /// Lines where it is declared with a shape; more than one is a duplicate declaration.
     public var declarationLines: [Int]
 
+    /// The first `<br` in `text`, in any letter case.
+    private static func caseInsensitiveBreak(in text: Substring) -> Range<Substring.Index>? {
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "<") {
+            let rest = text[text.index(after: open)...].prefix(2)
+            if rest.lowercased() == "br" { return open..<text.index(open, offsetBy: 3) }
+            index = text.index(after: open)
+        }
+        return nil
+    }
+
     /// The label split at `<br/>`, each part trimmed.
     public var labelLines: [String] {
         guard let label else { return [] }
         var parts: [String] = []
         var rest = Substring(label)
-        while let range = rest.range(of: "<br", options: .caseInsensitive) {
+        while let range = Self.caseInsensitiveBreak(in: rest) {
             parts.append(String(rest[..<range.lowerBound]))
             rest = rest[range.upperBound...]
             if let close = rest.firstIndex(of: ">") { rest = rest[rest.index(after: close)...] }
@@ -98,4 +109,4 @@ public struct MermaidProblem: Sendable, Codable, Equatable {
     public var statement: String
 }
 
-import Foundation
+import FoundationEssentials

@@ -258,4 +258,4 @@ struct GraphBuilder {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -223,4 +223,4 @@ struct StatementScanner {
     }
 }
 
-import Foundation
+import FoundationEssentials

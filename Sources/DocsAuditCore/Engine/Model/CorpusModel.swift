@@ -19,6 +19,8 @@ public struct CorpusModel: Sendable, Codable {
     public var cites: [LineCite] = []
     /// ID references found in prose (plans, specs, ADRs, invariants, CPs, tasks, NS, BL, findings).
     public var references: [IDReference] = []
+    /// Where the profile's ID families define their IDs (`ids.<family>.defined`).
+    public var definitions: [IDDefinition] = []
     /// Files that could not be read or parsed faithfully.
     public var problems: [InputProblem] = []
 
@@ -73,4 +75,25 @@ public struct IDReference: Sendable, Codable, Hashable {
     public var section: String?
     /// True when the ID sits inside an inline code span: quoted as a literal (an example, a pattern), not cited.
     public var inCode: Bool
+    /// The ID's identity when it differs from `id` (the family's `canonical`).
+    public var canonical: String?
+    /// True when `id` is a range (`I-007-1..3`, `NS-17..NS-21`): it names every member (expanded when checked,
+    /// so a line of many ranges costs no memory per member).
+    public var range: Bool?
+    /// True inside a reservation phrase: the ID is a definition-to-be.
+    public var reserved: Bool?
+
+    /// The identity of the referenced ID.
+    public var identity: String { canonical ?? id }
+}
+
+/// Where an ID is defined.
+public struct IDDefinition: Sendable, Codable, Hashable {
+    public var family: String
+    /// The ID's identity (the family's `canonical`, or the ID as written).
+    public var id: String
+    public var path: String
+    public var line: Int
+    /// True for the members of a range definition (`NS-17..NS-21`), which are not checked for duplicates.
+    public var member: Bool?
 }

@@ -82,25 +82,97 @@ kinds:
   - name: other
     paths: ["**"]
 
-# ID families found inside text. Group 0 is the ID as written.
+# ID families (docs/configuration.md, "ID families"): how IDs are written (group 0 is the ID as written),
+# where they are defined, where references are scanned. A family with `defined` gets ids/duplicate-definition,
+# ids/undefined-reference and ids/reserved; one without is recorded only. References in code spans are examples.
 ids:
-  plan: '\bPlan-(\d{3})\b'
-  spec: '\bSpec-(\d{3})\b'
-  adr: '\bADR-(\d{3})\b'
-  invariant: '\bI-(\d{3})([a-z]?)-(\d+)(?![\d])(?!-T\d)'
-  invariant-range: '\bI-(\d{3})([a-z]?)-(\d+)\.\.(\d+)\b'
-  invariant-wildcard: '\bI-(\d{3})([a-z]?)-\\?\*'
-  obligation: '\bCP-(\d{3})-(\d+)\b'
-  task-dotted: '\bT(\d+)\.(\d+[a-z]?)\b'
-  task-dashed: '\bT-(\d{3})([a-z]?)-(\d+)-(\d+)\b'
-  task-dashed-range: '\bT-(\d{3})([a-z]?)-(\d+)-(\d+)\.\.(\d+)\b'
-  next-step: '\bNS-(\d+)([a-z]?)\b'
-  backlog: '\bBL-(\d{3})([a-z]?)\b'
-  finding: '\bF-(\d{3})([a-z]?)-(\d+)-(\d+|XX)\b'
+  plan:
+    pattern: '\bPlan-(\d{3})\b'
+    defined:
+      - document: {kinds: [plan], id: 'Plan-{number}'}
+  spec:
+    pattern: '\bSpec-(\d{3})\b'
+    defined:
+      - document: {kinds: [spec], id: 'Spec-{number}'}
+  adr:
+    pattern: '\bADR-(\d{3})\b'
+    defined:
+      - document: {kinds: [adr], id: 'ADR-{number}'}
+  invariant:
+    pattern: '\bI-(\d{3})([a-z]?)-(\d+)(?![\d])(?!-T\d)'
+    defined:
+      - heading: '^(I-\d{3}[a-z]?-\d+)\s+—\s+'
+        sections: ['^Invariants$']
+        kinds: [plan]
+    # `I-007-1..5` names I-007-1 … I-007-5.
+    ranges: true
+  # `I-024-*` (often written `I-024-\*`): any invariant of Plan-024.
+  invariant-wildcard:
+    pattern: '\bI-(\d{3})([a-z]?)-\\?\*'
+    canonical: 'I-{1}{2}-'
+    wildcard-of: invariant
+  obligation:
+    pattern: '\bCP-(\d{3})-(\d+)\b'
+    defined:
+      - heading: '^(CP-\d{3}-\d+)\s+—\s+'
+        sections: ['^Cross-Plan Obligations$']
+        kinds: [plan]
+  # Plan-local task IDs (`##### T5.1 — title` in a Tasks block): unique per plan, not scanned in prose.
+  task-dotted:
+    pattern: '\bT(\d+)\.(\d+[a-z]?)\b'
+    defined:
+      - heading: '^(T\d+\.\d+[a-z]?)\s+[—-]\s+'
+        sections: ['^Tasks$']
+        kinds: [plan]
+    local: true
+    references: {in: []}
+  # `- **T-024-1-2** title` in a Tasks block; `T-024-1-1..5` names five tasks.
+  task-dashed:
+    pattern: '\bT-(\d{3})([a-z]?)-(\d+)-(\d+)\b'
+    defined:
+      - bullet: '^(T-\d{3}[a-z]?-\d+-\d+)$'
+        sections: ['^Tasks$']
+        kinds: [plan]
+    ranges: true
+  # Next-steps entries (`### NS-13a: title`, `### NS-15..NS-21: title` defines all seven); `NS-13` may be
+  # written for `NS-13a`; "Insert NS-23 entry" reserves NS-23 before its entry exists.
+  next-step:
+    pattern: '\bNS-(\d+)([a-z]?)\b'
+    defined:
+      - heading: '^(NS-\d+[a-z]?)(?:\.\.NS-\d+[a-z]?)?:\s+'
+        sections: ['^6\. Active Next Steps DAG$']
+        paths: [docs/architecture/cross-plan-dependencies.md]
+    ranges: true
+    variants: '^[a-z]$'
+    reservations: ['\b(?:[Ii]nsert|reserved as)\s+\**{id}']
+  # Backlog items (`### BL-108: title`) and archived rows (first cell `BL-042`); "reserved as **BL-109**"
+  # reserves BL-109.
+  backlog:
+    pattern: '\bBL-(\d{3})([a-z]?)\b'
+    defined:
+      - heading: '^(BL-\d{3}[a-z]?):\s+'
+        kinds: [backlog, backlog-archive]
+      - table-column: {match: '^(BL-\d{3}[a-z]?)$', kinds: [backlog, backlog-archive]}
+    placeholders: ['\bBL-0XX\b']
+    reservations: ['\b(?:[Ii]nsert|reserved as)\s+\**{id}']
+  finding:
+    pattern: '\bF-(\d{3})([a-z]?)-(\d+)-(\d+|XX)\b'
+    placeholders: ['\bF-\d{3}-\d+-XX\b']
   dep-trace: '\bDT-(\d{3})-[\w-]+'
-  test: '\b(?:(?:W|I)-\d{3}[a-z]?-\d+-T\d+|T-\d{3}[a-z]-\d+-T\d+)\b'
-  # Placeholders in templates and rule text are never IDs.
-  placeholder: '\b(?:BL-0XX|I-NNN-\d+|CP-NNN-\d+|Plan-NNN|Spec-NNN|ADR-NNN|F-\d{3}-\d+-XX)\b'
+  # Test IDs (`W-024-1-T1`): read by the plans module from the test plan, not scanned in prose.
+  test:
+    pattern: '\b(?:(?:W|I)-\d{3}[a-z]?-\d+-T\d+|T-\d{3}[a-z]-\d+-T\d+)\b'
+    references: {in: []}
+  # Error codes: the first column of the Error Codes tables of contracts; not scanned in prose.
+  error-code:
+    pattern: '^[a-z]+(?:\.[a-z_]+)+$'
+    defined:
+      - table-column: {sections: ['^Error Codes$'], kinds: [contract]}
+    references: {in: []}
+  # Placeholders in templates and rule text, never IDs (the tags rule reads this family); not scanned.
+  placeholder:
+    pattern: '\b(?:BL-0XX|I-NNN-\d+|CP-NNN-\d+|Plan-NNN|Spec-NNN|ADR-NNN|F-\d{3}-\d+-XX)\b'
+    references: {in: []}
 
 # The header table between the H1 and the first `##`.
 header:

@@ -14,7 +14,7 @@ public struct Profile: Sendable {
     public var corpus = CorpusSettings()
     public var kinds: [DocumentKindRule] = []
     /// ID families by name (`plan`, `invariant`, `backlog`, …).
-    public var ids: [String: Pattern] = [:]
+    public var ids: [String: IDFamily] = [:]
     public var header = HeaderSettings()
     public var plans = PlanSettings()
     public var specs = SpecSettings()
@@ -62,9 +62,11 @@ public struct Profile: Sendable {
     /// Whether any rule is scoped, here or in an override (the linter skips the scope pass when none is).
     public var hasRuleScopes: Bool { !ruleScopes.isEmpty || overrides.contains { !$0.scopes.isEmpty } }
 
-    /// The ID family `name`, or nil when the profile has none (`extends: none`, or removed with `~`): code
-    /// that needs a family skips what it would have found with it.
-    public func id(_ name: String) -> Pattern? { ids[name] }
+    /// The pattern of ID family `name`, or nil when the profile has no such family (callers skip then).
+    public func id(_ name: String) -> Pattern? { ids[name]?.pattern }
+
+    /// The ID families in declaration order.
+    public var idFamilies: [IDFamily] { ids.values.sorted { ($0.order, $0.name) < ($1.order, $1.name) } }
 
     /// The kind of the document at `path` (relative to the root).
     public func kind(of path: String) -> String {

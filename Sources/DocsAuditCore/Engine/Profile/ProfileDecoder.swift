@@ -32,9 +32,7 @@ enum ProfileDecoder {
         },
         "corpus": { try decode($1, into: &$0.corpus, fields: corpusFields) },
         "kinds": { profile, node in profile.kinds = try node.items().map(KindDecoder.kindRule) },
-        "ids": { profile, node in
-            try node.eachKey { name, child in profile.ids[name] = try child.pattern() }
-        },
+        "ids": { try IDFamilyDecoder.apply($1, to: &$0) },
         "header": { try decode($1, into: &$0.header, fields: headerFields) },
         "plans": { try module(.plans, $1, &$0, \.plans, planFields) },
         "specs": { try module(.specs, $1, &$0, \.specs, specFields) },
@@ -271,7 +269,7 @@ enum ProfileDecoder {
         "ephemeral-families": { $0.ephemeralFamilies = try $1.strings() },
         "commit-subject": { settings, node in
             let source = try node.string()
-            _ = try ConfigNode.checkedPattern(source.replacingOccurrences(of: "{K}", with: "1"), at: node)
+            _ = try ConfigNode.checkedPattern(source.replacingEvery("{K}", with: "1"), at: node)
             settings.commitSubject = source
         },
         "canonical-paths": { settings, node in

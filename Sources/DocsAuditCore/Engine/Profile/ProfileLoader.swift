@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads profiles: a built-in one, and a corpus's `docs-audit.yml` laid over the profile it extends as YAML
 /// trees (`YAMLMerge`), then decoded once from the merged tree.
@@ -27,7 +27,7 @@ public enum ProfileLoader {
         if let configFile {
             path = configFile
         } else {
-            let candidate = (root as NSString).appendingPathComponent(corpusConfigName)
+            let candidate = PathText.join(root, corpusConfigName)
             path = FileManager.default.fileExists(atPath: candidate) ? candidate : nil
         }
         guard let path else { return try defaultProfile() }

@@ -14,7 +14,7 @@ public enum RuleCatalog {
         MethodNameFormatRule(), EphemeralTagRule(),
         LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(), UndefinedReferenceLinkRule(),
         UnusedDefinitionRule(),
-        DuplicateDefinitionRule(), UndefinedReferenceRule(),
+        DuplicateDefinitionRule(), UndefinedReferenceRule(), ReservedRule(),
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),
         TableArityRule(), TableShortRowRule(), TableNotRenderedRule(), TableCodePipeRule(), TableTotalRule(),
         BacklogFieldsRule(),

@@ -1110,6 +1110,42 @@ passing:
         - Status: `todo`
 
 """####,
+        "ids/reserved": ####"""
+# Examples for ids/reserved (see RuleExample.swift for the format; `make embed` after editing).
+failing:
+  - title: a campaign plan reserves a backlog item before it is written
+    files:
+      docs/backlog.md: |
+        # Backlog
+
+        ### BL-108: Signing
+
+        - Status: `todo`
+      docs/superpowers/plans/housekeeper.md: |
+        # Housekeeper
+
+        The drift work is reserved as **1️⃣BL-109**; BL-109 then tracks it.
+    findings:
+      - "BL-109 is reserved here and not defined yet"
+passing:
+  - title: the reserved item now exists
+    files:
+      docs/backlog.md: |
+        # Backlog
+
+        ### BL-108: Signing
+
+        - Status: `todo`
+
+        ### BL-109: Drift
+
+        - Status: `todo`
+      docs/superpowers/plans/housekeeper.md: |
+        # Housekeeper
+
+        The drift work is reserved as **BL-109**; BL-109 then tracks it.
+
+"""####,
         "ids/undefined-reference": ####"""
 # Examples for ids/undefined-reference (see RuleExample.swift for the format; `make embed` after editing).
 failing:

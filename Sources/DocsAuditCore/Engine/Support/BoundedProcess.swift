@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import Dispatch
 
 /// Runs a helper program (Graphviz `dot`) with a wall-clock limit. The child gets its own process group, so
 /// on a timeout the whole group is killed (a wrapper script's own children too), and SIGINT, SIGTERM or
@@ -108,7 +108,7 @@ public enum BoundedProcess {
     /// Writes `input` on a thread of its own that ignores SIGPIPE, so a child that exits (or is killed)
     /// without reading cannot end docs-audit; the thread owns `descriptor` and closes it when done.
     static func feed(_ input: [UInt8], to descriptor: Int32) {
-        let thread = Thread {
+        let started = detachThread {
             var pipeSignal = sigset_t()
             sigemptyset(&pipeSignal)
             sigaddset(&pipeSignal, SIGPIPE)
@@ -119,7 +119,8 @@ public enum BoundedProcess {
             var none = timespec(tv_sec: 0, tv_nsec: 0)
             while sigtimedwait(&pipeSignal, nil, &none) == SIGPIPE {}
         }
-        thread.start()
+        // No thread: the child reads end of file at once rather than waiting for input that never comes.
+        if !started { close(descriptor) }
     }
 
     private static func collect(_ descriptor: Int32,

@@ -25,6 +25,19 @@ public struct Pattern: Sendable, CustomStringConvertible {
         hints = caseInsensitive || javaScript ? nil : Self.literalHints(source)
     }
 
+    /// `text` as a pattern that matches exactly it: every ASCII character that is not a letter, a digit or `_`
+    /// is escaped (PCRE2 takes `\` before any such character as that character).
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") {
+                result.append("\\")
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
     /// The literal runs a pattern starts with, after `^` or `\b`: one run, or one per alternative of a
     /// leading group `(A|B)` / `(?:A|B)`. Nil unless every alternative starts with a literal.
     static func literalHints(_ source: String) -> [[UInt8]]? {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The patterns that ran past the engine's limits during one file's pass. A pattern that overruns once is
 /// not run again on that file, so a hostile pattern costs at most one limit's worth of work per file and a
@@ -9,7 +9,7 @@ public final class PatternBudget: @unchecked Sendable {
     /// The budget of the file whose pass is running on this task, if any.
     @TaskLocal public static var current: PatternBudget?
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var stoppedSources: Set<String> = []
     private var order: [StoppedPattern] = []
 

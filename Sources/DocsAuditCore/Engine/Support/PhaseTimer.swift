@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// Wall-clock time per phase of a run, printed to standard error when `DOCS_AUDIT_TIMINGS` is set: the
 /// first thing to read before optimising (docs/performance.md). Costs nothing when it is not set.
@@ -17,7 +18,7 @@ public enum PhaseTimer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        let line = "timing: \(label) \(String(format: "%.1f", elapsed)) ms\n"
+        let line = "timing: \(label) \(TextFormat.fixed(elapsed, decimals: 1)) ms\n"
         // A diagnostic: a closed or full standard error must not stop the run.
         _ = DescriptorWriter.write(Array(line.utf8), to: 2)
         return result

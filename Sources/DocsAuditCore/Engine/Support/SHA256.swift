@@ -1,5 +1,5 @@
 import CSHA256
-import Foundation
+import FoundationEssentials
 
 /// SHA-256 of the concatenation of `parts` (32 bytes), from OpenSSL's libcrypto. With `SHA256Hasher`, the only
 /// hashing API of the package: the cache keys are built on it.

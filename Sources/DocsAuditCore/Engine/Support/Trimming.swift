@@ -2,7 +2,7 @@ extension StringProtocol {
     /// The text with leading and trailing white space removed: the characters of Foundation's
     /// `.whitespacesAndNewlines` (Unicode White_Space plus the zero-width space), found without bridging to
     /// NSString, which made trimming a tenth of a whole run's instructions. A test compares the two.
-    var trimmed: String {
+    public var trimmed: String {
         let text = String(self)
         let scalars = text.unicodeScalars
         var start = scalars.startIndex

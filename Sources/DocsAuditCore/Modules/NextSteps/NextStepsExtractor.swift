@@ -29,7 +29,7 @@ enum NextStepsExtractor {
     }
 
     private static func entry(id: String, rangeEnd: String?, title: String, section: Section, context: DocumentContext) -> NextStepEntry {
-        var entry = NextStepEntry(id: id, rangeEnd: rangeEnd, nodeID: id.replacingOccurrences(of: "-", with: ""),
+        var entry = NextStepEntry(id: id, rangeEnd: rangeEnd, nodeID: id.replacingEvery("-", with: ""),
                                   title: title, line: section.headingLine)
         for list in context.blocks(of: section) where list.isList {
             for item in list.items {
@@ -115,4 +115,4 @@ enum NextStepsExtractor {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -21,12 +21,12 @@ enum SetClaimList {
 
     /// Splits on commas, `and`, `+` and `&`, dropping empty pieces.
     private static func pieces(of text: String) -> [String] {
-        let words = text.replacingOccurrences(of: "\n", with: " ").split(separator: ",", omittingEmptySubsequences: true)
+        let words = text.replacingEvery("\n", with: " ").split(separator: ",", omittingEmptySubsequences: true)
         var result: [String] = []
         for word in words {
             var rest = " " + word.trimmed + " "
             for separator in [" and ", " + ", " & ", "+", "&"] {
-                rest = rest.replacingOccurrences(of: separator, with: ",")
+                rest = rest.replacingEvery(separator, with: ",")
             }
             result += rest.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
         }
@@ -41,7 +41,7 @@ enum SetClaimList {
     /// bound's zero padding; nil when the bounds differ in prefix, carry a suffix letter or run backwards.
     private static func expand(_ text: String, _ id: Pattern) -> [String]? {
         for separator in ["..", "…", "–", "—", " to ", " through "] {
-            let sides = text.components(separatedBy: separator)
+            let sides = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard sides.count == 2 else { continue }
             let low = sides[0].trimmed
             let high = sides[1].trimmed

@@ -163,4 +163,4 @@ struct TaskExtractor {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The per-plan gates and the bands, over plan pairs (now and baseline), lint findings and the ledger.
 struct GateChecks {
@@ -112,7 +112,7 @@ struct GateChecks {
     private func inbound(_ path: String, slug: String?) -> [String] {
         guard let slug, context.anchorsByPath[path]?.contains(slug) != true else { return [] }
         return context.model.links.filter { link in
-            (link.target ?? link.path) == path && (link.fragment?.removingPercentEncoding ?? link.fragment) == slug
+            (link.target ?? link.path) == path && (link.fragment.flatMap { TextFormat.percentDecoded($0) } ?? link.fragment) == slug
         }.map { "\($0.path):\($0.line)" }
     }
 
@@ -180,11 +180,11 @@ struct GateChecks {
             var evidence = ["\(changed) lines changed outside Tasks blocks; baseline \(old.lineCount) lines"]
             if steps >= stepLimit { evidence.append("a Phase has \(steps) step entries") }
             return GateReport.PlanResult(plan: pair.id, verdict: ok ? .pass : .fail,
-                                         figure: String(format: "%.2f× (<%.1f×); max %d step-entries/Phase (<%d)", ratio, ratioLimit, steps, stepLimit),
+                                         figure: "\(TextFormat.fixed(ratio, decimals: 2))× (<\(TextFormat.fixed(ratioLimit, decimals: 1))×); max \(steps) step-entries/Phase (<\(stepLimit))",
                                          evidence: evidence)
         }
         return check("G3", "size budget", plans,
-                     figure: String(format: "ex-Tasks diff %.2f× (<%.1f×); max %d step-entries/Phase (<%d)", overallRatio, ratioLimit, overallSteps, stepLimit))
+                     figure: "ex-Tasks diff \(TextFormat.fixed(overallRatio, decimals: 2))× (<\(TextFormat.fixed(ratioLimit, decimals: 1))×); max \(overallSteps) step-entries/Phase (<\(stepLimit))")
     }
 
     // MARK: G4, G5, G7 (lint rules over the tier's plans)
@@ -295,7 +295,7 @@ struct GateChecks {
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        value == value.rounded() ? String(Int(value)) : TextFormat.fixed(value, decimals: 2)
     }
 
     private func range(_ values: [Double]) -> String {
@@ -329,7 +329,7 @@ struct GateChecks {
         let maximum = perPhase.max() ?? 0
         let ok = within(average, band("b1-average")) && Double(maximum) <= (band("b1-max").first ?? 4)
         return GateReport.Check(id: "B1", title: "critical findings per Phase", verdict: ok ? .pass : .fail,
-                                figure: String(format: "avg %.1f; max-phase %d", average, maximum), target: target,
+                                figure: "avg \(TextFormat.fixed(average, decimals: 1)); max-phase \(maximum)", target: target,
                                 evidence: evidence, plans: [])
     }
 
@@ -351,7 +351,7 @@ struct GateChecks {
         let authored = pairs.reduce(0) { $0 + max(0, $1.current.allTasks.count - ($1.baseline?.allTasks.count ?? 0)) }
         let blocking = ledger.entries.filter { entry in pairs.contains { $0.id == entry.plan } && blockingSeverities.contains(entry.severity ?? "") }.count
         let ratio = blocking == 0 ? Double.infinity : Double(authored) / Double(blocking)
-        let figure = blocking == 0 ? "\(authored):0" : String(format: "%.2f:1", ratio)
+        let figure = blocking == 0 ? "\(authored):0" : "\(TextFormat.fixed(ratio, decimals: 2)):1"
         return GateReport.Check(id: "B3", title: "Tasks authored to blocking findings", verdict: ratio >= minimum ? .pass : .fail,
                                 figure: figure, target: target,
                                 evidence: ["\(authored) tasks authored since the baseline", "\(blocking) blocking findings"], plans: [])

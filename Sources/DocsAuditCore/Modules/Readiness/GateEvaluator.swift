@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Computes gates G1–G7 and bands B1–B6 for a tier (or a list of plans) against a baseline revision.
 ///
@@ -204,19 +204,19 @@ public struct GateEvaluator {
                                     figure: "the profile names no audit tag or commit subject (gates.tags, "
                                         + "gates.commit-subject)", target: nil, evidence: [], plans: [])
         }
-        let tags = profile.gates.tags.map { $0.replacingOccurrences(of: "{K}", with: previous) }
+        let tags = profile.gates.tags.map { $0.replacingEvery("{K}", with: previous) }
         if let tag = tags.first(where: { git.tagIsAncestor($0, of: head.ref) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "tag \(tag)", target: nil,
                                     evidence: ["tag \(tag) is an ancestor of \(head.ref)"], plans: [])
         }
         // An empty subject pattern would match every commit: without one, only the tags count.
-        if !subject.isEmpty, let pattern = try? Pattern(subject.replacingOccurrences(of: "{K}", with: previous)),
+        if !subject.isEmpty, let pattern = try? Pattern(subject.replacingEvery("{K}", with: previous)),
            let found = (try? git.subjects(from: head.ref))?.first(where: { pattern.test($0.subject) }) {
             return GateReport.Check(id: "G6", title: title, verdict: .pass, figure: "commit \(found.commit.prefix(7))", target: nil,
                                     evidence: ["\(found.commit.prefix(7)) \(found.subject)"], plans: [])
         }
         return GateReport.Check(id: "G6", title: title, verdict: .fail, figure: "tier \(previous) audit not found", target: nil,
-                                evidence: ["no tag \(tags.joined(separator: " or ")) on the branch and no commit subject matching \(profile.gates.commitSubject.replacingOccurrences(of: "{K}", with: previous))"],
+                                evidence: ["no tag \(tags.joined(separator: " or ")) on the branch and no commit subject matching \(profile.gates.commitSubject.replacingEvery("{K}", with: previous))"],
                                 plans: [])
     }
 }

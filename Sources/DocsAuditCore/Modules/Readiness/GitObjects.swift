@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads file versions from git through one `git cat-file --batch` process (argument arrays, no shell).
 public struct GitObjects: Sendable {
@@ -56,7 +56,7 @@ public struct GitObjects: Sendable {
     public func markdownFiles(at ref: String) throws -> [String] {
         let output = try run(["ls-tree", "-r", "--name-only", "--full-tree", ref, "--", "."], input: nil)
         let prefix = try run(["rev-parse", "--show-prefix"], input: nil)
-        let base = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = String(decoding: prefix, as: UTF8.self).trimmed
         return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
             .filter { $0.hasSuffix(".md") && $0.hasPrefix(base) }.map { String($0.dropFirst(base.count)) }
     }
@@ -101,35 +101,15 @@ public struct GitObjects: Sendable {
 
     /// Runs `git -C root ARGUMENTS`, feeding `input`; the error carries git's own message.
     func run(_ arguments: [String], input: Data?) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        let inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        do {
-            try process.run()
-        } catch {
-            throw CorpusError("cannot run git: \(error.localizedDescription)")
+        switch Subprocess.run(["git", "-C", root] + arguments, input: input.map { [UInt8]($0) }) {
+        case let .failure(failure):
+            throw CorpusError("cannot run git: \(failure)")
+        case let .success(result):
+            guard result.status == 0 else {
+                let text = String(decoding: result.error, as: UTF8.self).trimmed
+                throw CorpusError("git \(arguments.first ?? "") failed in \(root): \(text)")
+            }
+            return Data(result.output)
         }
-        if let input {
-            // Feed stdin from another thread so a large output cannot deadlock against a full input pipe; a git
-            // that exits without reading it all must not end docs-audit by SIGPIPE (or trap, as FileHandle would).
-            let writer = inPipe.fileHandleForWriting
-            let descriptor = dup(writer.fileDescriptor)
-            try? writer.close()
-            if descriptor >= 0 { BoundedProcess.feed([UInt8](input), to: descriptor) }
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CorpusError("git \(arguments.first ?? "") failed in \(root): \(text)")
-        }
-        return data
     }
 }

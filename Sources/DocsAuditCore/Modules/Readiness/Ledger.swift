@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The audit's findings ledger (docs/ledger.md): per-phase finding files with `### F-NNN-P-NN — title`
 /// entries carrying `**Severity:**` and `**Disposition:**`, and a `REVIEW.md` summary whose findings table
@@ -40,20 +40,33 @@ public struct Ledger: Sendable, Codable {
 
     public init() {}
 
+    /// The `.md` files in the folder `path` and its subfolders (symbolic links not followed), at most 64 deep.
+    private static func markdownFiles(under path: String, depth: Int) -> [String] {
+        guard depth < 64, case let .success(names) = FileSystem.list(path) else { return [] }
+        var files: [String] = []
+        for name in names {
+            let child = PathText.join(path, name)
+            switch FileSystem.entryType(child) {
+            case .file? where name.hasSuffix(".md"): files.append(child)
+            case .directory?: files += markdownFiles(under: child, depth: depth + 1)
+            default: break
+            }
+        }
+        return files
+    }
+
     /// Reads every `.md` file under `path` (a folder or one file) with the profile's `gates` shapes; a finding's
     /// plan is named by the profile's plan label (`kinds[].label`).
     public static func read(_ path: String, profile: Profile) throws -> Ledger {
         let settings = profile.gates
         let label = { (number: String) in profile.label(kind: "plan", number: number) }
         var ledger = Ledger()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard case let .success(type) = FileSystem.resolvedType(path) else {
             throw CorpusError("\(path): no such ledger file or folder (--ledger)")
         }
         let files: [String]
-        if isDirectory.boolValue {
-            files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".md") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        if type == .directory {
+            files = markdownFiles(under: path, depth: 0).sorted()
         } else {
             files = [path]
         }
@@ -63,7 +76,7 @@ public struct Ledger: Sendable, Codable {
                 throw CorpusError("\(file): cannot read the ledger file as UTF-8")
             }
             let document = MarkdownDocument(path: file, text: text)
-            if (file as NSString).lastPathComponent == settings.reviewFile {
+            if PathText.lastComponent(file) == settings.reviewFile {
                 ledger.readReview(document, overrides: &overrides, settings: settings)
             } else {
                 ledger.readFindings(document, settings: settings, label: label)
@@ -87,7 +100,7 @@ public struct Ledger: Sendable, Codable {
             for block in blocks.flatMap(\.descendantsAndSelf) where block.kind == .paragraph {
                 for field in LabelledFields(block.inlines).fields {
                     switch field.label.lowercased() {
-                    case "severity": entry.severity = field.text.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+                    case "severity": entry.severity = field.text.split(separator: " ").first.map { String($0.lowercased().drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation }.reversed()) }
                     case "disposition": entry.disposition = field.text
                     default: break
                     }

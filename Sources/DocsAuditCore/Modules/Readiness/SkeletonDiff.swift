@@ -24,7 +24,7 @@ struct SkeletonDiff {
     /// The part of a heading before ` — ` (`Phase 1`, `I-002-1`): headings whose leads differ are different
     /// anchors, so one replacing the other is a removal and an addition, not a rename.
     private static func lead(_ title: String) -> String? {
-        title.range(of: " — ").map { String(title[..<$0.lowerBound]) }
+        title.firstRange(of: " — ").map { String(title[..<$0.lowerBound]) }
     }
 
     private struct Key: Hashable {

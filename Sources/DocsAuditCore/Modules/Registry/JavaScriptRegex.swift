@@ -8,7 +8,7 @@ enum JavaScriptRegex {
 
     static func translate(source: String, flags: String) throws -> Pattern {
         // `\/` is only needed inside the literal; PCRE2 reads a plain `/`.
-        let body = source.replacingOccurrences(of: "\\/", with: "/")
+        let body = source.replacingEvery("\\/", with: "/")
         var prefix = ""
         for flag in flags {
             switch flag {
@@ -27,4 +27,4 @@ enum JavaScriptRegex {
     }
 }
 
-import Foundation
+import FoundationEssentials

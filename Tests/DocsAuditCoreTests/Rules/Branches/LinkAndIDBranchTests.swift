@@ -148,7 +148,7 @@ final class LinkAndIDBranchTests: XCTestCase {
         try RuleHarness.assert("ids/duplicate-definition", [
             "docs/plans/001-a.md": "# Plan-001: A\n\n" + tasks,
             "docs/plans/002-b.md": "# Plan-002: B\n\n" + tasks + "↓##### T1.1 — again\n",
-        ], messages: ["Plan-002 T1.1 is defined again (first at docs/plans/002-b.md:9)"])
+        ], messages: ["T1.1 is defined again (first at docs/plans/002-b.md:9)"])
     }
 
     func testRangeMembersAreNotDuplicatesOfTheirOwnEntries() throws {

@@ -11,7 +11,9 @@ struct HeaderMissingFieldRule: Rule {
 
     func check(_ context: LintContext) -> [RuleHit] {
         HeaderChecks.declared(context).flatMap { document, fields -> [RuleHit] in
-            let missing = fields.filter { field in field.required && !document.header.contains { $0.name == field.name } }
+            let missing = fields.filter { field in
+                field.required && !document.header.contains { $0.name == field.name }
+            }
             guard !missing.isEmpty else { return [] }
             guard let line = document.headerLine else {
                 // No header at all: one finding, not one per field.
@@ -23,7 +25,8 @@ struct HeaderMissingFieldRule: Rule {
             }
             return missing.map { field in
                 RuleHit(path: document.path, line: line,
-                        message: "header has no `\(field.name)` field (a \(document.kind) needs it)", subject: field.name)
+                        message: "header has no `\(field.name)` field (a \(document.kind) needs it)",
+                        subject: field.name)
             }
         }
     }

@@ -18,7 +18,7 @@ struct MissingAnchorRule: Rule {
             guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
             let target = link.target ?? link.path
             guard let anchors = context.anchorsByPath[target] else { return nil }
-            if fragment.contains("%") { fragment = fragment.removingPercentEncoding ?? fragment }
+            if fragment.contains("%") { fragment = TextFormat.percentDecoded(fragment) ?? fragment }
             guard !anchors.contains(fragment) else { return nil }
             if insensitive {
                 let lower = fragment.lowercased()

@@ -17,8 +17,8 @@ struct TableCodePipeRule: DocumentRule {
                 guard let raw = source.line(line) else { continue }
                 for span in TableSource.codeSpansWithPipes(raw) {
                     let column = raw.utf8.distance(from: raw.utf8.startIndex, to: span.startIndex) + 1
-                    let fixed = span.replacingOccurrences(of: "\\|", with: "\u{0}")
-                        .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\u{0}", with: "\\|")
+                    let fixed = span.replacingEvery("\\|", with: "\u{0}")
+                        .replacingEvery("|", with: "\\|").replacingEvery("\u{0}", with: "\\|")
                     hits.append(RuleHit(path: document.path, line: line, column: column,
                                         message: "`|` inside code span \(span) splits the cell: write \(fixed)",
                                         subject: "code-pipe:\(span)"))

@@ -46,7 +46,7 @@ struct TableTotalRule: DocumentRule {
     private func verify(_ table: Block, column: String, proseLabel: String?, document: ParsedDocument) -> [RuleHit] {
         let rows = table.tableRows
         guard let header = rows.first,
-              let columnIndex = header.cells.firstIndex(where: { $0.plainText.trimmed.caseInsensitiveCompare(column) == .orderedSame }) else {
+              let columnIndex = header.cells.firstIndex(where: { $0.plainText.trimmed.lowercased() == column.lowercased() }) else {
             return [RuleHit(path: document.path, line: table.range.start.line,
                             message: "corpus:total-check names column `\(column)`, which the table does not have", subject: "total:\(column)")]
         }
@@ -76,7 +76,7 @@ struct TableTotalRule: DocumentRule {
                                 message: "Total row says \(stated.value) for `\(column)`, the rows add up to \(sum)", subject: "total:\(column)"))
         }
         if let label = proseLabel, !label.isEmpty, let section = document.markdown.section(containing: table.range.start.line),
-           let pattern = try? Pattern("(\\d+)\\s+\(NSRegularExpression.escapedPattern(for: label))\\b|\\b\(NSRegularExpression.escapedPattern(for: label)):?\\s+(\\d+)") {
+           let pattern = try? Pattern("(\\d+)\\s+\(Pattern.escaped(label))\\b|\\b\(Pattern.escaped(label)):?\\s+(\\d+)") {
             for block in document.markdown.blocks(in: section.range) where block.kind == .paragraph {
                 for match in pattern.matches(in: block.plainText) {
                     guard let value = Int(match[1] ?? match[2] ?? ""), value != sum else { continue }
@@ -90,4 +90,4 @@ struct TableTotalRule: DocumentRule {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -73,8 +73,8 @@ struct EphemeralTagRule: DocumentRule {
     private func firstCell(_ row: String) -> String? {
         let cells = row.dropFirst().split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = cells.first else { return nil }
-        return first.replacingOccurrences(of: "**", with: "").trimmed
+        return first.replacingEvery("**", with: "").trimmed
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Rewrites what the next-steps graph can derive: each next-step node's `:::class` (from its entry's
 /// Status and its upstreams) and the ready-set sentence. Only those spans change; every other byte of the

@@ -39,7 +39,7 @@ struct EntryNodePairingRule: ModuleRule {
         for entry in entries {
             guard let end = entry.rangeEnd, let low = number(entry.id), let high = number(end), low < high else { continue }
             for value in (low + 1)...high {
-                covered["NS\(String(format: "%02d", value))"] = "\(entry.id)..\(end)"
+                covered["NS\(TextFormat.zeroPadded(value, width: 2))"] = "\(entry.id)..\(end)"
             }
         }
         return covered
@@ -48,4 +48,4 @@ struct EntryNodePairingRule: ModuleRule {
     private func number(_ id: String) -> Int? { Int(id.drop { !$0.isNumber }.prefix { $0.isNumber }) }
 }
 
-import Foundation
+import FoundationEssentials

@@ -21,7 +21,7 @@ struct UpstreamEdgesRule: ModuleRule {
             let edges = (view.upstreams[entry.nodeID] ?? []).map(\.from)
             let drawn = Set(edges.compactMap { view.documentID(ofNode: $0) })
             for token in listed where !drawn.contains(token) {
-                let node = token.replacing("-", with: "")
+                let node = token.replacingEvery("-", with: "")
                 hits.append(RuleHit(path: view.model.path, line: upstream.line,
                                     message: "\(entry.id) lists upstream \(token) but the graph has no edge \(node) --> \(entry.nodeID)",
                                     subject: "\(entry.id)<-\(token)"))

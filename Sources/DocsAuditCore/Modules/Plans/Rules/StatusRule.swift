@@ -19,7 +19,7 @@ struct StatusRule: ModuleRule {
             }
             guard let status = document.status else {
                 // `superseded by [ADR-012](…)` keeps a link after the status word.
-                if let word = text.split(separator: " ").first.map({ String($0).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }),
+                if let word = text.split(separator: " ").first.map({ String($0.drop { $0 == "`" }.reversed().drop { $0 == "`" }.reversed()) }),
                    word == "superseded", rule.statuses.contains(word) { return nil }
                 return RuleHit(path: document.path, line: line,
                                message: "Status `\(text)` is not a lone code span (expected one of \(rule.statuses.joined(separator: ", ")))",
@@ -33,4 +33,4 @@ struct StatusRule: ModuleRule {
     }
 }
 
-import Foundation
+import FoundationEssentials

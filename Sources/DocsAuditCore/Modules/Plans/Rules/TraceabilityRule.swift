@@ -74,4 +74,4 @@ struct TraceabilityRule: ModuleRule {
     }
 }
 
-import Foundation
+import FoundationEssentials
