@@ -48,8 +48,6 @@ final class RealCorpusRustRFCsTests: XCTestCase {
             "header/field-value": 8,
             // 3673 names rfcs#3505; 3808 links pull/3808 under the text `#3803`.
             "header/identity": 2,
-            // 3327: YAML front matter over the list, read by cmark as a thematic break and a setext heading.
-            "header/missing-field": 1,
         ]
         for (rule, count) in counts.sorted(by: { $0.key < $1.key }) {
             XCTAssertEqual(count, expected[rule] ?? 0, rule)
@@ -62,5 +60,29 @@ final class RealCorpusRustRFCsTests: XCTestCase {
                       "text/3392-leadership-council.md:425 links/missing-anchor"] {
             XCTAssertTrue(subjects.contains(known), known)
         }
+    }
+
+    func testDocumentsNumbersAndRFCReferences() throws {
+        let model = Extractor.extract(try load())
+        var kinds: [String: Int] = [:]
+        for document in model.documents { kinds[document.kind, default: 0] += 1 }
+        XCTAssertEqual(kinds, ["rfc": 638, "rfc-part": 9, "other": 4, "template": 2, "redirect": 1])
+        let first = try XCTUnwrap(model.documents.first { $0.path == "text/0001-private-fields.md" })
+        XCTAssertEqual(first.number, "0001", "the number comes from the file name: the file has no title line")
+        XCTAssertEqual(first.header.map(\.name), ["Start Date", "RFC PR", "Rust Issue"])
+        // Each RFC defines itself once, whatever the spelling of its references: all of them are `RFC N`.
+        let defined = model.definitions.filter { $0.family == "rfc" }.map(\.id)
+        XCTAssertEqual(defined.count, 638)
+        XCTAssertEqual(Set(defined).count, 638)
+        XCTAssertTrue(defined.contains("RFC 1"))
+        let references = model.references.filter { $0.family == "rfc" }
+        XCTAssertEqual(references.count, 2196)
+        XCTAssertTrue(references.allSatisfy { $0.identity.hasPrefix("RFC ") && !$0.identity.hasPrefix("RFC 0") },
+                      "every spelling has the identity `RFC N`")
+        // 0401-coercions.md is cited as `RFC 401` and by the address of its text: one identity.
+        let coercions = references.filter { $0.identity == "RFC 401" }
+        XCTAssertEqual(coercions.count, 10)
+        XCTAssertTrue(coercions.contains { $0.id == "RFC 401" })
+        XCTAssertTrue(coercions.contains { $0.id.hasPrefix("rust-lang/rfcs/blob/master/text/0401-") })
     }
 }

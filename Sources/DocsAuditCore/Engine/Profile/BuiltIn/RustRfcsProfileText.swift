@@ -61,7 +61,22 @@ kinds:
     paths: ["**"]
 
 ids:
-  rfc: '\bRFC[ -]?#?(\d{1,4})\b|\brust-lang/rfcs#(\d{1,5})\b|\brust-lang/rfcs/pull/(\d{1,5})\b|\brust-lang/rfcs/(?:blob|tree)/(?:master|HEAD)/text/(\d{4})-|\brust-lang\.github\.io/rfcs/(\d{4})-'
+  rfc:
+    # `RFC 1234`, `RFC #1234`, `RFC-1234`, `rust-lang/rfcs#1234`, and the addresses of an RFC's pull request, its
+    # text on GitHub and its page in the RFC book. Group 0 is the ID as written; every spelling is the same RFC.
+    pattern: '\bRFC[ -]?#?(\d{1,4})\b|\brust-lang/rfcs#(\d{1,5})\b|\brust-lang/rfcs/pull/(\d{1,5})\b|\brust-lang/rfcs/(?:blob|tree)/(?:master|HEAD)/text/(\d{4})-|\brust-lang\.github\.io/rfcs/(\d{4})-'
+    canonical: 'RFC {*}'
+    numeric: true
+    defined:
+      - document: {kinds: [rfc], id: 'RFC {number}'}
+    references:
+      in: [prose, headings, tables]
+      inline-code: false
+      # Recorded, not checked: an RFC may cite a pull request that was closed or postponed (RFC 1309,
+      # RFC #1783, …) or an IETF RFC (RFC 2119, RFC 3986); neither has a file here, and neither is a defect.
+      check: false
+    # The template's numbers.
+    placeholders: ['\bRFC[ -]?#?0000\b', '\brust-lang/rfcs#0000\b', '\brust-lang/rfcs/pull/0000\b']
 
 links:
   # The repository's own addresses: a link there is checked like a relative link from the root.
