@@ -34,7 +34,7 @@ kinds:
       form: bullets
       fields:
         # 638 of the 639 files have it (the one without is a "Moved to" stub); the template asks for
-        # YYYY-MM-DD, which 630 follow.
+        # YYYY-MM-DD, which 632 follow.
         Start Date:
           required: true
           pattern: '^\d{4}-\d{2}-\d{2}$'
