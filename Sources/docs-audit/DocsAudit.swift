@@ -67,7 +67,6 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
-        AnalysisCache.finishWrites()  // cache entries written in the background while the command ran
         #if canImport(Glibc)
         Glibc.exit(code)
         #else
@@ -118,8 +117,7 @@ struct CorpusOptions: ParsableArguments {
     func loadCorpus(staged: GitIndex.Staged? = nil) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
         return try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory,
-                                  backgroundCacheWrites: true)
+            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory)
         }
     }
 }

@@ -26,10 +26,10 @@ final class HeaderTests: XCTestCase {
         let number = try XCTUnwrap(configError(kind("    number: {from: file-name, patern: '(\\d+)'}\n")))
         XCTAssertEqual([number.file, "\(number.line):\(number.column)", number.key],
                        ["docs-audit.yml", "4:31", "kinds[0].number.patern"])
-        XCTAssertTrue(number.message.hasPrefix("unknown key (expected one of: from, pattern, field)"), number.message)
+        XCTAssertTrue(number.message.hasPrefix("unknown key `patern` (did you mean `pattern`?) (expected one of: from, pattern, field)"), number.message)
         let field = try XCTUnwrap(configError(kind("    header:\n      fields:\n        RFC PR: {requird: true}\n")))
         XCTAssertEqual(["\(field.line):\(field.column)", field.key], ["6:18", "kinds[0].header.fields.RFC PR.requird"])
-        XCTAssertTrue(field.message.hasPrefix("unknown key (expected one of: required, pattern, identity)"))
+        XCTAssertTrue(field.message.hasPrefix("unknown key `requird` (did you mean `required`?) (expected one of: required, pattern, identity)"), field.message)
         let header = try XCTUnwrap(configError(kind("    header: {shape: table}\n")))
         XCTAssertEqual(header.key, "kinds[0].header.shape")
     }

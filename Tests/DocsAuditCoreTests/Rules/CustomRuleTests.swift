@@ -257,7 +257,7 @@ final class CustomRuleTests: XCTestCase {
             (head + "    forbid: a\n    examples:\n      passing:\n        - files: {a.md: x}\n          config: 'x'\n",
              "p.yml:8:11: custom-rules[0].examples.passing[0].config: a custom rule's examples run with the profile"),
             ("rules:\n  custom/y: error\n" + head + "    forbid: a\n",
-             "p.yml:2:3: rules.custom/y: unknown key"),
+             "p.yml:2:3: rules.custom/y: unknown rule ID `custom/y`"),
         ]
         for (yaml, expected) in cases {
             var profile = try ProfileLoader.defaultProfile()

@@ -159,7 +159,7 @@ final class DeclaredScopeTests: XCTestCase {
         let unknown = try XCTUnwrap(configError("graphs:\n  - file: docs/map.md\n"))
         XCTAssertEqual(unknown.key, "graphs[0].file")
         XCTAssertEqual(unknown.line, 2)
-        XCTAssertTrue(unknown.message.hasPrefix("unknown key (expected one of: kinds, paths, sections)"),
+        XCTAssertTrue(unknown.message.hasPrefix("unknown key `file` (expected one of: kinds, paths, sections)"),
                       unknown.message)
         let pattern = try XCTUnwrap(configError("graphs:\n  - sections: ['^(Open']\n"))
         XCTAssertEqual(pattern.key, "graphs[0].sections[0]")
@@ -171,6 +171,6 @@ final class DeclaredScopeTests: XCTestCase {
         XCTAssertEqual(noHeader.message, "a method table needs `header` (a pattern for its first header cell)")
         let badKey = try XCTUnwrap(configError("registries:\n  method-tables:\n    - header: x\n      column: 2\n"))
         XCTAssertEqual(badKey.key, "registries.method-tables[0].column")
-        XCTAssertEqual(badKey.message, "unknown key (expected one of: kinds, paths, sections, header)")
+        XCTAssertEqual(badKey.message, "unknown key `column` (expected one of: kinds, paths, sections, header)")
     }
 }

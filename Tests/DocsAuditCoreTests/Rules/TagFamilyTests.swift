@@ -168,14 +168,14 @@ final class TagFamilyTests: XCTestCase {
         XCTAssertEqual(noPattern.message, "a tag family needs `pattern`")
         let badKey = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: {pattern: 'PR', level: info}\n"))
         XCTAssertEqual(badKey.key, "tags.families.pr-ref.level")
-        XCTAssertEqual(badKey.message, "unknown key (expected one of: pattern, severity)")
+        XCTAssertEqual(badKey.message, "unknown key `level` (expected one of: pattern, severity)")
         let badSeverity = try XCTUnwrap(
             configError("tags:\n  families:\n    pr-ref: {pattern: 'PR', severity: loud}\n"))
         XCTAssertEqual(badSeverity.key, "tags.families.pr-ref.severity")
         XCTAssertEqual(badSeverity.message, "expected error, warning, info or off, found `loud`")
         let empty = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: ''\n"))
         XCTAssertEqual(empty.key, "tags.families.pr-ref")
-        XCTAssertTrue(empty.message.hasPrefix("an empty pattern would match everywhere"), empty.message)
+        XCTAssertTrue(empty.message.hasPrefix("an empty pattern matches everywhere"), empty.message)
         let matchesNothing = try XCTUnwrap(configError("tags:\n  families:\n    pr-ref: 'x*'\n"))
         XCTAssertTrue(matchesNothing.message.contains("matches empty text"), matchesNothing.message)
         let notBool = try XCTUnwrap(configError("tags:\n  exempt-quoted: sometimes\n"))
@@ -186,11 +186,17 @@ final class TagFamilyTests: XCTestCase {
         XCTAssertTrue(badNote.message.contains("not a valid regular expression"), badNote.message)
     }
 
-    func testV1StringFamiliesStillLoad() throws {
+    /// The string form still loads (version 2: it merges with the inherited families); a version 1 file that
+    /// sets families is told exactly what to write, since v1 replaced the mapping.
+    func testStringFamiliesLoadAndV1FilesAreToldWhatChanged() throws {
         var profile = try ProfileLoader.defaultProfile()
-        try ProfileLoader.apply(yaml: "version: 1\ntags:\n  families:\n    pr-ref: '\\bPR #\\d+'\n",
+        try ProfileLoader.apply(yaml: "version: 2\ntags:\n  families:\n    pr-ref: '\\bPR #\\d+'\n",
                                 file: "docs-audit.yml", to: &profile)
-        XCTAssertEqual(Array(profile.tags.families.keys), ["pr-ref"])
-        XCTAssertTrue(profile.tags.familySeverities.isEmpty)
+        XCTAssertEqual(profile.tags.families["pr-ref"]?.source, "\\bPR #\\d+")
+        XCTAssertNotNil(profile.tags.families["finding"], "version 2 merges with the inherited families")
+        XCTAssertNil(profile.tags.familySeverities["pr-ref"])
+        let v1 = try XCTUnwrap(configError("version: 1\ntags:\n  families:\n    pr-ref: '\\bPR #\\d+'\n"))
+        XCTAssertEqual(v1.key, "tags.families")
+        XCTAssertTrue(v1.message.contains("add `finding: ~`"), v1.message)
     }
 }

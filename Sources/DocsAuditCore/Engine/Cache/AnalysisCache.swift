@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 
 /// File analyses kept on disk between runs, so a pre-commit run re-parses only the files that changed.
@@ -79,32 +78,6 @@ public struct AnalysisCache: Sendable {
                   ?? (try? JSONEncoder().encode(analysis)).map({ [UInt8]($0) }) else { return }
         CacheFolder.write(bytes, in: folder, name: key + ".json")
     }
-
-    /// Stores each new analysis under its key; with `background`, on a thread of its own, so a first run with a
-    /// cache costs no more wall time than one without (the rules run meanwhile). `finishWrites` waits for
-    /// every background write: a process calls it before it exits.
-    func store(_ entries: [(key: String, analysis: FileAnalysis)], background: Bool) {
-        guard refusal == nil, !entries.isEmpty else { return }
-        guard background else {
-            for entry in entries { store(entry.analysis, for: entry.key) }
-            return
-        }
-        let cache = self
-        Self.writes.enter()
-        let started = detachThread {
-            for entry in entries { cache.store(entry.analysis, for: entry.key) }
-            Self.writes.leave()
-        }
-        if !started {
-            Self.writes.leave()
-            for entry in entries { store(entry.analysis, for: entry.key) }
-        }
-    }
-
-    /// Waits until every entry stored in the background is written (or has failed to be).
-    public static func finishWrites() { writes.wait() }
-
-    private static let writes = DispatchGroup()
 
     /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
     /// like entries are touched.

@@ -6,8 +6,7 @@ public enum CorpusLoader {
     /// size limits before reading, encoding, binary). With a cache folder, files whose analysis is cached are
     /// not parsed again, and the cache is updated afterwards.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
-                            staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil,
-                            backgroundCacheWrites: Bool = false) throws -> Corpus {
+                            staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
@@ -63,14 +62,13 @@ public enum CorpusLoader {
         var analyses: [FileAnalysis] = []
         var used = Set<String>()
         var reused = 0
-        var fresh: [(key: String, analysis: FileAnalysis)] = []
         for result in results {
             switch result {
             case let .document(document, analysis, key, cached):
                 documents.append(document)
                 analyses.append(analysis)
                 if let key { used.insert(key) }
-                if cached { reused += 1 } else if let key { fresh.append((key, analysis)) }
+                if cached { reused += 1 }
                 for problem in analysis.parseProblems {
                     problems.append(InputProblem(code: "input/parse", path: document.path, line: problem.line,
                                                  message: problem.message))
@@ -83,9 +81,6 @@ public enum CorpusLoader {
                 problems.append(problem)
             }
         }
-        // New entries are written after the parallel pass, not inside it: the CLI writes them on a thread of
-        // its own while the rules run (`AnalysisCache.finishWrites` before it exits).
-        cache?.store(fresh, background: backgroundCacheWrites)
         cache?.prune(keeping: used)
         problems = Array(Set(problems))
         problems.sort { ($0.path, $0.line, $0.code, $0.message) < ($1.path, $1.line, $1.code, $1.message) }
@@ -249,6 +244,7 @@ public enum CorpusLoader {
             return .document(SourceDocument(path: relative, source: SourceText(text), profile: profile), analysis, key, true)
         }
         let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
+        if let key { cache?.store(analysis, for: key) }
         return .document(document, analysis, key, false)
     }
 }
