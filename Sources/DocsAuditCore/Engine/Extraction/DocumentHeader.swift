@@ -55,16 +55,23 @@ struct DocumentHeader {
     /// each item reading `Field: value` is a field; other items are skipped. A heading of any level that is
     /// the file's first block is its title (`## RFC: …` over the list), not the end of the header.
     static func bullets(_ markdown: MarkdownDocument) -> DocumentHeader {
-        guard let list = leadingBlocks(markdown, titleAnyLevel: true).first(where: \.isList) else {
-            return DocumentHeader()
-        }
-        let entries = list.items.compactMap { item -> Entry? in
+        let leading = leadingBlocks(markdown, titleAnyLevel: true)
+        guard let start = leading.firstIndex(where: \.isList) else { return DocumentHeader() }
+        let list = leading[start]
+        let entries = continued(list, in: leading[start...]).flatMap(\.items).compactMap { item -> Entry? in
             guard let lead = item.leadParagraph, let (name, value) = split(lead.inlines) else { return nil }
             let column = valueColumn(value, fallback: lead.range.start, source: markdown.source)
             return Entry(name: name, inlines: value, value: Inline.plainText(of: value).trimmed,
                          line: item.range.start.line, column: column)
         }
         return DocumentHeader(entries: entries, line: list.range.start.line)
+    }
+
+    /// `list` and the lists right after it: a footnote defined between two items (a Rust RFC annotates its
+    /// `Feature Name` so) ends the list in the parse, and cmark-gfm moves the definition to the end of the
+    /// document, so the rest of the header is the next block, another list.
+    private static func continued(_ list: Block, in blocks: ArraySlice<Block>) -> [Block] {
+        [list] + blocks.dropFirst().prefix(while: \.isList)
     }
 
     /// The top-level blocks before the first heading of level 2 or more (today's table header). With

@@ -1,6 +1,9 @@
 /// Path, kind, number, title, header Status and anchors of one document.
 enum DocumentInfoExtractor {
-    private static let explicitAnchor = try? Pattern(#"<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']"#, caseInsensitive: true)
+    /// `id` on any element (`<a id>`, `<span id>`: GitHub and mdBook both keep it) or `name` on `<a>`.
+    private static let explicitAnchor = try? Pattern(
+        #"<(?:a\s[^>]*?(?<![\w-])(?:id|name)|[a-z][a-z0-9-]*\s[^>]*?(?<![\w-])id)\s*=\s*["']([^"']+)["']"#,
+        caseInsensitive: true)
 
     static func extract(_ context: DocumentContext) -> DocumentInfo {
         let rule = context.profile.kindRule(context.document.kind)
@@ -62,7 +65,7 @@ enum DocumentInfoExtractor {
         return only.literal.trimmed
     }
 
-    /// Heading slugs plus explicit `<a id=…>` / `<a name=…>` anchors.
+    /// Heading slugs plus explicit anchors: `<a id=…>` / `<a name=…>`, or any element's `id` (`<span id=…>`).
     static func anchors(_ markdown: MarkdownDocument) -> [String] {
         var anchors = markdown.sections.map(\.slug)
         guard let pattern = explicitAnchor else { return anchors }

@@ -3,5 +3,6 @@ extension BuiltInProfiles {
     /// Every built-in profile: its name (`extends: NAME`), its file in the repository and its text.
     static let table: [(name: String, file: String, yaml: String)] = [
         (name: "default", file: "rules/default.yml", yaml: DefaultProfileText.yaml),
+        (name: "rust-rfcs", file: "rules/rust-rfcs.yml", yaml: RustRfcsProfileText.yaml),
     ]
 }
