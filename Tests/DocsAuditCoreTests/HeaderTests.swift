@@ -19,7 +19,7 @@ final class HeaderTests: XCTestCase {
         XCTAssertTrue(number.message.hasPrefix("unknown key `patern` (did you mean `pattern`?) (expected one of: from, pattern, field)"), number.message)
         let field = try XCTUnwrap(configError(kind("    header:\n      fields:\n        RFC PR: {requird: true}\n")))
         XCTAssertEqual(["\(field.line):\(field.column)", field.key], ["6:18", "kinds[0].header.fields.RFC PR.requird"])
-        XCTAssertTrue(field.message.hasPrefix("unknown key `requird` (did you mean `required`?) (expected one of: required, pattern, identity)"), field.message)
+        XCTAssertTrue(field.message.hasPrefix("unknown key `requird` (did you mean `required`?) (expected one of: required, aliases, pattern, identity)"), field.message)
         let header = try XCTUnwrap(configError(kind("    header: {shape: table}\n")))
         XCTAssertEqual(header.key, "kinds[0].header.shape")
     }
@@ -238,6 +238,22 @@ final class HeaderTests: XCTestCase {
             "NNN `three` names no number (expected `^(\\d+)$` naming 003)",
             "NNN names 99999999999999999999999004 but this document is number 004",
         ], config: planConfig)
+    }
+
+    /// An alias counts as the field for every check; the field under its own name wins over an alias.
+    func testAliasesCountAsTheFieldAndTheOwnNameWins() throws {
+        let config = planConfig.replacingOccurrences(
+            of: "NNN: {required: true, identity: '^(\\d+)$'}",
+            with: "NNN: {required: true, aliases: [Number, No], identity: '^(\\d+)$'}")
+        XCTAssertNotEqual(config, planConfig)
+        try RuleHarness.assert("header/missing-field", [
+            "docs/plans/001-a.md": "# Plan-001: A\n\n- Status: `draft`\n- Number: 001\n",
+            "docs/plans/002-b.md": "# Plan-002: B\n\n↓- Status: `draft`\n- Num: 002\n",
+        ], messages: ["header has no `NNN` field (a plan needs it)"], config: config)
+        try RuleHarness.assert("header/identity", [
+            "docs/plans/001-a.md": "# Plan-001: A\n\n- Status: `draft`\n- No: 7\n- NNN: 001\n",
+            "docs/plans/002-b.md": "# Plan-002: B\n\n- Status: `draft`\n- Number: ↓003\n",
+        ], messages: ["Number names 003 but this document is number 002"], config: config)
     }
 
     func testIntegerKeyDropsLeadingZerosOnly() {

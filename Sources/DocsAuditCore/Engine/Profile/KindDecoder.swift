@@ -81,6 +81,7 @@ enum KindDecoder {
         if node.node.isNull { return field }
         try ProfileDecoder.decode(node, into: &field, fields: [
             "required": { $0.required = try $1.bool() },
+            "aliases": { $0.aliases = try $1.strings() },
             "pattern": { $0.pattern = try $1.pattern() },
             "identity": { $0.identity = try $1.pattern() },
         ])

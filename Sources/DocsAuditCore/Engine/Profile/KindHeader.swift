@@ -44,6 +44,8 @@ public struct KindHeader: Sendable {
 public struct HeaderFieldRule: Sendable {
     /// The field name as written (markup stripped), compared exactly.
     public var name: String
+    /// Other spellings that count as this field (`RFC PR #` for `RFC PR`); the field under its own name wins.
+    public var aliases: [String] = []
     /// A document of the kind without this field is reported (`header/missing-field`).
     public var required = false
     /// The whole value must match (`header/field-value`).
@@ -52,4 +54,9 @@ public struct HeaderFieldRule: Sendable {
     public var identity: Pattern?
 
     public init(name: String) { self.name = name }
+
+    /// The document's occurrence of this field: under its own name first, else under an alias.
+    public func occurrence(in header: [HeaderField]) -> HeaderField? {
+        header.first { $0.name == name } ?? header.first { aliases.contains($0.name) }
+    }
 }

@@ -40,12 +40,12 @@ kinds:
           pattern: '^\d{4}-\d{2}-\d{2}$'
         # The RFC's identity: the pull request that proposed it has the file's number. Written
         # `[rust-lang/rfcs#N](…/pull/N)` (584 files), `[#N](…)`, `[N](…)` or the bare pull-request URL, and
-        # `RFC PR #:` in 27 files of 2014–2015. Field names compare exactly, so both spellings are declared, and
-        # neither is required (the schema has no "one of these"). `eRFC PR:` is not declared: in
-        # 3502-cargo-script.md it names the experimental RFC that came before (3424), beside its own `RFC PR`.
+        # `RFC PR #:` in 27 files of 2014–2015, and `eRFC PR:` in the experimental RFCs (3424, 3558): both are
+        # aliases. The field under its own name wins, so 3502-cargo-script.md, whose `eRFC PR` names the eRFC
+        # that came before (3424), is checked by its own `RFC PR`. One RFC has none of them (2872).
         RFC PR:
-          identity: 'rust-lang/rfcs#(\d+)|^\(?#?(\d+)\b|rust-lang/rfcs/(?:pull|issues)/(\d+)'
-        "RFC PR #":
+          required: true
+          aliases: ["RFC PR #", "eRFC PR"]
           identity: 'rust-lang/rfcs#(\d+)|^\(?#?(\d+)\b|rust-lang/rfcs/(?:pull|issues)/(\d+)'
         # Neither is required: 85% and 75% of the files have them; RFCs about process, teams or the
         # community have no Rust issue, and the oldest RFCs predate the `Feature Name` line.

@@ -16,7 +16,7 @@ enum HeaderChecks {
     static func present(_ context: LintContext) -> [Present] {
         declared(context).flatMap { document, rules in
             rules.compactMap { rule in
-                document.header.first { $0.name == rule.name }.map { (document, rule, $0) }
+                rule.occurrence(in: document.header).map { (document, rule, $0) }
             }
         }
     }

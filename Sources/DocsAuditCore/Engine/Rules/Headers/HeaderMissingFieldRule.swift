@@ -12,7 +12,7 @@ struct HeaderMissingFieldRule: Rule {
     func check(_ context: LintContext) -> [RuleHit] {
         HeaderChecks.declared(context).flatMap { document, fields -> [RuleHit] in
             let missing = fields.filter { field in
-                field.required && !document.header.contains { $0.name == field.name }
+                field.required && field.occurrence(in: document.header) == nil
             }
             guard !missing.isEmpty else { return [] }
             guard let line = document.headerLine else {
