@@ -6,9 +6,10 @@ public enum DocumentAnalyzer {
 
     /// Analyses the text of the corpus file at `path` (relative to the root).
     public static func analyze(path: String, text: String, profile: Profile) -> (SourceDocument, FileAnalysis) {
-        let frontMatter = hasFrontMatter(profile.kind(of: path), profile)
-        let markdown = MarkdownDocument(path: path, text: text, frontMatter: frontMatter)
-        return analyze(SourceDocument(path: path, source: markdown.source, profile: profile), markdown, profile: profile)
+        // The kind is found once (glob matching over every kind) and handed on.
+        let kind = profile.kind(of: path)
+        let frozen = profile.corpus.frozen.contains { $0.matches(path) }
+        return analyze(path: path, text: text, kind: kind, frozen: frozen, profile: profile)
     }
 
     /// Analyses a document whose kind the caller decides (a plan read at a baseline revision).

@@ -28,7 +28,8 @@ struct EphemeralTagRule: DocumentRule {
     private func scan(_ document: ParsedDocument, families: [(key: String, value: Pattern)], profile: Profile) -> [RuleHit] {
         let settings = profile.tags
         let markdown = document.markdown
-        let exemptions = TagExemptions(document: markdown, profile: profile)
+        // Built on the first line that has a tag to report: most documents have none.
+        var exemptions: TagExemptions?
         var hits: [RuleHit] = []
         for number in markdown.proseLines {
             guard let raw = markdown.source.line(number) else { continue }
@@ -47,7 +48,9 @@ struct EphemeralTagRule: DocumentRule {
             if trimmed.hasPrefix("|"), let label = firstCell(trimmed), settings.provenanceRows.contains(where: { $0.test(label) }) { continue }
             let allowed = settings.provenancePatterns.flatMap { $0.matches(in: line).compactMap { $0.range() } }
             let inTasks = path.contains { profile.plans.tasksHeading?.test($0.title) == true }
-            let exempt = exemptions.line(line, number: number)
+            let documentExemptions = exemptions ?? TagExemptions(document: markdown, profile: profile)
+            exemptions = documentExemptions
+            let exempt = documentExemptions.line(line, number: number)
             for (family, match) in tags {
                 guard let range = match.range(), let tag = match[0],
                       !allowed.contains(where: { $0.contains(range.lowerBound) }),

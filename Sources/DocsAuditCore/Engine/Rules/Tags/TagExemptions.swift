@@ -153,7 +153,18 @@ struct TagExemptions {
     // MARK: Quotations
 
     /// Spans between `"` and `"` (paired left to right) and between `“` and `”`, outside code spans.
+    private static func hasQuote(_ line: String) -> Bool {
+        var before: (UInt8, UInt8) = (0, 0)
+        for byte in line.utf8 {
+            if byte == 0x22 || (before == (0xE2, 0x80) && (byte == 0x9C || byte == 0x9D)) { return true }
+            before = (before.1, byte)
+        }
+        return false
+    }
+
     static func quotedSpans(in line: String) -> [Range<String.Index>] {
+        // Most lines quote nothing: a straight quote or a curly one (U+201C/U+201D: E2 80 9C/9D) is needed.
+        guard hasQuote(line) else { return [] }
         var spans: [Range<String.Index>] = []
         var straight: String.Index?
         var curly: String.Index?
