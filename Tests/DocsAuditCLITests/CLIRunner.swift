@@ -79,6 +79,20 @@ enum CLI {
         XCTAssertEqual(process.terminationStatus, 0, "git " + arguments.joined(separator: " "), file: file, line: line)
     }
 
+    /// Lints a folder holding `a.md` and each case's `docs-audit.yml`: each must exit 2, print nothing on
+    /// stdout, and name the expected place and problem on stderr.
+    static func assertConfigErrors(_ cases: [(yaml: String, expected: String)],
+                                   file: StaticString = #filePath, line: UInt = #line) throws {
+        for (yaml, expected) in cases {
+            let root = try folder(["a.md": Data("# A\n".utf8), "docs-audit.yml": Data(yaml.utf8)])
+            let result = try run(["lint", "--root", root.path])
+            XCTAssertEqual(result.status, 2, yaml, file: file, line: line)
+            XCTAssertEqual(result.stdout, "", yaml, file: file, line: line)
+            XCTAssertTrue(result.stderr.contains(expected), "\(result.stderr) should contain \(expected)",
+                          file: file, line: line)
+        }
+    }
+
     static func folder(_ files: [String: Data]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -56,12 +56,6 @@ final class HeaderCommandTests: XCTestCase {
             ("kinds:\n  - name: a\n    paths: ['*.md']\n    header:\n      fields:\n        X: {requird: true}\n",
              "docs-audit.yml:6:13: kinds[0].header.fields.X.requird: unknown key"),
         ]
-        for (yaml, expected) in cases {
-            let root = try CLI.folder(["a.md": Data("# A\n".utf8), "docs-audit.yml": Data(yaml.utf8)])
-            let result = try CLI.run(["lint", "--root", root.path])
-            XCTAssertEqual(result.status, 2, yaml)
-            XCTAssertEqual(result.stdout, "", yaml)
-            XCTAssertTrue(result.stderr.contains(expected), "\(result.stderr) should contain \(expected)")
-        }
+        try CLI.assertConfigErrors(cases)
     }
 }

@@ -11,13 +11,7 @@ final class IDFamilyConfigTests: XCTestCase {
             ("ids:\n  backlog:\n    reservations: ['reserved as']\n",
              "docs-audit.yml:3:20: ids.backlog.reservations[0]: a reservation phrase needs `{id}`"),
         ]
-        for (yaml, expected) in cases {
-            let root = try CLI.folder(["a.md": Data("# A\n".utf8), "docs-audit.yml": Data(yaml.utf8)])
-            let result = try CLI.run(["lint", "--root", root.path])
-            XCTAssertEqual(result.status, 2, yaml)
-            XCTAssertEqual(result.stdout, "", yaml)
-            XCTAssertTrue(result.stderr.contains(expected), "\(result.stderr) should contain \(expected)")
-        }
+        try CLI.assertConfigErrors(cases)
     }
 
     func testAFamilyWrittenAsDataIsCheckedAndReservable() throws {

@@ -54,23 +54,7 @@ public enum TextEditApplier {
 
     /// The byte offset where each line starts, split as `SourceText` splits (LF, CRLF or CR), with the end of
     /// each line's content.
-    static func lineStarts(_ bytes: [UInt8]) -> [(start: Int, end: Int)] {
-        var lines: [(start: Int, end: Int)] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append((start, index))
-                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        if start != bytes.count || lines.isEmpty { lines.append((start, bytes.count)) }
-        return lines
-    }
+    static func lineStarts(_ bytes: [UInt8]) -> [(start: Int, end: Int)] { SourceText.lineBounds(bytes) }
 
     /// The bytes `edit` replaces, when they lie within its line's content (never across a line ending).
     private static func byteRange(of edit: TextEdit, bytes: [UInt8], starts: [(start: Int, end: Int)])

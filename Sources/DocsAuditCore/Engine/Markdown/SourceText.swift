@@ -7,27 +7,32 @@ public struct SourceText: Sendable {
     /// Byte offsets (UTF-8) where each line starts; a line's content excludes its line ending.
     private let lineRanges: [Range<String.Index>]
 
+    /// The byte offsets where each line starts and where its content ends (before LF, CRLF or CR); an empty
+    /// text, or one that does not end with a line ending, has a last line of its own.
+    static func lineBounds<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> [(start: Int, end: Int)]
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var bounds: [(start: Int, end: Int)] = []
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                bounds.append((lineStart, index))
+                index += byte == 0x0D && index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A ? 2 : 1
+                lineStart = index
+            } else {
+                index += 1
+            }
+        }
+        if lineStart != bytes.endIndex || bounds.isEmpty { bounds.append((lineStart, bytes.endIndex)) }
+        return bounds
+    }
+
     public init(_ text: String) {
         // Scan the bytes with integer offsets, then turn each offset into an index once: stepping a
         // String.Index byte by byte costs several times more.
         var text = text
-        let bounds: [(start: Int, end: Int)] = text.withUTF8 { bytes in
-            var bounds: [(start: Int, end: Int)] = []
-            var lineStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    bounds.append((lineStart, index))
-                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    lineStart = index
-                } else {
-                    index += 1
-                }
-            }
-            if lineStart != bytes.count || bounds.isEmpty { bounds.append((lineStart, bytes.count)) }
-            return bounds
-        }
+        let bounds = text.withUTF8 { Self.lineBounds($0) }
         self.text = text
         let utf8 = text.utf8
         self.lineRanges = bounds.map { bound in
