@@ -2,6 +2,18 @@ import XCTest
 @testable import DocsAuditCore
 
 final class ProfileTests: XCTestCase {
+    /// A built-in profile that says `extends: none` stands alone when passed as a config file too: the same
+    /// profile as `extends: NAME`, not that file laid over the default.
+    func testBuiltInFilePassedAsConfigStandsAlone() throws {
+        let (file, yaml) = try XCTUnwrap(BuiltInProfiles.text(of: "rust-rfcs"))
+        let asFile = try ProfileLoader.load(yaml: yaml, file: file)
+        let extended = try ProfileLoader.load(yaml: "extends: rust-rfcs\n", file: "docs-audit.yml")
+        XCTAssertEqual(asFile.kinds.map(\.name), extended.kinds.map(\.name))
+        XCTAssertEqual(Set(asFile.ids.keys), Set(extended.ids.keys))
+        XCTAssertEqual(Set(asFile.tags.families.keys), Set(extended.tags.families.keys))
+        XCTAssertNil(asFile.ids["plan"], "nothing of the default profile is inherited")
+    }
+
     func testEveryRulesYmlIsEmbeddedAsItIsOnDisk() throws {
         let here = URL(fileURLWithPath: #filePath)
         let package = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

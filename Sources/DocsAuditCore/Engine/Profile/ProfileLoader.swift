@@ -15,8 +15,13 @@ public enum ProfileLoader {
         guard let (file, yaml) = BuiltInProfiles.text(of: name) else {
             throw ConfigError(file: name, line: 1, column: 1, key: "", message: unknownProfile(name))
         }
-        // A built-in profile extends nothing: the decoder rejects an `extends` key in it.
-        guard let tree = try YAMLReader.read(yaml, file: file) else { return Profile() }
+        // A built-in profile extends nothing; it may say so (`extends: none`), so that the same file passed with
+        // `--config` stands alone too instead of being laid over the default.
+        guard var tree = try YAMLReader.read(yaml, file: file) else { return Profile() }
+        if let extends = try takeExtends(from: &tree), extends != BuiltInProfiles.noneName {
+            throw ConfigError(file: file, line: 1, column: 1, key: "extends",
+                              message: "a built-in profile extends nothing (`extends: none` or no key)")
+        }
         return try layer(tree, text: yaml, over: Profile())
     }
 

@@ -11,6 +11,8 @@ enum RustRfcsProfileText {
 # ("rust-rfcs"). A corpus uses it with `extends: rust-rfcs` in its docs-audit.yml. Like every built-in profile it
 # extends nothing: the engine alone plus what is declared here (no plan, backlog, graph or tag rule runs).
 version: 2
+# Stands alone: passed with `--config`, it is not laid over the default profile (as `extends: rust-rfcs` is not).
+extends: none
 
 corpus:
   include: ["**/*.md"]
