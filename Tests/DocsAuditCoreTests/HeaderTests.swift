@@ -132,7 +132,8 @@ final class HeaderTests: XCTestCase {
         XCTAssertEqual(fields(summaryFirst), [], "the list of a later section is not the header")
     }
 
-    func testTableHeaderKeepsTodaysReadingWithValueColumns() throws {
+    /// The table's header row holds column titles, not a field (a new user saw `Field = Value` in every header).
+    func testTableHeaderReadsBodyRowsWithValueColumns() throws {
         let info = try document("docs/plans/002-b.md", """
             # Plan-002: B
 
@@ -147,7 +148,7 @@ final class HeaderTests: XCTestCase {
             | --- | --- |
 
             """)
-        XCTAssertEqual(fields(info), ["Field=Value@3:11", "Status=approved@5:16", "Date=2026-04-14@6:14"])
+        XCTAssertEqual(fields(info), ["Status=approved@5:16", "Date=2026-04-14@6:14"])
         XCTAssertEqual(info.number, "002")
         XCTAssertEqual(info.status, "approved", "the Status code span is still read from the raw cell")
         XCTAssertEqual(info.statusLine, 5)

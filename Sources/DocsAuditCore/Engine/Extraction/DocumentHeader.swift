@@ -35,12 +35,14 @@ struct DocumentHeader {
         }
     }
 
-    /// The first table before the first `##` heading: column 1 names the field, column 2 holds its value.
+    /// The first table before the first `##` heading: in each body row, column 1 names the field and column 2
+    /// holds its value. The header row holds the columns' titles (`| Field | Value |`), not a field.
     static func table(_ markdown: MarkdownDocument) -> DocumentHeader {
         guard let table = leadingBlocks(markdown, titleAnyLevel: false).first(where: \.isTable) else {
             return DocumentHeader()
         }
         let entries = table.tableRows.compactMap { row -> Entry? in
+            if case .tableRow(isHeader: true) = row.kind { return nil }
             let cells = row.cells
             guard cells.count >= 2 else { return nil }
             let cell = cells[1]
