@@ -72,20 +72,18 @@ final class FixCommandTests: XCTestCase {
              
             --- a/b.md
             +++ b/b.md
-            @@ -1,4 +1,4 @@
+            @@ -1,3 +1,3 @@
              # B
              
             -See [x](a.md#old-name "title").
             +See [x](a.md#new-name "title").
-             
             --- a/docs/c.md
             +++ b/docs/c.md
-            @@ -1,4 +1,4 @@
+            @@ -1,3 +1,3 @@
              # C\r
              \r
             -See [y](../a.md#old-name) and TODO.\r
             +See [y](../a.md#new-name) and TO-DO.\r
-             
 
             """)
         XCTAssertEqual(try ["a.md", "b.md", "docs/c.md"].map { try bytes(root, $0) }, before)

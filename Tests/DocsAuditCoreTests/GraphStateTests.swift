@@ -83,4 +83,28 @@ final class GraphStateTests: XCTestCase {
         let diff = UnifiedDiff.make("a\r\nb\r\nc\r\nd\r\n", "a\r\nB\r\nc\r\nd\r\n", path: "x.md", context: 1)
         XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n")
     }
+
+    /// A change in the last lines: the final line break ends the last line, it adds no empty context line (a
+    /// new user's `fix --dry-run` diff did not apply with `git apply` for that).
+    func testUnifiedDiffNearTheEndHasNoPhantomLine() {
+        let diff = UnifiedDiff.make("a\nb\nc\n", "a\nb\nC\n", path: "x.md", context: 3)
+        XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n b\n-c\n+C\n")
+    }
+
+    /// A last line without a line break is marked as diff(1) marks it.
+    func testUnifiedDiffMarksALastLineWithoutLineBreak() {
+        let diff = UnifiedDiff.make("a\nb", "a\nB", path: "x.md", context: 1)
+        XCTAssertEqual(diff, "--- a/x.md\n+++ b/x.md\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
+            + "+B\n\\ No newline at end of file\n")
+    }
+
+    /// Two large, entirely different texts do not build a table of every pair of lines: the middle is shown
+    /// deleted and inserted whole, around the common head and tail.
+    func testUnifiedDiffOfLargeTextsIsBounded() {
+        let old = (0..<5_000).map { "old \($0)\n" }.joined()
+        let new = (0..<5_000).map { "new \($0)\n" }.joined()
+        let diff = UnifiedDiff.make("head\n" + old + "tail\n", "head\n" + new + "tail\n", path: "x.md", context: 1)
+        XCTAssertTrue(diff.hasPrefix("--- a/x.md\n+++ b/x.md\n@@ -1,5002 +1,5002 @@\n head\n-old 0\n"), String(diff.prefix(80)))
+        XCTAssertTrue(diff.hasSuffix("+new 4999\n tail\n"))
+    }
 }

@@ -2,13 +2,23 @@
 public enum UnifiedDiff {
     /// Lines split at LF bytes, a CR kept with its line: Swift's `Character` sees `\r\n` as one character, so
     /// splitting a CRLF text on the character `\n` found no line break at all.
+    /// A final line break ends the last line; it does not start another.
     static func lines(_ text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
+        if text.utf8.last == UInt8(ascii: "\n") { lines.removeLast() }
+        return lines
     }
+
+    /// The marker `diff` prints after a last line that has no line break.
+    static let noNewline = "\\ No newline at end of file\n"
 
     public static func make(_ old: String, _ new: String, path: String, context: Int = 3) -> String {
         let a = lines(old)
         let b = lines(new)
+        // Index of the old / new text's last line when that line has no line break (else past the end).
+        let oldOpenEnd = old.utf8.last.map { $0 == UInt8(ascii: "\n") ? a.count : a.count - 1 } ?? a.count
+        let newOpenEnd = new.utf8.last.map { $0 == UInt8(ascii: "\n") ? b.count : b.count - 1 } ?? b.count
         let script = align(a, b)
         guard script.contains(where: { $0.kind != .same }) else { return "" }
         var out = "--- a/\(path)\n+++ b/\(path)\n"
@@ -32,9 +42,15 @@ public enum UnifiedDiff {
             out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for step in hunk {
                 switch step.kind {
-                case .same: out += " \(step.text)\n"
-                case .delete: out += "-\(step.text)\n"
-                case .insert: out += "+\(step.text)\n"
+                case .same:
+                    out += " \(step.text)\n"
+                    if step.oldLine == oldOpenEnd || step.newLine == newOpenEnd { out += noNewline }
+                case .delete:
+                    out += "-\(step.text)\n"
+                    if step.oldLine == oldOpenEnd { out += noNewline }
+                case .insert:
+                    out += "+\(step.text)\n"
+                    if step.newLine == newOpenEnd { out += noNewline }
                 }
             }
             index = end
@@ -51,8 +67,41 @@ public enum UnifiedDiff {
         var newLine: Int
     }
 
-    /// Edit script by dynamic programming on line equality (files here are small: one document).
+    /// The most cells the alignment table may have (old lines × new lines between the common head and tail);
+    /// past it the middle is shown as deleted and inserted whole, which is still a correct diff.
+    static let maximumCells = 4_000_000
+
+    /// Edit script: the common head and tail as they are, the middle by dynamic programming on line equality.
     static func align(_ a: [String], _ b: [String]) -> [Step] {
+        var head = 0
+        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+        var tail = 0
+        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        var steps = (0..<head).map { Step(kind: .same, text: a[$0], oldLine: $0, newLine: $0) }
+        let oldMiddle = Array(a[head..<(a.count - tail)])
+        let newMiddle = Array(b[head..<(b.count - tail)])
+        let (cells, overflow) = (oldMiddle.count + 1).multipliedReportingOverflow(by: newMiddle.count + 1)
+        if overflow || cells > maximumCells {
+            steps += oldMiddle.enumerated().map { Step(kind: .delete, text: $1, oldLine: head + $0, newLine: head) }
+            steps += newMiddle.enumerated().map {
+                Step(kind: .insert, text: $1, oldLine: head + oldMiddle.count, newLine: head + $0)
+            }
+        } else {
+            steps += alignMiddle(oldMiddle, newMiddle).map { step in
+                var moved = step
+                moved.oldLine += head
+                moved.newLine += head
+                return moved
+            }
+        }
+        steps += (0..<tail).map { offset in
+            let old = a.count - tail + offset
+            return Step(kind: .same, text: a[old], oldLine: old, newLine: b.count - tail + offset)
+        }
+        return steps
+    }
+
+    private static func alignMiddle(_ a: [String], _ b: [String]) -> [Step] {
         let n = a.count
         let m = b.count
         var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
