@@ -10,7 +10,8 @@ final class InitInspectionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let text = try CorpusInspector.starterProfile(root: root.path,
                                                       profile: profile ?? ProfileLoader.defaultProfile())
-        // TODO(lead): also load it with ProfileLoader once v2 lands
+        // Every starter loads as a profile, as written.
+        XCTAssertNoThrow(try ProfileLoader.load(yaml: text, file: "docs-audit.yml"), text)
         let tree = try XCTUnwrap(try YAMLReader.read(text, file: "docs-audit.yml"))
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             XCTAssertLessThanOrEqual(line.count, 100, "too wide: \(line)")
@@ -70,6 +71,7 @@ final class InitInspectionTests: XCTestCase {
         let family = try XCTUnwrap(tree[yaml: "ids"]?[yaml: "xp"])
         XCTAssertEqual(family[yaml: "pattern"]?.string, #"\bXP-(\d+)"#)
         XCTAssertEqual(family[yaml: "numeric"]?.string, "true")
+        XCTAssertEqual(family[yaml: "canonical"]?.string, "xp-{1}", "file number 0001 and XP-1 are one ID")
         let document = try XCTUnwrap(family[yaml: "defined"]?.items?.first?[yaml: "document"])
         XCTAssertEqual(document[yaml: "kinds"]?.strings, ["xp"])
         XCTAssertEqual(document[yaml: "id"]?.string, "XP-{number}")

@@ -66,6 +66,9 @@ extension StarterProfile {
         body.append("\(family.name):")
         body.append("  pattern: " + YAMLText.scalar(Self.pattern(family.key, segments: family.usualSegments)))
         if !family.documentKinds.isEmpty {
+            // The file's number (`0001`) and a reference (`RFC 1`) are one ID: compared through group 1 as an
+            // integer, which takes a canonical form built from that group.
+            body.append("  canonical: " + YAMLText.scalar("\(family.name)-{1}"))
             body.append("  numeric: true")
         }
         if !family.documentKinds.isEmpty || Self.definedByHeadings(family) {
