@@ -76,6 +76,31 @@ final class CustomRuleTests: XCTestCase {
                        ["a.md:6:3: cell Bad", "a.md:6:9: cell `a\\|b`"])
     }
 
+    /// A kind with a bullet header: its fields are matched too, at their columns (a new user's rule over
+    /// `Start Date` found nothing on rust-rfcs); the header table's title row is never a field.
+    func testHeaderFieldsOfABulletHeaderAndNotTheTableTitleRow() throws {
+        let config = """
+            kinds:
+              - name: rfc
+                paths: ["text/*.md"]
+                header: {form: bullets}
+              - name: other
+                paths: ["**"]
+            """ + "\n" + rule("""
+            require: '^\\d{4}-\\d{2}-\\d{2}$'
+            message: 'date {0}'
+            scope:
+              in: [header-fields]
+              header-fields: [Start Date, Field]
+        """)
+        let found = try findings([
+            "text/0001-a.md": "- Feature Name: a\n- Start Date: 23-07-2014\n\n## Summary\n",
+            "text/0002-b.md": "- Start Date: 2014-07-23\n",
+            "notes.md": "# N\n\n| Field | Value |\n| --- | --- |\n| Start Date | 2014-07-23 |\n",
+        ], config: config)
+        XCTAssertEqual(places(found), ["text/0001-a.md:2:15: date 23-07-2014"])
+    }
+
     func testHeaderFieldsAreTheHeaderTableValuesOfTheNamedFields() throws {
         let config = rule("""
             require: '^`[a-z]+`$'

@@ -31,7 +31,15 @@ enum CustomRuleItems {
                 (TableSource.rowLines(of: table)?.body ?? []).flatMap { cells(markdown, line: $0) }
             }
         case .headerFields:
-            return headerValues(markdown, only: headerFields)
+            let form = profile.kindRule(document.kind)?.header.form ?? .table
+            guard form != .table else { return headerValues(markdown, only: headerFields) }
+            // Bullets and front matter: the value as written, from its column to the end of its line.
+            return DocumentHeader.read(markdown, form: form).entries.compactMap { entry in
+                guard headerFields.isEmpty || headerFields.contains(entry.name),
+                      let raw = markdown.source.line(entry.line) else { return nil }
+                let bytes = Array(raw.utf8)
+                return item(bytes, line: entry.line, from: entry.column - 1, to: bytes.count)
+            }
         }
     }
 
@@ -124,7 +132,8 @@ enum CustomRuleItems {
         return bounds.compactMap { item(bytes, line: line, from: $0.0, to: $0.1) }
     }
 
-    /// The value cell (the second) of each header-table row, for the fields named (all when none are).
+    /// The value cell (the second) of each header-table body row, for the fields named (all when none are); the
+    /// header row holds the columns' titles.
     private static func headerValues(_ markdown: MarkdownDocument, only fields: [String]) -> [CustomRuleItem] {
         var table: Block?
         for block in markdown.blocks {
@@ -135,8 +144,11 @@ enum CustomRuleItems {
             }
         }
         guard let table, let lines = TableSource.rowLines(of: table) else { return [] }
-        let rowLines = [lines.header] + lines.body
-        return zip(table.tableRows, rowLines).compactMap { row, line in
+        let bodyRows = table.tableRows.filter { row in
+            if case .tableRow(isHeader: true) = row.kind { return false }
+            return true
+        }
+        return zip(bodyRows, lines.body).compactMap { row, line in
             let parsed = row.cells
             guard parsed.count >= 2 else { return nil }
             let field = parsed[0].plainText.trimmed
