@@ -71,8 +71,12 @@ public enum UnifiedDiff {
     /// past it the middle is shown as deleted and inserted whole, which is still a correct diff.
     static let maximumCells = 4_000_000
 
-    /// Edit script: the common head and tail as they are, the middle by dynamic programming on line equality.
+    /// Edit script by dynamic programming on line equality. Texts too large for the table are aligned on their
+    /// common head and tail first (a different, equally short script: gate G3 counts where changes fall, so
+    /// texts that fit keep the alignment they always had).
     static func align(_ a: [String], _ b: [String]) -> [Step] {
+        let (cells, overflow) = (a.count + 1).multipliedReportingOverflow(by: b.count + 1)
+        if !overflow && cells <= maximumCells { return alignMiddle(a, b) }
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
         var tail = 0
@@ -80,8 +84,8 @@ public enum UnifiedDiff {
         var steps = (0..<head).map { Step(kind: .same, text: a[$0], oldLine: $0, newLine: $0) }
         let oldMiddle = Array(a[head..<(a.count - tail)])
         let newMiddle = Array(b[head..<(b.count - tail)])
-        let (cells, overflow) = (oldMiddle.count + 1).multipliedReportingOverflow(by: newMiddle.count + 1)
-        if overflow || cells > maximumCells {
+        let (middleCells, middleOverflow) = (oldMiddle.count + 1).multipliedReportingOverflow(by: newMiddle.count + 1)
+        if middleOverflow || middleCells > maximumCells {
             steps += oldMiddle.enumerated().map { Step(kind: .delete, text: $1, oldLine: head + $0, newLine: head) }
             steps += newMiddle.enumerated().map {
                 Step(kind: .insert, text: $1, oldLine: head + oldMiddle.count, newLine: head + $0)
