@@ -89,4 +89,16 @@ final class YAMLReaderTests: XCTestCase {
         }
         XCTAssertEqual(items.count, 200_000)
     }
+
+    /// Nesting is refused past `maxDepth` while it is read: 200,000 levels once crashed the merge (stack) and
+    /// took minutes; a profile's own depth still reads.
+    func testDeepNestingIsRefusedEarly() throws {
+        let deep = "x: " + String(repeating: "{x: ", count: 200_000) + "1" + String(repeating: "}", count: 200_000)
+        let failure = try XCTUnwrap(error(deep + "\n"))
+        XCTAssertTrue(failure.message.contains("levels deep"), failure.message)
+        XCTAssertEqual(failure.line, 1)
+        let flow = try XCTUnwrap(error("a: " + String(repeating: "[", count: 100_000) + "\n"))
+        XCTAssertTrue(flow.message.contains("levels deep"), flow.message)
+        XCTAssertNotNil(try read("a: " + String(repeating: "{b: ", count: 20) + "1" + String(repeating: "}", count: 20)))
+    }
 }

@@ -5,6 +5,10 @@ enum YAMLReader {
     /// The most nodes a tree may have once aliases are expanded (a few nested aliases can stand for billions).
     static let maxNodes = 1_000_000
 
+    /// The deepest nesting of lists and mappings a file may have (a profile needs about eight): every later
+    /// step (merge, decode, print, even freeing the tree) walks it recursively.
+    static let maxDepth = 64
+
     /// The document in `text`, or nil when it has none. Syntax errors name the file, line and column.
     static func read(_ text: String, file: String) throws -> YAMLNode? {
         var parser = yaml_parser_t()
@@ -83,10 +87,12 @@ private struct TreeBuilder {
             try add(YAMLNode(.scalar(text), line: line, column: column, isPlain: plain, file: file), size: 1,
                     anchor: Self.string(scalar.anchor), line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
+            try checkDepth(line: line, column: column)
             stack.append(Frame(open: .sequence([]), line: line, column: column,
                                anchor: Self.string(event.data.sequence_start.anchor)))
             sizes.append(1)
         case YAML_MAPPING_START_EVENT:
+            try checkDepth(line: line, column: column)
             stack.append(Frame(open: .mapping([], pendingKey: nil), line: line, column: column,
                                anchor: Self.string(event.data.mapping_start.anchor)))
             sizes.append(1)
@@ -107,6 +113,13 @@ private struct TreeBuilder {
             try add(anchored.node, size: anchored.size, anchor: nil, line: line, column: column)
         default:
             break
+        }
+    }
+
+    private func checkDepth(line: Int, column: Int) throws {
+        guard stack.count < YAMLReader.maxDepth else {
+            throw ConfigError(file: file, line: line, column: column, key: "",
+                              message: "the YAML nests lists and mappings more than \(YAMLReader.maxDepth) levels deep")
         }
     }
 
