@@ -60,7 +60,8 @@ struct Fix: ParsableCommand {
         for note in plan.notes { try Output.error("needs a person: " + note) }
         for leftover in plan.leftovers {
             let finding = leftover.finding
-            try Output.error("needs a person: \(finding.file):\(finding.line):\(finding.column): "
+            let column = loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
+            try Output.error("needs a person: \(finding.file):\(finding.line):\(column): "
                              + "\(finding.severity.rawValue): \(finding.message) [\(finding.rule)] "
                              + "(\(leftover.reason))")
         }

@@ -87,8 +87,9 @@ struct Explain: ParsableCommand {
     func run() throws {
         let profile = try profileOptions.profile()
         guard let description = RuleCatalog.description(of: rule, in: profile) else { return }
-        try Output.write(RuleDocumentation.explain(description))
-        guard let custom = profile.customRules.first(where: { $0.description.id == description.id }) else { return }
+        let custom = profile.customRules.first(where: { $0.description.id == description.id })
+        try Output.write(RuleDocumentation.explain(description, definition: custom?.definitionText))
+        guard let custom else { return }
         let problems = CustomRuleExamples.mismatches(of: custom, profile: profile)
         guard !problems.isEmpty else { return }
         for problem in problems { try Output.error("\(custom.description.id): \(problem)") }

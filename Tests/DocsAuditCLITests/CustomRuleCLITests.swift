@@ -69,6 +69,35 @@ final class CustomRuleCLITests: XCTestCase {
 
             """)
 
+        let scoped = config.replacingOccurrences(of: "    replacement: 'TO-DO'\n", with: """
+                replacement: 'TO-DO'
+                scope:
+                  kinds: [plan, spec]
+                  in: [prose, table-cells]
+                  sections: ['^Tasks$']
+
+            """)
+        let defined = try CLI.run(["explain", "custom/no-todo", "--root", try corpus(["a.md": "# A\n"],
+                                                                                       config: scoped).path])
+        XCTAssertEqual(defined.status, 0, defined.stderr)
+        XCTAssertEqual(defined.stdout, """
+            custom/no-todo (default: warning)
+
+            a TODO is left in the text.
+
+            Finish it or move it to the backlog.
+
+            Defined in the profile:
+
+              forbid:      \\bTODO\\b
+              replacement: TO-DO
+              message:     TODO left: {0}
+              in:          prose, table-cells
+              kinds:       plan, spec
+              sections:    ^Tasks$
+
+            """)
+
         let unknown = try CLI.run(["explain", "custom/no-tod", "--root", root.path])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.hasPrefix(

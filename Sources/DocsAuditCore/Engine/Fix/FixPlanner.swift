@@ -28,6 +28,7 @@ public enum FixPlanner {
         var edits: [String: [TextEdit]] = [:]
         var editOf: [Int: TextEdit] = [:]
         var reasons: [Int: String] = [:]
+        // nil: no commit to compare with, so a renamed heading cannot be told from a missing one.
         let renames = findings.contains { $0.rule == "links/missing-anchor" } ? HeadingRenames.find(in: corpus) : [:]
         let links = Dictionary(grouping: result.model.links) {
             LinkPlace(path: $0.path, line: $0.line, column: $0.column)
@@ -73,7 +74,8 @@ public enum FixPlanner {
             for (edit, reason) in outcome.refused { refused[edit] = reason }
             guard outcome.text != document.source.text else { continue }
             let lines = outcome.applied.map {
-                "\(path):\($0.line):\($0.column): → \(VisibleText.escape($0.replacement))"
+                "\(path):\($0.line):\(corpus.codePointColumn(path: path, line: $0.line, utf8Column: $0.column))"
+                    + " → \(VisibleText.escape($0.replacement))"
             }
             changes.append(FixPlan.FileChange(path: path, original: document.source.text, updated: outcome.text,
                                               notes: lines))
@@ -108,12 +110,15 @@ public enum FixPlanner {
     }
 
     /// The edit that points a link's `#fragment` at the renamed heading's new slug.
-    private static func fragmentEdit(_ candidates: [LinkRef], renames: [String: [String: String]],
+    private static func fragmentEdit(_ candidates: [LinkRef], renames: [String: [String: String]]?,
                                      context: LintContext) -> Result<TextEdit, Refusal> {
         guard candidates.count == 1, let link = candidates.first, let fragment = link.fragment else {
             return .failure(Refusal("the link cannot be told apart from another at the same place"))
         }
         let target = link.target ?? link.path
+        guard let renames else {
+            return .failure(Refusal("no commit to compare with, so a renamed heading cannot be told from a missing one"))
+        }
         guard let renamed = renames[target]?[fragment] else {
             return .failure(Refusal("no heading of \(target) was renamed from `\(fragment)` since the last commit"))
         }

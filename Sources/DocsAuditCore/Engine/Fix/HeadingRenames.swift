@@ -3,11 +3,13 @@
 /// were added or removed too, the only gone heading and the only new heading at the same level under the same
 /// parent. Anything less certain is no rename (a person decides).
 public enum HeadingRenames {
-    /// Old slug → new slug, by document path; empty when the corpus is not in a git work tree or has no commit.
-    public static func find(in corpus: Corpus) -> [String: [String: String]] {
+    /// Old slug → new slug, by document path; nil when there is nothing to compare with: the corpus is not in a
+    /// git work tree, or it has no commit.
+    public static func find(in corpus: Corpus) -> [String: [String: String]]? {
         let git = GitObjects(root: corpus.root)
         let paths = corpus.documents.map(\.path)
-        guard !paths.isEmpty, let old = try? git.contents(at: "HEAD", paths: paths) else { return [:] }
+        guard !paths.isEmpty else { return [:] }
+        guard let old = try? git.contents(at: "HEAD", paths: paths) else { return nil }
         var result: [String: [String: String]] = [:]
         for document in corpus.documents {
             guard let before = old[document.path] ?? nil, before != document.source.text else { continue }

@@ -1,7 +1,8 @@
 /// The rule reference, generated from the catalog: `docs-audit explain` and docs/rules.md.
 public enum RuleDocumentation {
     /// One rule as plain text.
-    public static func explain(_ rule: RuleDescription) -> String {
+    /// `definition`, when given (a custom rule's), follows the help, before the examples.
+    public static func explain(_ rule: RuleDescription, definition: String? = nil) -> String {
         var out = """
         \(rule.id) (default: \(rule.severity?.rawValue ?? "off"))
 
@@ -10,6 +11,7 @@ public enum RuleDocumentation {
         \(rule.help)
 
         """
+        if let definition { out += "\n" + definition }
         if !rule.examples.isEmpty { out += "\nExamples: " + markerNote + "\n" }
         for example in rule.examples {
             out += "\n\(heading(example)):\n"
