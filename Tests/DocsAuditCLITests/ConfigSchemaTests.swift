@@ -19,7 +19,10 @@ final class ConfigSchemaTests: XCTestCase {
             ("rules:\n  tables/arty: off\n", "2:3: rules.tables/arty",
              "unknown rule ID `tables/arty` (did you mean `tables/arity`?) (see `docs-audit rules`)"),
             ("plans:\n  task-heading: ''\n", "2:17: plans.task-heading",
-             "an empty pattern matches everywhere: remove the key or write a pattern"),
+             "an empty pattern matches everywhere: remove the key or write a pattern (`~` removes an inherited one)\n"),
+            // In a list item nothing is inherited, so `~` is not offered.
+            ("custom-rules:\n  - id: custom/x\n    summary: s\n    help: h\n    message: m\n    forbid: ''\n",
+             "6:13: custom-rules[0].forbid", "an empty pattern matches everywhere: remove the key or write a pattern\n"),
             ("version: 7\n", "1:10: version", "unsupported profile version `7` (this tool reads 1 and 2)"),
             ("version: 1\ntags:\n  families:\n    pr-ref: 'PR #\\d+'\n", "4:5: tags.families",
              "in version 1 `tags.families` replaced the inherited mapping; from version 2 on it merges with it"),

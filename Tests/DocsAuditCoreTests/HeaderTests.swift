@@ -236,7 +236,7 @@ final class HeaderTests: XCTestCase {
             "docs/plans/004-d.md": "# Plan-004: D\n\n- Status: `draft`\n- NNN: ↓99999999999999999999999004\n",
         ], messages: [
             "NNN names 001 but this document is number 002",
-            "NNN `three` names no number (expected `^(\\d+)$` naming 003)",
+            "NNN `three` does not match its identity pattern `^(\\d+)$`, so it cannot name this document's number 003",
             "NNN names 99999999999999999999999004 but this document is number 004",
         ], config: planConfig)
     }

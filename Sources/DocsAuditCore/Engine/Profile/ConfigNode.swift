@@ -94,8 +94,9 @@ struct ConfigNode {
     func pattern() throws -> Pattern {
         let source = try string()
         guard !source.isEmpty else {
-            throw error("an empty pattern matches everywhere: remove the key or write a pattern "
-                        + "(`~` removes an inherited one)")
+            // `~` removes a key inherited through mappings; inside a list item (custom-rules) nothing is inherited.
+            let inherited = keyPath.contains("[") ? "" : " (`~` removes an inherited one)"
+            throw error("an empty pattern matches everywhere: remove the key or write a pattern" + inherited)
         }
         var pattern = try Self.checkedPattern(source, at: self)
         pattern.origin = keyPath

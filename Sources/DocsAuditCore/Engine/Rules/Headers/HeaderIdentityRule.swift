@@ -16,8 +16,8 @@ struct HeaderIdentityRule: Rule {
             guard let match = identity.firstMatch(in: field.value),
                   let number = DocumentInfoExtractor.firstGroup(match) else {
                 return RuleHit(path: document.path, line: field.line, column: field.column,
-                               message: "\(field.name) `\(field.value)` names no number (expected `\(identity.source)`"
-                                   + " naming \(own))",
+                               message: "\(field.name) `\(field.value)` does not match its identity pattern "
+                                   + "`\(identity.source)`, so it cannot name this document's number \(own)",
                                subject: field.name)
             }
             guard HeaderChecks.integerKey(number) != HeaderChecks.integerKey(own) else { return nil }
