@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns scripts/bench.sh results (TSV: input, name, median ms, peak KB) into the Markdown table of
+"""Turns scripts/bench.sh results (TSV: input, name, median ms, peak KB, optional row key) into the Markdown table of
 docs/performance.md: per input its size, then each command's median, its ratio to the parse floor, and
 its peak memory."""
 import platform
@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 command = sys.argv[2]
 inputs = OrderedDict()
-for input_name, name, value, extra in rows:
+for input_name, name, value, extra in (row[:4] for row in rows):
     inputs.setdefault(input_name, []).append((name, value, extra))
 cpu = "unknown CPU"
 try:

@@ -113,11 +113,13 @@ struct CorpusOptions: ParsableArguments {
         return directory
     }
 
-    /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2).
-    func loadCorpus(staged: GitIndex.Staged? = nil) throws -> Corpus {
+    /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2). Without `keepingText`
+    /// the documents' texts are dropped once analysed (a command that needs only the analyses).
+    func loadCorpus(staged: GitIndex.Staged? = nil, keepingText: Bool = true) throws -> Corpus {
         let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
         return try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory)
+            try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory,
+                                  keepingText: keepingText)
         }
     }
 }

@@ -33,12 +33,19 @@ struct Extract: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let loaded = try corpus.loadCorpus()
-        let model = Extractor.extract(loaded)
+        let problems: [InputProblem]
         switch format {
-        case .json: try Output.write(try JSONOutput.encode(model))
-        case .text: try Output.write(ModelTextReporter.render(model))
+        case .json:
+            // Written document by document, from the analyses alone (the texts are dropped as files are
+            // analysed): at 100 times the corpus the whole JSON is several hundred MB, the texts as much again.
+            let parts = ModelParts(try corpus.loadCorpus(keepingText: false))
+            problems = parts.skeleton.problems
+            try ModelJSONStream.write(parts) { try Output.write(bytes: $0) }
+        case .text:
+            let model = Extractor.extract(try corpus.loadCorpus(keepingText: false))
+            problems = model.problems
+            try Output.write(ModelTextReporter.render(model))
         }
-        if !model.problems.isEmpty { throw ExitCode(1) }
+        if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -21,7 +21,12 @@ enum Output {
 
     /// Writes `text` to standard output.
     static func write(_ text: String) throws {
-        if let code = DescriptorWriter.write(Array(text.utf8), to: STDOUT_FILENO) {
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to standard output (a streamed output's pieces, one after another).
+    static func write(bytes: [UInt8]) throws {
+        if let code = DescriptorWriter.write(bytes, to: STDOUT_FILENO) {
             throw StreamError(descriptor: STDOUT_FILENO, code: code)
         }
     }

@@ -4,9 +4,11 @@ public enum CorpusLoader {
     /// revision's, for `gates --head`); a nil entry removes a file, a new path adds one. `staged` does the same
     /// with the git index's blobs, which go through exactly the checks a working-tree file does (selection,
     /// size limits before reading, encoding, binary). With a cache folder, files whose analysis is cached are
-    /// not parsed again, and the cache is updated afterwards.
+    /// not parsed again, and the cache is updated afterwards. Without `keepingText`, each document's text is
+    /// dropped once the file is analysed (its `source` is empty): for a caller that needs only the analyses.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
-                            staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil) throws -> Corpus {
+                            staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil,
+                            keepingText: Bool = true) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
@@ -45,6 +47,9 @@ public enum CorpusLoader {
         let limit = profile.corpus.maxFileBytes
         let chosen = origins
         let results: [LoadResult] = admitted.parallelMap { path in
+            keepingText ? read(path) : read(path).withoutText
+        }
+        @Sendable func read(_ path: String) -> LoadResult {
             switch chosen[path] {
             case let .text(text)?:
                 return analyzed(relative: path, bytes: Array(text.utf8), text: text, profile: profile, cache: cache)
@@ -146,6 +151,14 @@ public enum CorpusLoader {
         /// The document, its analysis, its cache key when there is a cache, and whether the analysis came from it.
         case document(SourceDocument, FileAnalysis, String?, Bool)
         case problem(InputProblem)
+
+        /// The same result with the document's text dropped.
+        var withoutText: LoadResult {
+            guard case let .document(document, analysis, key, cached) = self else { return self }
+            let textless = SourceDocument(path: document.path, kind: document.kind, frozen: document.frozen,
+                                          source: SourceText(""))
+            return .document(textless, analysis, key, cached)
+        }
     }
 
     /// Relative paths of included files, sorted; symlinks to directories are not followed (no loops),

@@ -83,6 +83,12 @@ public enum Extractor {
 
     /// `Plan-024:285` → `docs/plans/024-….md`, through the profile's kind folders.
     private static func resolveLabelCites(_ cites: [LineCite], documents: [DocumentInfo], profile: Profile) -> [LineCite] {
+        let byLabel = labelTargets(documents: documents, profile: profile)
+        return cites.map { resolved($0, byLabel: byLabel) }
+    }
+
+    /// The file each document label (`Plan-024`) names, through the profile's kind folders.
+    static func labelTargets(documents: [DocumentInfo], profile: Profile) -> [String: String] {
         var byLabel: [String: String] = [:]
         for (kind, folder) in profile.cites.kindFolders {
             for document in documents where document.path.hasPrefix(folder + "/") {
@@ -92,11 +98,14 @@ public enum Extractor {
                 if !digits.isEmpty, byLabel["\(kind)-\(digits)"] == nil { byLabel["\(kind)-\(digits)"] = document.path }
             }
         }
-        return cites.map { cite in
-            guard cite.form == "label-colon", let label = cite.label else { return cite }
-            var resolved = cite
-            resolved.target = byLabel[label]
-            return resolved
-        }
+        return byLabel
+    }
+
+    /// A label cite with its target from `byLabel`; other cites as they are.
+    static func resolved(_ cite: LineCite, byLabel: [String: String]) -> LineCite {
+        guard cite.form == "label-colon", let label = cite.label else { return cite }
+        var resolved = cite
+        resolved.target = byLabel[label]
+        return resolved
     }
 }
