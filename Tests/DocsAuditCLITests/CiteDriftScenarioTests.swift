@@ -186,6 +186,17 @@ final class CiteDriftScenarioTests: XCTestCase {
                        + "whole: git fetch --unshallow, or fetch-depth: 0 in CI)\n")
     }
 
+    func testALinkedWorkTreeWhoseGitIsAFileIsAskedOfGit() throws {
+        let (root, cited) = try insertedAbove()
+        let linked = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-linked-\(UUID().uuidString)")
+        try CLI.git(root, ["worktree", "add", "-q", linked.path])
+        let lint = try CLI.run(["lint", "--root", linked.appendingPathComponent("docs").path])
+        XCTAssertEqual(lint.status, 1, lint.stderr)
+        XCTAssertEqual(lint.stdout, "cite.md:3:7: warning: content of target.md:3-5 is now at 5-7 (moved since commit "
+                       + "\(cited)) [cites/drift]\ncite.md:3:30: warning: content of target.md:9 is now at 11 (moved since "
+                       + "commit \(cited)) [cites/drift]\n", "the corpus root is a folder below the work tree's top")
+    }
+
     func testUntrackedCitingFilesAreCountedAndTheRestStillChecked() throws {
         let (root, cited) = try insertedAbove()
         try write(root, "docs/new.md", "# New\n\n[t](target.md):3-5\n")

@@ -13,6 +13,16 @@ struct GitHistory: Sendable {
         case shallow
     }
 
+    /// Where the corpus stands, given the folder holding `.git` found above it (nil: none). A plain `.git`
+    /// folder answers without a process (a `shallow` file in it marks a shallow clone); a `.git` file (a linked
+    /// work tree, a submodule) is asked of git.
+    func status(repositoryRoot: String?) -> Status {
+        guard let repositoryRoot else { return .notRepository }
+        let folder = repositoryRoot + "/.git"
+        guard FileSystem.entryType(folder) == .directory else { return status() }
+        return FileSystem.entryType(folder + "/shallow") == nil ? .ready : .shallow
+    }
+
     /// One process answers both questions.
     func status() -> Status {
         let asked = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], input: nil)

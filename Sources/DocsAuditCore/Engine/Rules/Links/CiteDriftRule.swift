@@ -40,8 +40,7 @@ struct CiteDriftRule: NoticingRule {
         }
         guard !cites.isEmpty else { return ([], []) }
         let git = GitHistory(root: context.rootPath)
-        // No `.git` above the root: no process is started to learn that.
-        switch context.repositoryRoot == nil ? .notRepository : git.status() {
+        switch git.status(repositoryRoot: context.repositoryRoot) {
         case .notRepository: return ([], ["cites/drift skipped: \(corpus.root) is not in a git repository"])
         case .shallow:
             return ([], ["cites/drift skipped: \(corpus.root) has shallow history (fetch it whole: git fetch "
