@@ -55,14 +55,17 @@ final class CiteDriftScenarioTests: XCTestCase {
         let lint = try CLI.run(["lint", "--root", root.path])
         XCTAssertEqual(lint.status, 1, lint.stderr)
         XCTAssertEqual(lint.stdout, """
-            docs/cite.md:3:7: warning: content of docs/target.md:3-5 is now at 5-7 (moved since commit \(cited)) [cites/drift]
-            docs/cite.md:3:30: warning: content of docs/target.md:9 is now at 11 (moved since commit \(cited)) [cites/drift]
+            docs/cite.md:3:7: warning: content of docs/target.md:3-5 is now at 5-7 (moved since commit \(cited)) \
+            [cites/drift]
+            docs/cite.md:3:30: warning: content of docs/target.md:9 is now at 11 (moved since commit \(cited)) \
+            [cites/drift]
 
             """)
         XCTAssertEqual(lint.stderr, "docs-audit: 2 warnings in 1 file\n")
         let fix = try CLI.run(["fix", "--root", root.path])
         XCTAssertEqual(fix.status, 0, fix.stderr)
-        XCTAssertEqual(fix.stderr, "docs-audit: fixed docs/cite.md:3:20: → 5-7\ndocs-audit: fixed docs/cite.md:3:43: → 11\n")
+        XCTAssertEqual(fix.stderr, "docs-audit: fixed docs/cite.md:3:20: → 5-7\n"
+                       + "docs-audit: fixed docs/cite.md:3:43: → 11\n")
         XCTAssertEqual(try read(root, "docs/cite.md"), "# Cite\n\nSee [t](target.md):5-7 and [t](target.md):11.\n")
         // The fixed line is not committed: it was written against the target as it is now.
         let clean = try CLI.run(["lint", "--root", root.path])
@@ -103,8 +106,10 @@ final class CiteDriftScenarioTests: XCTestCase {
         let lint = try CLI.run(["lint", "--root", root.path])
         XCTAssertEqual(lint.status, 1)
         XCTAssertEqual(lint.stdout, """
-            docs/cite.md:3:7: warning: content of docs/target.md:5-7 is now at 4-6 (moved since commit \(cited)) [cites/drift]
-            docs/cite.md:3:7: error: cite ](target.md):5-7: end line 7 of 5-7 is blank in docs/target.md, nearest non-blank line 6 [cites/line-range]
+            docs/cite.md:3:7: warning: content of docs/target.md:5-7 is now at 4-6 (moved since commit \(cited)) \
+            [cites/drift]
+            docs/cite.md:3:7: error: cite ](target.md):5-7: end line 7 of 5-7 is blank in docs/target.md, \
+            nearest non-blank line 6 [cites/line-range]
 
             """)
         // The re-targeting settles the blank end too: nothing is left for a person.
@@ -177,24 +182,28 @@ final class CiteDriftScenarioTests: XCTestCase {
 
     func testAShallowCloneIsSkippedWithOneLine() throws {
         let (source, _) = try insertedAbove()
-        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-shallow-\(UUID().uuidString)")
+        let clone = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docs-audit-shallow-\(UUID().uuidString)")
         try CLI.git(source, ["clone", "-q", "--depth", "1", "file://" + source.path, clone.path])
         let lint = try CLI.run(["lint", "--root", clone.path])
         XCTAssertEqual(lint.status, 0)
         XCTAssertEqual(lint.stdout, "")
-        XCTAssertEqual(lint.stderr, "docs-audit: info: cites/drift skipped: \(clone.path) has shallow history (fetch it "
-                       + "whole: git fetch --unshallow, or fetch-depth: 0 in CI)\n")
+        XCTAssertEqual(lint.stderr, "docs-audit: info: cites/drift skipped: \(clone.path) has shallow history "
+                       + "(fetch it whole: git fetch --unshallow, or fetch-depth: 0 in CI)\n")
     }
 
     func testALinkedWorkTreeWhoseGitIsAFileIsAskedOfGit() throws {
         let (root, cited) = try insertedAbove()
-        let linked = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-linked-\(UUID().uuidString)")
+        let linked = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docs-audit-linked-\(UUID().uuidString)")
         try CLI.git(root, ["worktree", "add", "-q", linked.path])
         let lint = try CLI.run(["lint", "--root", linked.appendingPathComponent("docs").path])
         XCTAssertEqual(lint.status, 1, lint.stderr)
-        XCTAssertEqual(lint.stdout, "cite.md:3:7: warning: content of target.md:3-5 is now at 5-7 (moved since commit "
-                       + "\(cited)) [cites/drift]\ncite.md:3:30: warning: content of target.md:9 is now at 11 (moved since "
-                       + "commit \(cited)) [cites/drift]\n", "the corpus root is a folder below the work tree's top")
+        XCTAssertEqual(lint.stdout, "cite.md:3:7: warning: content of target.md:3-5 is now at 5-7 "
+                       + "(moved since commit \(cited)) [cites/drift]\n"
+                       + "cite.md:3:30: warning: content of target.md:9 is now at 11 "
+                       + "(moved since commit \(cited)) [cites/drift]\n",
+                       "the corpus root is a folder below the work tree's top")
     }
 
     func testUntrackedCitingFilesAreCountedAndTheRestStillChecked() throws {

@@ -22,7 +22,8 @@ final class CiteDriftMappingTests: XCTestCase {
     }
 
     func testAnEditBelowLeavesTheRangeAlone() {
-        let new: [Substring] = ["# T", "", "intro", "", "alpha", "beta", "gamma", "", "delta changed", "epsilon", "more"]
+        let new: [Substring] = ["# T", "", "intro", "", "alpha", "beta", "gamma", "", "delta changed", "epsilon",
+                                "more"]
         XCTAssertEqual(map(old, new).outcome(of: 5...7), .unchanged)
     }
 

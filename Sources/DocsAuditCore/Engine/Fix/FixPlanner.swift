@@ -87,7 +87,9 @@ public enum FixPlanner {
         for (index, finding) in findings.enumerated() where finding.severity != .info {
             // A cite whose every span `cites/drift` re-targets no longer points where `cites/line-range` looked.
             if finding.rule == "cites/line-range",
-               retargeted.contains(LinkPlace(path: finding.file, line: finding.line, column: finding.column)) { continue }
+               retargeted.contains(LinkPlace(path: finding.file, line: finding.line, column: finding.column)) {
+                continue
+            }
             if let edit = editOf[index] {
                 guard let why = refused[edit] else { continue }
                 leftovers.append(FixPlan.Leftover(finding: finding, reason: "its fix was refused: \(why)"))

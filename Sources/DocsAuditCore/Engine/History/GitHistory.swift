@@ -49,7 +49,8 @@ struct GitHistory: Sendable {
     /// not have (renamed or not created yet), or that is not a file there.
     func contents(of requests: [Blob]) -> Result<[Blob: [UInt8]], GitFailure> {
         let asked = requests.filter { blob in
-            blob.commit.utf8.allSatisfy(Self.isHexDigit) && !blob.path.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
+            blob.commit.utf8.allSatisfy(Self.isHexDigit)
+                && !blob.path.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
         }
         guard !asked.isEmpty else { return .success([:]) }
         let input = asked.map { "\($0.commit):./\($0.path)\n" }.joined()

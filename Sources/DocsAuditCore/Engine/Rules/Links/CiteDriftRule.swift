@@ -54,8 +54,10 @@ struct CiteDriftRule: NoticingRule {
             paths.parallelMap { path in
                 guard let document = corpus.document(at: path) else { return nil }
                 let lines = (byPath[path] ?? []).map(\.line)
-                guard case let .success(commits) = git.lastChanges(path: path, contents: Array(document.source.text.utf8),
-                                                                   lines: lines) else { return nil }
+                let contents = Array(document.source.text.utf8)
+                guard case let .success(commits) = git.lastChanges(path: path, contents: contents, lines: lines) else {
+                    return nil
+                }
                 return commits
             }
         }
@@ -67,7 +69,8 @@ struct CiteDriftRule: NoticingRule {
         var notices: [String] = []
         if untracked > 0 {
             let files = untracked == 1 ? "citing file" : "citing files"
-            notices.append("cites/drift skipped \(untracked) \(files) that git has no history for (untracked or never committed)")
+            notices.append("cites/drift skipped \(untracked) \(files) that git has no history for "
+                           + "(untracked or never committed)")
         }
         // (4) The targets as they were, one cat-file for all.
         var blobs = Set<GitHistory.Blob>()
@@ -83,7 +86,8 @@ struct CiteDriftRule: NoticingRule {
         }
         let current = texts
         let old: [GitHistory.Blob: [UInt8]]
-        switch PhaseTimer.measure("drift cat-file", { git.contents(of: blobs.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }) }) {
+        let requests = blobs.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
+        switch PhaseTimer.measure("drift cat-file", { git.contents(of: requests) }) {
         case let .success(found): old = found
         case let .failure(failure): return ([], notices + ["cites/drift skipped: git cat-file failed: \(failure.text)"])
         }
@@ -120,8 +124,9 @@ struct CiteDriftRule: NoticingRule {
                                       subject: cite.text, related: [target])
                     if let places, index < places.count {
                         let place = places[index]
+                        let replacement = CiteSpans.rewrite(place.text, to: LineSpan(start: start, end: end))
                         hit.fix = TextEdit(path: cite.path, line: cite.line, column: place.column, length: place.length,
-                                           replacement: CiteSpans.rewrite(place.text, to: LineSpan(start: start, end: end)))
+                                           replacement: replacement)
                     }
                     hits.append(hit)
                 case .stale:
