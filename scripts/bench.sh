@@ -4,7 +4,8 @@
 #   ai-sidekicks  the real corpus at 1x (plus the other linters a user of such a corpus would run) and Examples/;
 #   scaled        ai-sidekicks at 10x and 100x (scripts/scale_corpus.py);
 #   rust-rfcs     ../shared/corpora/rust-rfcs through the built-in profile rust-rfcs (skipped when absent);
-#   tables        a generated corpus of pipe tables and long lines (scripts/gen_tables_corpus.py).
+#   tables        a generated corpus of pipe tables and long lines (scripts/gen_tables_corpus.py);
+#   drift         cites/drift on a git copy of ai-sidekicks (--drift is --only drift).
 # Each block's rows go to their own table in docs/performance.md; a full run also fills the table of issue #13's
 # targets (scripts/bench_targets.py), computed from the same run.
 # Usage: scripts/bench.sh [CORPUS] [--quick] [--no-peers] [--only BLOCK]...   (default ../shared/corpora/ai-sidekicks)
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 command="scripts/bench.sh $*"
 corpus=../shared/corpora/ai-sidekicks
 rfcs=../shared/corpora/rust-rfcs
-blocks="ai-sidekicks scaled rust-rfcs tables"
+blocks="ai-sidekicks scaled rust-rfcs tables drift"
 quick=0
 peers=1
 scales="10 100"
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1 ;;
     --no-peers) peers=0 ;;
     --rust-rfcs) only+=(rust-rfcs) ;;
+    --drift) only+=(drift) ;;
     --scales)
       [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*( [1-9][0-9]*)*$ ]] ||
         { echo "bench: --scales takes factors, as in \"10 100\"" >&2; exit 2; }
@@ -70,6 +72,8 @@ results=$results_main
 scaled_results=$work/scaled-results.tsv
 rfcs_results=$work/rfcs-results.tsv
 tables_results=$work/tables-results.tsv
+drift_results=$work/drift-results.tsv
+: > "$drift_results"
 : > "$results"
 : > "$scaled_results"
 : > "$rfcs_results"
@@ -179,6 +183,37 @@ if wanted tables; then
   bench_input "tables" "$work/tables" 0
 fi
 
+# drift: cites/drift on a git copy of ai-sidekicks, committed, then a second commit inserting an invariant (4 lines)
+# into Plan-024, which 10 cites elsewhere point below. Whole lint with the check and without it (cites.drift:
+# false), cache warm; and a pre-commit run with 3 files staged (a comment appended to each, Plan-024 and the map
+# that cites it among them, then `git add`), the other analyses from the cache.
+if wanted drift; then
+  results=$drift_results
+  root=$work/drift p024=docs/plans/024-rust-pty-sidecar.md
+  map=docs/architecture/cross-plan-dependencies.md other=docs/backlog.md
+  rm -rf "$root" "$work/cache"; cp -r "$corpus" "$root"; chmod -R u+w "$root"
+  git=(git -C "$root" -c user.name=bench -c user.email=bench@example.com -c commit.gpgsign=false)
+  "${git[@]}" init -q && "${git[@]}" add -A && "${git[@]}" commit -q -m corpus
+  python3 - "$root/$p024" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+insert = "### I-024-7 — Sidecar never writes outside its own state directory\n\nLogs stay under the daemon's folder.\n\n"
+open(path, "w", encoding="utf-8").write(text.replace("## Preconditions\n", insert + "## Preconditions\n", 1))
+PY
+  "${git[@]}" commit -q -am "insert I-024-7"
+  printf 'cites:\n  drift: false\n' > "$work/no-drift.yml"
+  printf '%s\tsize\t%s\t%s\t\n' "drift" "$(files "$root" | wc -l)" "$(files "$root" | xargs cat | wc -c)" >> "$results"
+  key=drift-off measure "drift" "docs-audit lint, git copy, cache warm, cites.drift: false" \
+    "$bin" lint --root "$root" --config "$work/no-drift.yml" --format json
+  key=drift-on measure "drift" "docs-audit lint, git copy, cache warm, with cites/drift" \
+    "$bin" lint --root "$root" --format json
+  edit="sh -c 'for f in $p024 $map $other; do echo \"<!-- edit \$\$ -->\" >> $root/\$f; done; git -C $root add $p024 $map $other'"
+  key=drift-staged measure_prepared "drift" "docs-audit lint --staged, 3 staged files (pre-commit), with cites/drift" \
+    "$edit" "$bin" lint --root "$root" --staged
+  rm -rf "$root"
+fi
+
 # write_table RESULTS MARKER [SCRIPT]: prints the Markdown table SCRIPT (default scripts/bench_table.py) makes of
 # RESULTS and writes it into docs/performance.md between <!-- MARKER:start --> and <!-- MARKER:end --> (appended
 # when the markers are absent). No results: nothing written.
@@ -204,6 +239,7 @@ write_table "$results_main" bench
 write_table "$scaled_results" bench-scaled
 write_table "$rfcs_results" bench-rust-rfcs
 write_table "$tables_results" bench-tables
+write_table "$drift_results" bench-drift
 # The targets of issue #13, from every table of this run: written only by a full run, printed by any.
 cat "$results_main" "$scaled_results" "$rfcs_results" "$tables_results" > "$work/all.tsv"
 if [ ${#only[@]} -eq 0 ] && [ "$quick" = 0 ] && [ "$scales" = "10 100" ]; then

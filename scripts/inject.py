@@ -54,8 +54,19 @@ class Sparse(collections.namedtuple("Sparse", "path size")):
 
 # One expected new finding: the fragment must occur in its message; every other field must be equal.
 Expect = collections.namedtuple("Expect", "rule file line column severity fragment")
-Injection = collections.namedtuple("Injection", "name edits expect")
+# `git`: the edits are made to a copy that is a git repository whose one commit holds the untouched corpus (the
+# history cites/drift follows); the others run on a plain copy, outside git.
+Injection = collections.namedtuple("Injection", "name edits expect git", defaults=(False,))
+SPEC023 = "docs/specs/023-desktop-shell-and-renderer.md"
 INJECTIONS = [
+    # Added with the cite drift branch (issue 14, point 2): a line inserted into Spec-023 above the line
+    # Plan-024 cites as Spec-023:503 (the `#### Windows` heading), which now lands on the blank line before it.
+    Injection('insert a line above a cited line (git history)', [Replace(SPEC023,
+              "- The shell is a transparent forwarder for the daemon contract",
+              "- The shell never caches daemon responses.\n- The shell is a transparent forwarder for the daemon contract")], [
+        Expect('cites/drift', P024, 354, 87, 'warning', 'content of Spec-023:503 is now at 504 (moved since commit '),
+        Expect('cites/line-range', P024, 354, 87, 'error', 'line 503 is blank in docs/specs/023-desktop-shell-and-renderer.md'),
+    ], git=True),
     # Added with the cites branch (issue 14).
     Injection('end a cite range on a blank line', [Replace(MAP, "[Plan-024](../plans/024-rust-pty-sidecar.md):285-300",
                                                            "[Plan-024](../plans/024-rust-pty-sidecar.md):285-296")], [
@@ -407,6 +418,15 @@ def lint(binary, root):
     return json.loads(out.stdout)["findings"]
 
 
+def commit_all(root):
+    """Makes `root` a git repository whose one commit holds everything in it."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="inject", GIT_AUTHOR_EMAIL="inject@example.com",
+               GIT_COMMITTER_NAME="inject", GIT_COMMITTER_EMAIL="inject@example.com",
+               GIT_AUTHOR_DATE="2026-01-01T00:00:00Z", GIT_COMMITTER_DATE="2026-01-01T00:00:00Z")
+    for arguments in (["init", "-q"], ["add", "-A"], ["-c", "commit.gpgsign=false", "commit", "-q", "-m", "corpus"]):
+        subprocess.run(["git", "-C", root] + arguments, check=True, env=env, capture_output=True)
+
+
 def full_key(finding):
     return (finding["rule"], finding["file"], finding["line"], finding["column"], finding["severity"],
             finding["message"])
@@ -562,11 +582,20 @@ def main():
             for name in files:
                 os.chmod(os.path.join(folder, name), 0o644)
         before = [full_key(f) for f in lint(binary, root)]
+        git_root, git_before = None, None
         passed, failed = 0, 0
         for injection in INJECTIONS:
             if args.only and args.only not in injection.name:
                 continue
-            problems, added = run_one(binary, root, injection, before)
+            if injection.git and git_root is None:
+                git_root = os.path.join(work, "git", "corpus")
+                shutil.copytree(root, git_root)
+                commit_all(git_root)
+                git_before = [full_key(f) for f in lint(binary, git_root)]
+            if injection.git:
+                problems, added = run_one(binary, git_root, injection, git_before)
+            else:
+                problems, added = run_one(binary, root, injection, before)
             if args.show:
                 print(f"---- {injection.name}")
                 for rule, file, line, column, severity, message in added:

@@ -48,6 +48,7 @@ struct Fix: ParsableCommand {
         let named = try paths.isEmpty ? nil : Set(paths.map(relative))
         let loaded = try corpus.loadCorpus()
         let result = Linter.run(loaded)
+        for notice in result.notices { try Output.error("info: " + notice) }
         let plan = FixPlanner.plan(loaded, lint: result,
                                    options: FixPlanner.Options(includeFrozen: includeFrozen, paths: named))
         if dryRun {

@@ -127,7 +127,9 @@ struct Lint: ParsableCommand {
             named = try relativePaths(paths, mustExist: true)
         }
         let loaded = try corpus.loadCorpus(staged: index)
-        var findings = Linter.run(loaded).findings
+        let result = Linter.run(loaded)
+        for notice in result.notices { try Output.error("info: " + notice) }
+        var findings = result.findings
         if let writeBaseline {
             try Baseline(findings: findings).write(writeBaseline)
             try Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")

@@ -35,6 +35,16 @@ public struct Corpus: Sendable {
     public let problems: [InputProblem]
     /// How many analyses came from the cache rather than a parse.
     public let reusedAnalyses: Int
+    /// Where the documents' text came from (the drift check compares it with git history).
+    public var textSource = TextSource.workingTree
+
+    /// The working tree; the index for the staged paths and the working tree for the rest; or text given by
+    /// the caller (a git revision's, for `--since` and gates).
+    public enum TextSource: Sendable, Equatable {
+        case workingTree
+        case staged(Set<String>)
+        case revision
+    }
 
     /// The document at `path` (relative to the root).
     public func document(at path: String) -> SourceDocument? {

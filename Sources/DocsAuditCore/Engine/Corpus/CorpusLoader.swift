@@ -90,8 +90,15 @@ public enum CorpusLoader {
         problems = Array(Set(problems))
         problems.sort { ($0.path, $0.line, $0.code, $0.message) < ($1.path, $1.line, $1.code, $1.message) }
         if PhaseTimer.enabled { PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache") }
-        return Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
-                      reusedAnalyses: reused)
+        var corpus = Corpus(root: root, profile: profile, documents: documents, analyses: analyses,
+                            problems: problems, reusedAnalyses: reused)
+        // Git history can only be asked about text that is the work tree's or the index's.
+        if !overlay.isEmpty {
+            corpus.textSource = .revision
+        } else if let staged {
+            corpus.textSource = .staged(staged.paths)
+        }
+        return corpus
     }
 
     /// Where a candidate's bytes come from.

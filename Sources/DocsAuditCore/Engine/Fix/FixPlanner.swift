@@ -84,8 +84,14 @@ public enum FixPlanner {
         for (edit, why) in refused where !findingEdits.contains(edit) {
             notes.append("\(edit.path):\(edit.line): the graph rewrite was refused: \(why)")
         }
+        let retargeted = retargetedCites(findings, applied: editOf, refused: refused, model: result.model)
         var leftovers: [FixPlan.Leftover] = []
         for (index, finding) in findings.enumerated() where finding.severity != .info {
+            // A cite whose every span `cites/drift` re-targets no longer points where `cites/line-range` looked.
+            if finding.rule == "cites/line-range",
+               retargeted.contains(LinkPlace(path: finding.file, line: finding.line, column: finding.column)) {
+                continue
+            }
             if let edit = editOf[index] {
                 guard let why = refused[edit] else { continue }
                 leftovers.append(FixPlan.Leftover(finding: finding, reason: "its fix was refused: \(why)"))
@@ -93,9 +99,29 @@ public enum FixPlanner {
             }
             if let synced, synced.path == finding.file, synced.lines.contains(finding.line),
                syncedRules.contains(finding.rule) { continue }
-            leftovers.append(FixPlan.Leftover(finding: finding, reason: reasons[index] ?? "no safe automatic fix"))
+            let reason = reasons[index] ?? (finding.rule == "cites/drift"
+                ? "the cited lines were rewritten or deleted: only a person can tell what the cite should point at now"
+                : "no safe automatic fix")
+            leftovers.append(FixPlan.Leftover(finding: finding, reason: reason))
         }
         return FixPlan(changes: changes, leftovers: leftovers, notes: notes)
+    }
+
+    /// The places of the cites whose every span gets a `cites/drift` re-targeting that was not refused.
+    private static func retargetedCites(_ findings: [Finding], applied: [Int: TextEdit], refused: [TextEdit: String],
+                                        model: CorpusModel) -> Set<LinkPlace> {
+        var edits: [LinkPlace: Int] = [:]
+        for (index, finding) in findings.enumerated() where finding.rule == "cites/drift" {
+            guard let edit = applied[index], refused[edit] == nil else { continue }
+            edits[LinkPlace(path: finding.file, line: finding.line, column: finding.column), default: 0] += 1
+        }
+        guard !edits.isEmpty else { return [] }
+        var places = Set<LinkPlace>()
+        for cite in model.cites {
+            let place = LinkPlace(path: cite.path, line: cite.line, column: cite.column)
+            if let count = edits[place], count == cite.ranges.count { places.insert(place) }
+        }
+        return places
     }
 
     private struct LinkPlace: Hashable {

@@ -12,6 +12,8 @@ public enum Linter {
     public struct Result: Sendable {
         public var findings: [Finding]
         public var model: CorpusModel
+        /// What rules said about the run itself (a check skipped, and why), for standard error; not findings.
+        public var notices: [String] = []
     }
 
     public static func lint(_ corpus: Corpus) -> [Finding] { run(corpus).findings }
@@ -23,8 +25,11 @@ public enum Linter {
         let scopes = ScopeCheck(corpus: corpus)
         // A module's rules run only when the profile declares the module's section.
         let rules = RuleCatalog.rules(for: profile).filter { $0.runs(under: profile) }
-        let perRule: [[Finding]] = rules.parallelMap { rule in
-            PhaseTimer.measure("rule \(rule.description.id)") { rule.check(context) }.compactMap { hit in
+        let perRule: [(findings: [Finding], notices: [String])] = rules.parallelMap { rule in
+            let (hits, notices) = PhaseTimer.measure("rule \(rule.description.id)") {
+                (rule as? any NoticingRule)?.checkWithNotices(context) ?? (rule.check(context), [])
+            }
+            return (hits.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
                 // A rule may pick a profile-given severity for a hit (tags inside Tasks blocks), unless the
                 // rule is switched off for the path.
@@ -34,9 +39,9 @@ public enum Linter {
                                       column: hit.column, message: hit.message, subject: hit.subject, related: hit.related)
                 finding.fix = hit.fix
                 return finding
-            }
+            }, notices)
         }
-        var findings = perRule.flatMap { $0 }
+        var findings = perRule.flatMap(\.findings)
         findings += corpus.problems.compactMap { problem in
             guard let description = RuleCatalog.description(of: problem.code),
                   let severity = profile.severity(of: description, at: problem.path),
@@ -48,7 +53,7 @@ public enum Linter {
         findings = PhaseTimer.measure("suppressions") {
             applySuppressions(findings, corpus: corpus, profile: profile, scopes: scopes)
         }
-        return Result(findings: Finding.sorted(findings), model: model)
+        return Result(findings: Finding.sorted(findings), model: model, notices: perRule.flatMap(\.notices))
     }
 
     /// The findings a pre-commit run on `paths` reports: those in the named files, and those elsewhere that

@@ -357,6 +357,8 @@ cites:
     Spec: docs/specs
     ADR: docs/decisions
   endpoints: true
+  # Follow each cite through git history and report the ones whose lines moved (cites/drift).
+  drift: true
 
 links:
   # exact: `#Goal` misses `## Goal` (slugs are lower case); insensitive: as GitHub's page script finds it.

@@ -304,4 +304,6 @@ public struct CiteSettings: Sendable {
     /// Both endpoints of a range must be non-blank lines (the corpus's own rule); off, only a range that is
     /// blank throughout is reported.
     public var endpoints = true
+    /// Cites are followed through git history (`cites/drift`) when the corpus is in a git work tree.
+    public var drift = true
 }

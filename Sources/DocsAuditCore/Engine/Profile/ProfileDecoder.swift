@@ -305,6 +305,7 @@ enum ProfileDecoder {
             settings.kindFolders = folders
         },
         "endpoints": { $0.endpoints = try $1.bool() },
+        "drift": { $0.drift = try $1.bool() },
     ] }
 }
 

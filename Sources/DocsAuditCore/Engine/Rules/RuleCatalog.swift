@@ -12,7 +12,7 @@ public enum RuleCatalog {
         StatusClassRule(), ReadyUpstreamRule(), BlockedUpstreamRule(), EntryNodePairingRule(), UpstreamEdgesRule(),
         CompletedBacklogEdgeRule(), SetClaimRule(), PRChecklistRule(),
         MethodNameFormatRule(), EphemeralTagRule(),
-        LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(), UndefinedReferenceLinkRule(),
+        LinkTargetRule(), MissingAnchorRule(), UnverifiableLinkRule(), LineCiteRule(), CiteDriftRule(), UndefinedReferenceLinkRule(),
         UnusedDefinitionRule(),
         DuplicateDefinitionRule(), UndefinedReferenceRule(), ReservedRule(),
         StatusRule(), TraceabilityRule(), ObligationReciprocityRule(), TierOrderRule(),

@@ -1,0 +1,211 @@
+/// A line cite whose target changed under it since the citing line was written (git history).
+///
+/// The order matters: (1) the cites worth asking about (a resolved target, a citing file that is not frozen, the
+/// rule on there; with `--staged`, only cites in or into staged files, the only ones such a run reports);
+/// (2) one `git rev-parse` (work tree? shallow?); (3) one `git blame --porcelain --contents -` per citing file,
+/// concurrently, over the citing lines only, fed the text the run reads (so a staged file is blamed as staged);
+/// (4) one `git cat-file --batch` for every target at every commit found; (5) one alignment per target and
+/// commit whose text differs from now, concurrently; (6) each cited range mapped through it.
+///
+/// A citing line not committed yet was written against the target as it is now (working tree, or the index
+/// with `--staged`): there is nothing to follow, and `cites/line-range` checks it as it stands.
+struct CiteDriftRule: NoticingRule {
+    let description = RuleDescription(
+        id: "cites/drift", severity: .warning,
+        summary: "a line cite whose lines moved or were rewritten in the target since the cite was written (git)",
+        help: """
+        When the corpus is in a git work tree, each line cite is followed through the target's history: the
+        commit that last changed the citing line (git blame) is taken as the moment the cite was written, and
+        the cited lines are mapped from the target at that commit to the target now (the same line alignment
+        `fix --dry-run` diffs with). Lines that moved are reported with where they are now, and `docs-audit fix`
+        rewrites the numbers; a range whose first or last line, or most of its lines, was rewritten or deleted
+        is stale and needs a person. A citing line not committed yet is taken as written against the target
+        as it is; a target absent at that commit (renamed or not created yet) is skipped. Outside git, in a
+        shallow clone, and for citing files git has no history for, the check is skipped with one line on
+        standard error. `cites.drift: false` turns it off.
+        """)
+
+    func check(_ context: LintContext) -> [RuleHit] { checkWithNotices(context).hits }
+
+    func checkWithNotices(_ context: LintContext) -> (hits: [RuleHit], notices: [String]) {
+        let corpus = context.corpus
+        guard corpus.profile.cites.drift, corpus.textSource != .revision else { return ([], []) }
+        let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
+        var staged: Set<String>?
+        if case let .staged(paths) = corpus.textSource { staged = paths }
+        let cites = context.model.cites.filter { cite in
+            guard let target = cite.target, !frozen.contains(cite.path), !cite.ranges.isEmpty,
+                  corpus.profile.severity(of: description, at: cite.path) != nil else { return false }
+            return staged.map { $0.contains(cite.path) || $0.contains(target) } ?? true
+        }
+        guard !cites.isEmpty else { return ([], []) }
+        let git = GitHistory(root: context.rootPath)
+        switch git.status(repositoryRoot: context.repositoryRoot) {
+        case .notRepository: return ([], ["cites/drift skipped: \(corpus.root) is not in a git repository"])
+        case .shallow:
+            return ([], ["cites/drift skipped: \(corpus.root) has shallow history (fetch it whole: git fetch "
+                         + "--unshallow, or fetch-depth: 0 in CI)"])
+        case .ready: break
+        }
+        // (3) Who last changed each citing line, one blame per citing file.
+        let byPath = Dictionary(grouping: cites, by: \.path)
+        let paths = byPath.keys.sorted()
+        let blamed: [[Int: String?]?] = PhaseTimer.measure("drift blame") {
+            paths.parallelMap { path in
+                guard let document = corpus.document(at: path) else { return nil }
+                let lines = (byPath[path] ?? []).map(\.line)
+                let contents = Array(document.source.text.utf8)
+                guard case let .success(commits) = git.lastChanges(path: path, contents: contents, lines: lines) else {
+                    return nil
+                }
+                return commits
+            }
+        }
+        var commitOf: [String: [Int: String?]] = [:]
+        var untracked = 0
+        for (path, commits) in zip(paths, blamed) {
+            if let commits { commitOf[path] = commits } else { untracked += 1 }
+        }
+        var notices: [String] = []
+        if untracked > 0 {
+            let files = untracked == 1 ? "citing file" : "citing files"
+            notices.append("cites/drift skipped \(untracked) \(files) that git has no history for "
+                           + "(untracked or never committed)")
+        }
+        // (4) The targets as they were, one cat-file for all.
+        var blobs = Set<GitHistory.Blob>()
+        for cite in cites {
+            guard let target = cite.target, case let commit?? = commitOf[cite.path]?[cite.line] else { continue }
+            blobs.insert(GitHistory.Blob(commit: commit, path: target))
+        }
+        guard !blobs.isEmpty else { return ([], notices) }
+        let targets = Set(blobs.map(\.path))
+        var texts: [String: SourceText] = [:]
+        for target in targets {
+            if let text = Self.text(of: target, context: context) { texts[target] = text }
+        }
+        let current = texts
+        let old: [GitHistory.Blob: [UInt8]]
+        let requests = blobs.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
+        switch PhaseTimer.measure("drift cat-file", { git.contents(of: requests) }) {
+        case let .success(found): old = found
+        case let .failure(failure): return ([], notices + ["cites/drift skipped: git cat-file failed: \(failure.text)"])
+        }
+        // (5) One alignment per target and commit whose text differs from now.
+        let changed = old.keys.filter { blob in
+            guard let now = current[blob.path], let then = old[blob] else { return false }
+            return !now.text.utf8.elementsEqual(then)
+        }.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
+        let maps: [LineMap?] = PhaseTimer.measure("drift align") {
+            changed.parallelMap { blob in
+                guard let now = current[blob.path], let bytes = old[blob],
+                      let then = String(validating: bytes, as: UTF8.self) else { return nil }
+                return LineMap(old: Self.lines(SourceText(then)), new: Self.lines(now))
+            }
+        }
+        var mapOf: [GitHistory.Blob: LineMap] = [:]
+        for (blob, map) in zip(changed, maps) { if let map { mapOf[blob] = map } }
+        // (6) Each cited range through its map.
+        var hits: [RuleHit] = []
+        for cite in cites {
+            guard let target = cite.target, case let commit?? = commitOf[cite.path]?[cite.line],
+                  let map = mapOf[GitHistory.Blob(commit: commit, path: target)] else { continue }
+            let places = CiteSpans.places(of: cite, line: corpus.document(at: cite.path)?.source.line(cite.line))
+            let name = cite.label ?? target
+            let since = "since commit \(commit.prefix(7))"
+            for (index, span) in cite.ranges.enumerated() {
+                let cited = CiteSpans.text(span)
+                switch map.outcome(of: span.start...span.end) {
+                case .unchanged, .unknown: continue
+                case let .moved(start, end):
+                    let now = CiteSpans.text(LineSpan(start: start, end: end))
+                    var hit = RuleHit(path: cite.path, line: cite.line, column: cite.column,
+                                      message: "content of \(name):\(cited) is now at \(now) (moved \(since))",
+                                      subject: cite.text, related: [target])
+                    if let places, index < places.count {
+                        let place = places[index]
+                        let replacement = CiteSpans.rewrite(place.text, to: LineSpan(start: start, end: end))
+                        hit.fix = TextEdit(path: cite.path, line: cite.line, column: place.column, length: place.length,
+                                           replacement: replacement)
+                    }
+                    hits.append(hit)
+                case .stale:
+                    hits.append(RuleHit(path: cite.path, line: cite.line, column: cite.column,
+                                        message: "content of \(name):\(cited) was rewritten or deleted \(since) "
+                                            + "(stale: choose the lines it should cite now)",
+                                        subject: cite.text, related: [target]))
+                }
+            }
+        }
+        return (hits, notices)
+    }
+
+    /// The lines of `text`, numbered as cites number them.
+    private static func lines(_ text: SourceText) -> [Substring] {
+        text.lineCount == 0 ? [] : (1...text.lineCount).compactMap { text.line($0) }
+    }
+
+    /// The target as the run reads it: a corpus document (staged text with `--staged`), or a file in the work
+    /// tree (within the repository, at most `corpus.max-file-bytes`).
+    private static func text(of target: String, context: LintContext) -> SourceText? {
+        if let document = context.corpus.document(at: target) { return document.source }
+        guard let absolute = context.absolutePath(target),
+              case let .success(bytes) = FileSystem.read(absolute, limit: context.profile.corpus.maxFileBytes),
+              let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return SourceText(text)
+    }
+}
+
+/// Where each span of a cite is written on its line, so a fix rewrites only its numbers.
+enum CiteSpans {
+    /// One span as written: its 1-based byte column on the line, its length in bytes and its text (`267-281`).
+    struct Place: Equatable {
+        var column: Int
+        var length: Int
+        var text: String
+    }
+
+    /// The places of `cite`'s spans on `line`, in order; nil when they cannot be found there as the scanner
+    /// read them (then no fix is offered).
+    static func places(of cite: LineCite, line: Substring?) -> [Place]? {
+        guard let line else { return nil }
+        let bytes = Array(line.utf8)
+        let start = cite.column - 1
+        let textBytes = Array(cite.text.utf8)
+        guard start >= 0, start + textBytes.count <= bytes.count,
+              bytes[start..<(start + textBytes.count)].elementsEqual(textBytes),
+              let colon = textBytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        var places: [Place] = []
+        var partStart = colon + 1
+        var index = colon + 1
+        while index <= textBytes.count {
+            if index == textBytes.count || textBytes[index] == UInt8(ascii: ",") {
+                var low = partStart
+                var high = index
+                while low < high, textBytes[low] == UInt8(ascii: " ") { low += 1 }
+                while high > low, textBytes[high - 1] == UInt8(ascii: " ") { high -= 1 }
+                let part = String(decoding: textBytes[low..<high], as: UTF8.self)
+                places.append(Place(column: start + low + 1, length: high - low, text: part))
+                partStart = index + 1
+            }
+            index += 1
+        }
+        let parsed = places.map { ReferenceScanner.spans($0.text) }
+        guard parsed.count == cite.ranges.count,
+              zip(parsed, cite.ranges).allSatisfy({ $0.count == 1 && $0.first == $1 }) else { return nil }
+        return places
+    }
+
+    /// `267-281`, or `40` for a one-line span.
+    static func text(_ span: LineSpan) -> String {
+        span.start == span.end ? "\(span.start)" : "\(span.start)-\(span.end)"
+    }
+
+    /// `written` (`267-281`, `267–281`, `40`) with its numbers replaced by `span`'s, its dash kept.
+    static func rewrite(_ written: String, to span: LineSpan) -> String {
+        guard let dash = written.firstIndex(where: { $0 == "-" || $0 == "–" }) else {
+            return span.start == span.end ? "\(span.start)" : text(span)
+        }
+        return "\(span.start)\(written[dash])\(span.end)"
+    }
+}
