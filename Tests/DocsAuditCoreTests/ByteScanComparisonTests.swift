@@ -78,6 +78,17 @@ final class ByteScanComparisonTests: XCTestCase {
         XCTAssertGreaterThan(delimiters, 100, "the corpora hold delimiter rows")
     }
 
+    func testSlugsOnBytesEqualTheScalarSlugs() throws {
+        var differences = 0
+        let controls = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        for line in try Self.lines() + [controls, "A-Z_a-z 0-9", "Ünï ASCII"] {
+            let expected = Slugger.scalarSlug(line)
+            guard Slugger.baseSlug(line) != expected, differences < 10 else { continue }
+            differences += 1
+            XCTFail("slug of \(line.debugDescription): scalars \(expected), bytes \(Slugger.baseSlug(line))")
+        }
+    }
+
     func testTrickyLinesAreCountedAsCharacters() {
         XCTAssertEqual(TableSource.cellCount("| a |\u{301} b |"), 1, "the middle `|` and the accent are one character")
         XCTAssertEqual(TableSource.cellCount("\\\u{600}| x"), 1, "the escape takes the Arabic sign with the pipe")
