@@ -60,6 +60,8 @@ public enum DocumentAnalyzer {
 public struct ParsedDocument: Sendable {
     public let document: SourceDocument
     public let markdown: MarkdownDocument
+    /// What several rules read from this document, computed once.
+    let work = DocumentWork()
 
     public var path: String { document.path }
     public var kind: String { document.kind }

@@ -3,7 +3,11 @@
 enum CodeSpans {
     /// UTF-8 offset ranges (0-based, half-open) of the spans on `line`, backticks included.
     static func ranges(in line: String) -> [Range<Int>] {
-        let bytes = Array(line.utf8)
+        Substring(line).withLineBytes { ranges(in: $0) }
+    }
+
+    /// UTF-8 offset ranges (0-based, half-open) of the spans in the bytes of a line, backticks included.
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var runs: [(start: Int, length: Int)] = []
         var index = 0
         while index < bytes.count {

@@ -4,13 +4,35 @@ import FoundationEssentials
 enum LinkExtractor {
     static func extract(_ context: DocumentContext) -> [LinkRef] {
         var links: [LinkRef] = []
+        let siteRoots = context.profile.links.siteRoots
+        // The folder of the document, split once for all its links (a relative link resolves from it).
+        var folder: ArraySlice<String>?
+        func documentFolder() -> ArraySlice<String> {
+            if let folder { return folder }
+            let made = segments(context.path).dropLast()
+            folder = made
+            return made
+        }
+        func add(_ inline: Inline) {
+            guard case let .link(destination, _) = inline.kind else { return }
+            guard let link = resolve(destination, folder: documentFolder, siteRoots: siteRoots) else { return }
+            links.append(LinkRef(path: context.path, line: inline.start.line, column: inline.start.utf8Column,
+                                 destination: destination, target: link.target, fragment: link.fragment))
+        }
+        // In document order, as `Inline.links(in:)` gives them, walking the inlines where they are: a stack of
+        // (siblings, next position) instead of a copy of every inline.
+        var stack: [(siblings: [Inline], next: Int)] = []
         for block in context.markdown.allBlocks where !block.inlines.isEmpty {
-            for inline in Inline.links(in: block.inlines) {
-                guard case let .link(destination, _) = inline.kind,
-                      let link = resolve(destination, from: context.path, siteRoots: context.profile.links.siteRoots)
-                else { continue }
-                links.append(LinkRef(path: context.path, line: inline.start.line, column: inline.start.utf8Column,
-                                     destination: destination, target: link.target, fragment: link.fragment))
+            stack.append((block.inlines, 0))
+            while let top = stack.last {
+                guard top.next < top.siblings.count else {
+                    stack.removeLast()
+                    continue
+                }
+                let inline = top.siblings[top.next]
+                stack[stack.count - 1].next += 1
+                add(inline)
+                if !inline.children.isEmpty { stack.append((inline.children, 0)) }
             }
         }
         return links
@@ -20,9 +42,15 @@ enum LinkExtractor {
     /// under one of `siteRoots` (the repository's own URLs), which resolve from the root.
     static func resolve(_ destination: String, from path: String,
                         siteRoots: [String] = []) -> (target: String?, fragment: String?)? {
+        resolve(destination, folder: { segments(path).dropLast() }, siteRoots: siteRoots)
+    }
+
+    /// `resolve(_:from:siteRoots:)` with the document's folder split into segments by `folder` when needed.
+    private static func resolve(_ destination: String, folder: () -> ArraySlice<String>,
+                                siteRoots: [String]) -> (target: String?, fragment: String?)? {
         if let root = siteRoots.first(where: { destination.hasPrefix($0) }) {
             let rest = String(destination.dropFirst(root.count))
-            guard let resolved = resolve("/" + rest, from: path) else { return nil }
+            guard let resolved = resolve("/" + rest, folder: { [] }, siteRoots: []) else { return nil }
             return (resolved.target ?? "", resolved.fragment)
         }
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) { return nil }
@@ -36,7 +64,7 @@ enum LinkExtractor {
         if let query = file.utf8.firstIndex(of: UInt8(ascii: "?")) { file = file[..<query] }
         if file.utf8.contains(UInt8(ascii: "%")) { file = Substring(TextFormat.percentDecoded(file) ?? String(file)) }
         if file.isEmpty { return (nil, fragment) }
-        let base = file.utf8.first == UInt8(ascii: "/") ? [] : segments(path).dropLast()
+        let base = file.utf8.first == UInt8(ascii: "/") ? [] : folder()
         return (normalize(base + segments(file)), fragment)
     }
 

@@ -10,6 +10,11 @@ public struct Slugger: Sendable {
 
     /// The slug for `text`, without duplicate tracking.
     public static func baseSlug(_ text: String) -> String {
+        asciiSlug(text) ?? scalarSlug(text)
+    }
+
+    /// The slug of any text, scalar by scalar.
+    static func scalarSlug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -19,6 +24,29 @@ public struct Slugger: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// The slug of an all-ASCII `text`, read on its bytes (nil for any other text): letters lowered, digits,
+    /// `-` and `_` kept, a space made `-`, punctuation, symbols and controls dropped, as `baseSlug` does.
+    private static func asciiSlug(_ text: String) -> String? {
+        let slug = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte + 0x20
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                         UInt8(ascii: "-"), UInt8(ascii: "_"): out[count] = byte
+                    case UInt8(ascii: " "): out[count] = UInt8(ascii: "-")
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+        return slug ?? nil
     }
 
     /// The slug for the next heading with `text`, suffixed when an earlier heading had the same slug.

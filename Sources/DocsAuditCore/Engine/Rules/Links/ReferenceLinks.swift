@@ -3,7 +3,7 @@
 /// `[rev-3]: …` is plain text in the tree).
 struct ReferenceLinks {
     /// A `[text][label]` or `[label][]` use, or a `[label]` shortcut (which only counts as a use).
-    struct Use {
+    struct Use: Equatable {
         var label: String
         var line: Int
         var column: Int
@@ -12,7 +12,7 @@ struct ReferenceLinks {
     }
 
     /// A `[label]: destination` definition.
-    struct Definition {
+    struct Definition: Equatable {
         var label: String
         var line: Int
         var column: Int
@@ -28,25 +28,34 @@ struct ReferenceLinks {
     var uses: [Use] = []
     var definitions: [Definition] = []
 
+    /// Reads every line outside code and HTML blocks for definitions, and the lines of paragraphs, headings
+    /// and table rows for uses; a line's bytes are read in place.
     init(_ document: ParsedDocument) {
         let source = document.markdown.source
-        var textLines = Set<Int>()
-        var codeLines = Set<Int>()
+        let lineCount = max(1, source.lineCount)
+        // Per line: 1 when it holds text, 2 when it holds code (a code line is never read).
+        var marks = [UInt8](repeating: 0, count: lineCount + 1)
         for block in document.markdown.allBlocks {
-            let lines = block.range.start.line...max(block.range.start.line, block.range.end.line)
+            let mark: UInt8
             switch block.kind {
-            case .paragraph, .heading, .tableRow: textLines.formUnion(lines)
-            case .codeBlock, .htmlBlock: codeLines.formUnion(lines)
-            default: break
+            case .paragraph, .heading, .tableRow: mark = 1
+            case .codeBlock, .htmlBlock: mark = 2
+            default: continue
             }
+            let low = max(1, block.range.start.line)
+            let high = min(lineCount, max(block.range.start.line, block.range.end.line))
+            guard low <= high else { continue }
+            for number in low...high { marks[number] |= mark }
         }
-        for number in 1...max(1, source.lineCount) where !codeLines.contains(number) {
+        for number in 1...lineCount where marks[number] & 2 == 0 {
             guard let line = source.line(number) else { continue }
-            if let definition = Self.definition(line, number: number) {
-                definitions.append(definition)
-            } else if textLines.contains(number) {
-                uses += Self.uses(line, number: number)
+            let isText = marks[number] & 1 != 0
+            let found: (Definition?, [Use]) = line.withLineBytes { bytes in
+                if let definition = Self.definition(bytes, number: number) { return (definition, []) }
+                return (nil, isText ? Self.uses(bytes, number: number) : [])
             }
+            if let definition = found.0 { definitions.append(definition) }
+            uses += found.1
         }
     }
 
@@ -56,8 +65,7 @@ struct ReferenceLinks {
     }
 
     /// `[label]: destination` at the start of `line` (after up to three spaces or block-quote markers).
-    static func definition(_ line: Substring, number: Int) -> Definition? {
-        let bytes = Array(line.utf8)
+    static func definition(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Definition? {
         var index = 0
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ">") { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count,
@@ -76,11 +84,9 @@ struct ReferenceLinks {
     }
 
     /// The bracketed references on a text line, outside code spans.
-    static func uses(_ line: Substring, number: Int) -> [Use] {
-        let text = String(line)
-        let bytes = Array(text.utf8)
+    static func uses(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> [Use] {
         guard bytes.contains(UInt8(ascii: "[")) else { return [] }
-        let spans = CodeSpans.ranges(in: text)
+        let spans = bytes.contains(UInt8(ascii: "`")) ? CodeSpans.ranges(in: bytes) : []
         var found: [Use] = []
         var index = 0
         while index < bytes.count {
@@ -115,7 +121,7 @@ struct ReferenceLinks {
     }
 
     /// The `]` that closes the `[` at `open` with no `[` between them, or nil.
-    private static func closing(_ bytes: [UInt8], from open: Int) -> Int? {
+    private static func closing(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
         var index = open + 1
         while index < bytes.count {
             switch bytes[index] {

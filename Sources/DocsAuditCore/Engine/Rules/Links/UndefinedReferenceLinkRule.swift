@@ -10,7 +10,7 @@ struct UndefinedReferenceLinkRule: DocumentRule {
         """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
-        let references = ReferenceLinks(document)
+        let references = document.work.referenceLinks { ReferenceLinks(document) }
         let defined = Set(references.definitions.map(\.label))
         return references.uses.compactMap { use in
             guard !use.shortcut, !defined.contains(use.label) else { return nil }

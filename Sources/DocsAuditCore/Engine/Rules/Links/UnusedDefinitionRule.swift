@@ -12,7 +12,7 @@ struct UnusedDefinitionRule: DocumentRule {
         """)
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {
-        let references = ReferenceLinks(document)
+        let references = document.work.referenceLinks { ReferenceLinks(document) }
         let used = Set(references.uses.map(\.label))
         var seen = Set<String>()
         return references.definitions.compactMap { definition in

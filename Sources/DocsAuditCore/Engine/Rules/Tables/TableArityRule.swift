@@ -16,21 +16,15 @@ struct TableArityRule: DocumentRule {
     /// Body rows of recognised tables whose cell count exceeds (`longer`) or falls short of the header's.
     static func mismatchedRows(_ document: ParsedDocument, longer: Bool) -> [RuleHit] {
         var hits: [RuleHit] = []
-        let source = document.markdown.source
-        for table in document.markdown.allBlocks where table.isTable {
-            guard let lines = TableSource.rowLines(of: table),
-                  let headerLine = source.line(lines.header) else { continue }
-            let expected = TableSource.cellCount(headerLine)
-            for line in lines.body {
-                guard let raw = source.line(line) else { continue }
-                let count = TableSource.cellCount(raw)
-                guard longer ? count > expected : count < expected else { continue }
-                let cells = count == 1 ? "1 cell" : "\(count) cells"
-                let consequence = longer ? "GitHub drops the last \(count - expected)" : "GitHub pads it"
-                hits.append(RuleHit(path: document.path, line: line,
-                                    message: "row has \(cells), the header \(expected): \(consequence)",
-                                    subject: "row:\(String(raw.prefix(40)).trimmed)"))
-            }
+        for row in document.work.tableRows({ TableSource.rowCounts(document.markdown) }) {
+            let count = row.count
+            let expected = row.expected
+            guard longer ? count > expected : count < expected else { continue }
+            let cells = count == 1 ? "1 cell" : "\(count) cells"
+            let consequence = longer ? "GitHub drops the last \(count - expected)" : "GitHub pads it"
+            hits.append(RuleHit(path: document.path, line: row.line,
+                                message: "row has \(cells), the header \(expected): \(consequence)",
+                                subject: "row:\(String(row.raw.prefix(40)).trimmed)"))
         }
         return hits
     }
