@@ -4,7 +4,10 @@ struct ReferenceScanner {
 
     func scan(lines: [Int]) -> (references: [IDReference], cites: [LineCite]) {
         let families = context.profile.idFamilies.filter { $0.scans(path: context.path, kind: context.document.kind) }
-        let patterns = families.map { ($0, $0.pattern) }
+        // One pass over each line's bytes decides which families can match and whether it holds a `:` (every
+        // cite spelling has one before its line numbers) or a backtick (code spans).
+        let prefilter = LiteralPrefilter(families.map(\.pattern), bytes: [UInt8(ascii: ":"), UInt8(ascii: "`")])
+        let colon = families.count, backtick = families.count + 1
         let places = families.contains { $0.referencesIn.count < IDFamily.Place.allCases.count } ? linePlaces() : nil
         var isPlaceholder: [String: Bool] = [:]
         var references: [IDReference] = []
@@ -13,17 +16,20 @@ struct ReferenceScanner {
             guard let raw = context.markdown.source.line(number) else { continue }
             // Decide on the raw bytes which patterns can match at all; most prose lines hold no ID and
             // never become a String of their own.
-            let (candidates, hasColon, hasBacktick) = Self.prefilter(raw, patterns: patterns)
-            guard !candidates.isEmpty || hasColon else { continue }
+            let found = prefilter.scan(line: raw)
+            let hasColon = found.contains(colon), hasBacktick = found.contains(backtick)
+            guard hasColon || families.indices.contains(where: { found.contains($0) }) else { continue }
             let line = String(raw)
-            let spans = hasBacktick ? CodeSpans.ranges(in: line) : []
+            // Found only when a reference or a cite needs them: most lines that pass the pre-filter hold neither.
+            lazy var spans = hasBacktick ? CodeSpans.ranges(in: line) : []
             let place = places.map { $0[number] ?? .prose } ?? .prose
             var lineBytes: [UInt8]?
-            for (family, pattern) in candidates where family.referencesIn.contains(place) {
+            for index in families.indices where found.contains(index) && families[index].referencesIn.contains(place) {
+                let family = families[index], pattern = family.pattern
                 let reserved = reservedRanges(family, in: line)
                 var nextReserved = 0
                 var skipUntil = 0
-                for match in pattern.matches(in: line) {
+                for match in pattern.unfilteredMatches(in: line) {
                     guard let id = match[0], let bytes = match.byteRange(), bytes.lowerBound >= skipUntil else {
                         continue
                     }
@@ -63,7 +69,9 @@ struct ReferenceScanner {
             }
             // Every cite spelling has a `:` before its line numbers; most prose lines have none.
             guard hasColon else { continue }
-            cites += self.cites(in: line, number: number).filter { cite in
+            let lineCites = self.cites(in: line, number: number)
+            guard !lineCites.isEmpty else { continue }
+            cites += lineCites.filter { cite in
                 // A label or link cite quoted in code is an example, not a cite; code pins live in code.
                 cite.form == "code-pin" || !CodeSpans.contains(spans, column: cite.column)
             }
@@ -90,16 +98,6 @@ struct ReferenceScanner {
             }
         }
         return places
-    }
-
-    /// The patterns whose literal hints occur on `raw`, and whether it holds a `:` and a backtick.
-    private static func prefilter(_ raw: Substring, patterns: [(IDFamily, Pattern)])
-        -> (candidates: [(IDFamily, Pattern)], hasColon: Bool, hasBacktick: Bool) {
-        ByteSearch.withBytes(of: raw) { bytes in
-            (patterns.filter { $0.1.mayMatch(bytes: bytes) },
-             ByteSearch.contains(bytes, byte: UInt8(ascii: ":")),
-             ByteSearch.contains(bytes, byte: UInt8(ascii: "`")))
-        }
     }
 
     private func cites(in line: String, number: Int) -> [LineCite] {

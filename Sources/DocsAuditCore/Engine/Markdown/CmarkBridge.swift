@@ -113,7 +113,7 @@ private struct TreeWalker {
             frame.block = Block(kind: kind, range: Self.range(of: node))
             if isLeaf { frame.block?.literal = Self.literal(node) }
         } else {
-            let start = Self.inlineStart(node, fallback: currentBlockStart())
+            let start = Self.inlineStart(node) ?? currentBlockStart()
             frame.inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
         }
         if isLeaf {
@@ -177,10 +177,11 @@ private struct TreeWalker {
         )
     }
 
-    /// Autolinked bare URLs (and their text) report line 0: they take the enclosing block's start.
-    private static func inlineStart(_ node: OpaquePointer, fallback: SourcePosition) -> SourcePosition {
+    /// Autolinked bare URLs (and their text) report line 0: nil, and they take the enclosing block's start (looked
+    /// up only for them).
+    private static func inlineStart(_ node: OpaquePointer) -> SourcePosition? {
         let line = Int(cmark_node_get_start_line(node))
-        guard line > 0 else { return fallback }
+        guard line > 0 else { return nil }
         return SourcePosition(line: line, utf8Column: max(1, Int(cmark_node_get_start_column(node))))
     }
 
@@ -191,13 +192,26 @@ private struct TreeWalker {
 
     private static func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
 
+    /// Whether the node's type string is `name`, compared on the C string without making a Swift one.
+    private static func typeName(of node: OpaquePointer, is name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { expected in
+            var index = 0
+            while index < expected.count {
+                guard UInt8(bitPattern: type[index]) == expected[index] else { return false }
+                index += 1
+            }
+            return type[index] == 0
+        }
+    }
+
     private static func blockKind(_ node: OpaquePointer) -> Block.Kind? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
         case CMARK_NODE_ITEM:
-            let isTask = string(cmark_node_get_type_string(node)) == "tasklist"
+            let isTask = typeName(of: node, is: "tasklist")
             return .item(task: isTask ? TaskMark(checked: cmark_gfm_extensions_get_tasklist_item_checked(node)) : nil)
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_CODE_BLOCK:
@@ -216,15 +230,16 @@ private struct TreeWalker {
              CMARK_NODE_FOOTNOTE_REFERENCE:
             return nil
         default:
-            // Extension nodes are identified by type string, never by guessed enum values.
-            switch string(cmark_node_get_type_string(node)) {
-            case "table": return .table
-            case "table_header": return .tableRow(isHeader: true)
-            case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-            case "table_cell": return .tableCell
-            case "strikethrough": return nil
-            case let other: return .other(other)
+            // Extension nodes are identified by type string, never by guessed enum values; compared in C, so a
+            // table's every cell makes no String.
+            if typeName(of: node, is: "table_cell") { return .tableCell }
+            if typeName(of: node, is: "table_row") {
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
             }
+            if typeName(of: node, is: "table") { return .table }
+            if typeName(of: node, is: "table_header") { return .tableRow(isHeader: true) }
+            if typeName(of: node, is: "strikethrough") { return nil }
+            return .other(string(cmark_node_get_type_string(node)))
         }
     }
 
@@ -240,8 +255,8 @@ private struct TreeWalker {
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         default:
-            let name = string(cmark_node_get_type_string(node))
-            return name == "strikethrough" ? .strikethrough : .other(name)
+            if typeName(of: node, is: "strikethrough") { return .strikethrough }
+            return .other(string(cmark_node_get_type_string(node)))
         }
     }
 }

@@ -23,15 +23,25 @@ public struct MarkdownDocument: Sendable {
         let output = CmarkBridge.parse(frontMatter ? FrontMatter.blanked(text, source: source) : text)
         self.blocks = output.blocks
         self.sections = Section.outline(of: output.blocks, lineCount: source.lineCount)
-        self.allBlocks = output.blocks.flatMap(\.descendantsAndSelf)
-        var prose = Set<Int>()
+        self.allBlocks = Self.flatten(output.blocks)
+        // A flag per line rather than a set of line numbers: no hashing, and the lines come out in order.
+        let lastLine = allBlocks.reduce(source.lineCount) { max($0, $1.range.lines.upperBound) }
+        var isProse = [Bool](repeating: false, count: lastLine + 1)
+        var proseCount = 0
         for block in allBlocks {
             switch block.kind {
-            case .paragraph, .heading, .tableRow: prose.formUnion(block.range.lines)
+            case .paragraph, .heading, .tableRow:
+                for line in block.range.lines where line >= 0 && line < isProse.count && !isProse[line] {
+                    isProse[line] = true
+                    proseCount += 1
+                }
             default: continue
             }
         }
-        self.proseLines = prose.sorted()
+        var prose: [Int] = []
+        prose.reserveCapacity(proseCount)
+        for line in isProse.indices where isProse[line] { prose.append(line) }
+        self.proseLines = prose
         var byLine = [Int32](repeating: -1, count: source.lineCount + 1)
         // Sections come in source order and an inner section starts after its parent, so the last
         // writer of a line is its innermost section.
@@ -45,6 +55,18 @@ public struct MarkdownDocument: Sendable {
         } else {
             self.parseProblems = []
         }
+    }
+
+    /// Every block, containers before their children, in document order: one walk with one stack (depth costs no
+    /// call stack), as `Block.descendantsAndSelf` of each top-level block would list them.
+    private static func flatten(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        var stack: [Block] = blocks.reversed()
+        while let block = stack.popLast() {
+            out.append(block)
+            if !block.children.isEmpty { stack.append(contentsOf: block.children.reversed()) }
+        }
+        return out
     }
 
     /// The innermost section containing `line`, if any.

@@ -28,11 +28,25 @@ public struct SourceText: Sendable {
         return bounds
     }
 
+    /// `lineBounds` of UTF-8 text; text without a carriage return (nearly all) is split with `memchr` at each
+    /// line feed instead of a test per byte.
+    static func lineBounds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        guard !ByteSearch.contains(bytes, byte: 0x0D) else { return lineBounds(bytes) }
+        var bounds: [(start: Int, end: Int)] = []
+        var lineStart = 0
+        while let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart) {
+            bounds.append((lineStart, newline))
+            lineStart = newline + 1
+        }
+        if lineStart != bytes.count || bounds.isEmpty { bounds.append((lineStart, bytes.count)) }
+        return bounds
+    }
+
     public init(_ text: String) {
         // Scan the bytes with integer offsets, then turn each offset into an index once: stepping a
         // String.Index byte by byte costs several times more.
         var text = text
-        let bounds = text.withUTF8 { Self.lineBounds($0) }
+        let bounds = text.withUTF8 { Self.lineBounds(utf8: $0) }
         self.text = text
         let utf8 = text.utf8
         self.lineRanges = bounds.map { bound in

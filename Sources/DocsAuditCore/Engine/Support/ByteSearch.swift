@@ -31,6 +31,13 @@ enum ByteSearch {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// The offset of the first `byte` in `haystack` at or after `start`, if any.
+    static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress, start >= 0, start < haystack.count,
+              let found = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
     /// Whether the byte `byte` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
         guard let base = haystack.baseAddress, !haystack.isEmpty else { return false }

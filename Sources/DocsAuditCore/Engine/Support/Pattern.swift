@@ -13,8 +13,9 @@ public struct Pattern: Sendable, CustomStringConvertible {
     private let regex: PCRE2Regex
     /// Literals of which every match must contain at least one (`Plan-` for `\bPlan-(\d{3})`; `Plan`,
     /// `Spec` or `ADR` for `\b(Plan|Spec|ADR)-`), checked with a byte search before the regex runs: most
-    /// prose lines hold no ID, and skipping them is most of the speed.
-    private let hints: [[UInt8]]?
+    /// prose lines hold no ID, and skipping them is most of the speed. `LiteralPrefilter` searches the hints of
+    /// many patterns in one pass.
+    let hints: [[UInt8]]?
 
     /// Compiles `source`; throws `PatternError` with the engine's complaint. With `javaScript` the classes
     /// and `$` keep a JavaScript regex's meaning (`JavaScriptRegex`).
@@ -166,7 +167,8 @@ public struct Pattern: Sendable, CustomStringConvertible {
         return run(text, first: false)
     }
 
-    /// Every match, found by the regex alone without the literal pre-filter: what `matches(in:)` must equal.
+    /// Every match, found by the regex alone without the literal pre-filter: what `matches(in:)` must equal, and
+    /// what a caller that already ran the pre-filter on the line (`LiteralPrefilter`) asks for.
     func unfilteredMatches(in text: String) -> [PatternMatch] { run(text, first: false) }
 
     /// Every match in a substring (a raw line, say); ranges refer to the substring's base string.

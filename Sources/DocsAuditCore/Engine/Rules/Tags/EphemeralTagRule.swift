@@ -31,14 +31,16 @@ struct EphemeralTagRule: DocumentRule {
         // Built on the first line that has a tag to report: most documents have none.
         var exemptions: TagExemptions?
         var hits: [RuleHit] = []
+        // One pass over each line's bytes for the literals of every family.
+        let prefilter = LiteralPrefilter(families.map(\.value))
         for number in markdown.proseLines {
             guard let raw = markdown.source.line(number) else { continue }
-            let candidates = families.filter { $0.value.mayMatch(line: raw) }
-            guard !candidates.isEmpty else { continue }
+            let found = prefilter.scan(line: raw)
+            guard families.indices.contains(where: { found.contains($0) }) else { continue }
             let line = String(raw)
             var tags: [(family: String, match: PatternMatch)] = []
-            for (family, pattern) in candidates {
-                tags += pattern.matches(in: line).map { (family, $0) }
+            for (index, (family, pattern)) in families.enumerated() where found.contains(index) {
+                tags += pattern.unfilteredMatches(in: line).map { (family, $0) }
             }
             guard !tags.isEmpty else { continue }
             let path = markdown.sectionPath(containing: number)
