@@ -23,7 +23,8 @@ final class ByteScanComparisonTests: XCTestCase {
             .appendingPathComponent("shared/corpora")
         let corpora = ["ai-sidekicks", "rust-rfcs"].map { shared.appendingPathComponent($0).path }
         guard corpora.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
-            throw XCTSkip("../shared/corpora/ai-sidekicks and rust-rfcs are absent: the byte-scan comparison needs them")
+            throw XCTSkip("../shared/corpora/ai-sidekicks and rust-rfcs are absent: the byte-scan comparison "
+                          + "needs them")
         }
         let own = ["README.md", "docs", "Examples", "rules", "Tests/Fixtures"].map {
             PatternEngineComparisonTests.projectRoot.appendingPathComponent($0).path

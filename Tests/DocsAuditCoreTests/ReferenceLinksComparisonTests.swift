@@ -19,7 +19,9 @@ final class ReferenceLinksComparisonTests: XCTestCase {
             let expectedUses = Reference.uses(text, number: number)
             let actualUses = text.withLineBytes { ReferenceLinks.uses($0, number: number) }
             compared += expectedUses.count + (expectedDefinition == nil ? 0 : 1)
-            guard expectedDefinition != actualDefinition || expectedUses != actualUses, differences < 10 else { continue }
+            guard expectedDefinition != actualDefinition || expectedUses != actualUses, differences < 10 else {
+                continue
+            }
             differences += 1
             XCTFail("line \(line.debugDescription): definition \(String(describing: expectedDefinition)) uses "
                     + "\(expectedUses), now \(String(describing: actualDefinition)) and \(actualUses)")
