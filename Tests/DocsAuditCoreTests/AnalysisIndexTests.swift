@@ -67,7 +67,7 @@ final class AnalysisIndexTests: XCTestCase {
     }
 
     func testPrimitivesAndOptionalsRoundTripAndNumbersAreRangeChecked() throws {
-        enum Kind: Codable, Equatable { case one(Int, name: String), two }
+        enum Kind: Codable, Equatable { case one(Int, name: String), two, many([Int]) }
         struct Sample: Codable, Equatable {
             var kinds: [Kind]
             var line: Int
@@ -80,8 +80,10 @@ final class AnalysisIndexTests: XCTestCase {
             var missing: String?
             var nested: [[Int]]
         }
-        let sample = Sample(kinds: [.one(5, name: "n"), .two], line: 3, names: ["a", nil, "a", ""], table: ["x": [1, -2], "": []], flag: true, small: -5,
-                            big: 1 << 40, ratio: 0.25, missing: nil, nested: [[], [7]])
+        // Counts and lengths past 127 take more than the one byte reserved for them, nested ones too.
+        let sample = Sample(kinds: [.one(5, name: "n"), .two, .many(Array(0..<300))], line: 3,
+                            names: ["a", nil, "a", ""] + (0..<200).map { "name \($0)" }, table: ["x": [1, -2], "": []],
+                            flag: true, small: -5, big: 1 << 40, ratio: 0.25, missing: nil, nested: [[], [7]])
         let blob = try BinaryEncoder.encode(sample)
         XCTAssertEqual(try BinaryDecoder.decode(Sample.self, from: blob, in: 0..<blob.count, fileSize: 10), sample)
         // `line` must fit a file of the given size; `big` is past the general bound of ±2^53.

@@ -24,7 +24,8 @@ struct FileStamp: Equatable, Sendable {
                          modifiedNanoseconds: UInt64(truncatingIfNeeded: info.st_mtim.tv_nsec),
                          changedSeconds: Int64(info.st_ctim.tv_sec),
                          changedNanoseconds: UInt64(truncatingIfNeeded: info.st_ctim.tv_nsec),
-                         inode: UInt64(truncatingIfNeeded: info.st_ino), device: UInt64(truncatingIfNeeded: info.st_dev))
+                         inode: UInt64(truncatingIfNeeded: info.st_ino),
+                         device: UInt64(truncatingIfNeeded: info.st_dev))
     }
 }
 
@@ -147,8 +148,8 @@ struct AnalysisIndex: Sendable {
         for record in records {
             Varint.append(record.path.utf8.count, to: &out)
             out += record.path.utf8
-            let stamp = record.stamp ?? FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0,
-                                                  changedNanoseconds: 0, inode: 0, device: 0)
+            let stamp = record.stamp ?? FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0,
+                                                  changedSeconds: 0, changedNanoseconds: 0, inode: 0, device: 0)
             Varint.append(record.stamp == nil ? 0 : 1, to: &out)
             Varint.append(stamp.size, to: &out)
             Varint.appendSigned(stamp.modifiedSeconds, to: &out)

@@ -260,7 +260,8 @@ enum BinaryDecoder {
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try Unkeyed(state: state, range: required(key), depth: depth + 1, numbers: state.numbers(forKey: key.stringValue))
+            try Unkeyed(state: state, range: required(key), depth: depth + 1,
+                        numbers: state.numbers(forKey: key.stringValue))
         }
 
         func superDecoder() throws -> any Decoder { throw Corrupt() }

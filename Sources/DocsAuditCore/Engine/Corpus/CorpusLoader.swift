@@ -242,7 +242,8 @@ public enum CorpusLoader {
         }
     }
 
-    private static func load(relative: String, absolute: String, limit: Int, profile: Profile, cache: CacheUse?) -> LoadResult {
+    private static func load(relative: String, absolute: String, limit: Int, profile: Profile,
+                             cache: CacheUse?) -> LoadResult {
         // The stamp is taken before the bytes are read: a change while they are read shows in the next run's.
         let stamp = FileStamp.of(absolute)
         if let cache, let stamp, let entry = cache.index.entries[relative], cache.index.trusts(entry, stamp: stamp),
@@ -297,7 +298,8 @@ public enum CorpusLoader {
             let frozen = made?.frozen ?? profile.corpus.frozen.contains { $0.matches(relative) }
             if let workingTree {
                 return SourceDocument(path: relative, kind: kind, frozen: frozen,
-                                      text: DocumentText(reading: workingTree.absolute, hash: hash, limit: workingTree.limit))
+                                      text: DocumentText(reading: workingTree.absolute, hash: hash,
+                                                         limit: workingTree.limit))
             }
             return made ?? SourceDocument(path: relative, kind: kind, frozen: frozen, source: SourceText(text))
         }
