@@ -13,10 +13,9 @@ enum FuzzTarget {
         // The same text as a plan, the dependency map (so the graph rules see it) and a backlog.
         let paths = ["docs/plans/001-fuzz.md", profile.graph.file, "docs/backlog.md"]
         let analysed = paths.map { path in DocumentAnalyzer.analyze(path: path, text: text, profile: profile) }
-        // Every analysis goes through the cache's coding, as a cached run would read it.
+        // Every analysis goes through the cache's binary coding, as a cached run would read it.
         let analyses = analysed.map { pair -> FileAnalysis in
-            guard let data = try? JSONEncoder().encode(pair.1),
-                  let decoded = try? JSONDecoder().decode(FileAnalysis.self, from: data) else {
+            guard let decoded = AnalysisCache.roundTrip(pair.1, fileSize: bytes.count) else {
                 fatalError("a file analysis did not survive the cache's coding")
             }
             return decoded

@@ -109,36 +109,37 @@ final class AnalysisCacheTests: XCTestCase {
         XCTAssertEqual(try run(root).corpus.reusedAnalyses, 2)
     }
 
-    func testAnotherToolBuildDoesNotReadTheEntries() throws {
+    func testAnotherToolBuildDoesNotReadTheIndex() throws {
         let root = try Fixture.directory(files)
         _ = try run(root)
         let profile = try ProfileLoader.load(root: root.path, configFile: nil)
         let realRoot = try XCTUnwrap(FileSystem.realPath(root.path))
-        let bytes = Array(try Data(contentsOf: root.appendingPathComponent("docs/beta.md")))
         let mine = AnalysisCache.open(directory: cacheDirectory, realRoot: realRoot, profile: profile)
-        XCTAssertNotNil(mine.analysis(for: mine.key(path: "docs/beta.md", bytes: bytes), bytes: bytes))
+        XCTAssertEqual(mine.readIndex(limit: 1 << 26).entries.count, 2)
         let other = AnalysisCache.open(directory: cacheDirectory, realRoot: realRoot, profile: profile, tool: "0.0.0|other build")
-        XCTAssertNotEqual(other.key(path: "docs/beta.md", bytes: bytes), mine.key(path: "docs/beta.md", bytes: bytes))
-        XCTAssertNil(other.analysis(for: other.key(path: "docs/beta.md", bytes: bytes), bytes: bytes))
+        XCTAssertEqual(other.folder, mine.folder)
+        XCTAssertNotEqual(other.scope, mine.scope)
+        XCTAssertEqual(other.readIndex(limit: 1 << 26).entries.count, 0, "another scope's index is empty to this one")
     }
 
-    func testADamagedEntryIsAMissNeverAnError() throws {
+    func testADamagedIndexIsAMissNeverAnError() throws {
         let root = try Fixture.directory(files)
         let fresh = try run(root, cache: false)
         _ = try run(root)
         let folders = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory).filter { $0.hasPrefix("analyses-") }
         XCTAssertEqual(folders.count, 1, "one folder per corpus")
         let folder = cacheDirectory + "/" + (folders.first ?? "")
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 }
-        XCTAssertEqual(entries.count, 2, "one entry per file")
-        let originals = try entries.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["index"], "one index file")
+        let index = URL(fileURLWithPath: folder + "/index")
+        let original = try Data(contentsOf: index)
         for damage in [{ (data: Data) in Data(data.prefix(data.count / 2)) }, { _ in Data("garbage".utf8) }, { _ in Data() },
-                       { data in Data(data.map { $0 == UInt8(ascii: "{") ? UInt8(ascii: "[") : $0 }) }] {
-            for (entry, original) in zip(entries, originals) { try damage(original).write(to: URL(fileURLWithPath: entry)) }
+                       { data in Data(data.map { $0 ^ 0x01 }) }] {
+            try damage(original).write(to: index)
             let result = try run(root)
             XCTAssertEqual(result.corpus.reusedAnalyses, 0)
             XCTAssertEqual(result.findings, fresh.findings)
-            XCTAssertEqual(try run(root).corpus.reusedAnalyses, 2, "damaged entries are replaced")
+            XCTAssertEqual(result.model, fresh.model)
+            XCTAssertEqual(try run(root).corpus.reusedAnalyses, 2, "a damaged index is replaced")
         }
         // An unwritable cache folder only costs the cache.
         let blocked = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-blocked-\(UUID().uuidString)")
@@ -146,12 +147,19 @@ final class AnalysisCacheTests: XCTestCase {
         cacheDirectory = blocked.path + "/cache"
         XCTAssertEqual(try run(root).findings, fresh.findings)
         try? FileManager.default.removeItem(at: blocked)
-        // Entries no run uses any more are removed; other files in the folder are not touched.
+        // Files no run reads any more drop out of the index; the previous format's entries are removed, other
+        // files in the folder are not touched.
+        let legacy = folder + "/" + String(repeating: "ab", count: 32) + ".json"
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: legacy))
         try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("docs/beta.md"))
         cacheDirectory = (folder as NSString).deletingLastPathComponent
         _ = try run(root)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, 2, "the plan's entry and notes.txt")
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder)), ["index", "notes.txt"])
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let cache = AnalysisCache.open(directory: cacheDirectory, realRoot: try XCTUnwrap(FileSystem.realPath(root.path)),
+                                       profile: profile)
+        XCTAssertEqual(Array(cache.readIndex(limit: 1 << 26).entries.keys), ["docs/plans/001-alpha.md"])
     }
 
     private static var examples: URL {

@@ -5,8 +5,8 @@ import XCTest
 import Glibc
 #endif
 
-/// The cache folder is trusted only when it is the user's own and private, its entries only when their numbers
-/// fit the file, and its tool identity follows the executable's content.
+/// The cache folder is trusted only when it is the user's own and private, its index's analyses only when their
+/// numbers fit the file, and its tool identity follows the executable's content.
 final class CacheTrustTests: XCTestCase {
     private var scratch = ""
 
@@ -88,54 +88,52 @@ final class CacheTrustTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/" + name).count, 1)
     }
 
-    func testAForgedEntryIsAMiss() throws {
+    /// An index whose checksum is right but whose analyses hold numbers that do not fit their file (a line past
+    /// its end, `Int.max` that later arithmetic would overflow on) is a miss for those files, whether the file is
+    /// taken by its stamp or read and hashed.
+    func testAForgedAnalysisIsAMiss() throws {
         let root = try Fixture.directory(files)
         let cache = scratch + "/cache"
         let fresh = Linter.run(try run(root, cache: nil)).findings
         _ = try run(root, cache: cache)
-        let folder = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasPrefix("analyses-") })
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache + "/" + folder).map { cache + "/" + folder + "/" + $0 }
-        XCTAssertEqual(entries.count, 2)
-        let originals = try entries.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let realRoot = try XCTUnwrap(FileSystem.realPath(root.path))
+        let opened = AnalysisCache.open(directory: cache, realRoot: realRoot, profile: profile)
+        let index = opened.readIndex(limit: 1 << 26)
+        XCTAssertEqual(index.entries.count, 2)
         let forgeries: [(String) -> String] = [
             { $0.replacingOccurrences(of: "\"line\":3", with: "\"line\":9223372036854775807") },
             { $0.replacingOccurrences(of: "\"line\":3", with: "\"line\":300") },
             { $0.replacingOccurrences(of: "\"line\":3", with: "\"line\":-3") },
             { $0.replacingOccurrences(of: "\"column\":1", with: "\"column\":100000") },
-            { $0.replacingOccurrences(of: "\"line\":3", with: "\"line\":3.5") },
             { $0.replacingOccurrences(of: "\"totalCheckMarkers\":0", with: "\"totalCheckMarkers\":9223372036854775807") },
         ]
-        for forge in forgeries {
-            var changed = 0
-            for (entry, original) in zip(entries, originals) {
-                let forged = forge(original)
-                if forged != original { changed += 1 }
-                try Data(forged.utf8).write(to: URL(fileURLWithPath: entry))
+        for startedAt in [Int64(0), AnalysisIndex.now() + 3_600_000_000_000] {
+            for forge in forgeries {
+                var changed = 0
+                var records: [AnalysisIndex.Record] = []
+                for (path, entry) in index.entries {
+                    let size = try XCTUnwrap(FileSystem.size(realRoot + "/" + path))
+                    let analysis = try XCTUnwrap(opened.analysis(entry, in: index, fileSize: size))
+                    let json = String(decoding: try JSONEncoder().encode(analysis), as: UTF8.self)
+                    let forged = forge(json)
+                    if forged != json { changed += 1 }
+                    let blob = try BinaryEncoder.encode(try JSONDecoder().decode(FileAnalysis.self, from: Data(forged.utf8)))
+                    records.append(AnalysisIndex.Record(path: path, stamp: FileStamp.of(realRoot + "/" + path),
+                                                        hash: Array(index.hash(of: entry)), blob: .new(blob)))
+                }
+                XCTAssertGreaterThan(changed, 0, "the forgery changed an analysis")
+                opened.write(records, startedAt: startedAt, previous: index)
+                let corpus = try run(root, cache: cache)
+                XCTAssertEqual(corpus.reusedAnalyses, 2 - changed, "a forged analysis is a miss")
+                XCTAssertEqual(Linter.run(corpus).findings, fresh)
             }
-            XCTAssertGreaterThan(changed, 0, "the forgery changed an entry")
-            let corpus = try run(root, cache: cache)
-            XCTAssertEqual(corpus.reusedAnalyses, 2 - changed, "a forged entry is a miss")
-            XCTAssertEqual(Linter.run(corpus).findings, fresh)
         }
-        // An entry that is a link to something huge is not followed.
-        for entry in entries {
-            try FileManager.default.removeItem(atPath: entry)
-            try FileManager.default.createSymbolicLink(atPath: entry, withDestinationPath: "/dev/zero")
-        }
+        // An index that is a link to something huge is not followed, and is replaced.
+        try FileManager.default.removeItem(atPath: opened.indexPath)
+        try FileManager.default.createSymbolicLink(atPath: opened.indexPath, withDestinationPath: "/dev/zero")
         XCTAssertEqual(try run(root, cache: cache).reusedAnalyses, 0)
-    }
-
-    func testTheEntryCheckBoundsLinesColumnsAndNumbers() {
-        let check = EntryCheck(fileBytes: Array("# A\r\nb\rc\n".utf8))
-        XCTAssertTrue(check.accepts(Data(#"{"line":5,"column":11,"count":12345678}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"line":6}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"a":[{"endLine":60}]}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"column":12}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"count":1e300}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"lines":[1,9]}"#.utf8)))
-        XCTAssertFalse(check.accepts(Data(#"{"text":"cut short"#.utf8)))
-        // A cite's span names lines of another file, which may be longer: a genuine entry, never a miss.
-        XCTAssertTrue(check.accepts(Data(#"{"cites":[{"line":2,"ranges":[{"start":388,"end":400}]}]}"#.utf8)))
+        XCTAssertEqual(FileSystem.entryType(opened.indexPath), .file)
     }
 
     func testTheToolIdentityFollowsTheExecutablesContent() throws {
@@ -169,7 +167,7 @@ final class CacheTrustTests: XCTestCase {
         let realRoot = try XCTUnwrap(FileSystem.realPath(root.path))
         let one = AnalysisCache.open(directory: memo, realRoot: realRoot, profile: profile, tool: first)
         let two = AnalysisCache.open(directory: memo, realRoot: realRoot, profile: profile, tool: second)
-        XCTAssertNotEqual(one.key(path: "docs/a.md", bytes: [1]), two.key(path: "docs/a.md", bytes: [1]))
+        XCTAssertNotEqual(one.scope, two.scope)
     }
 
     func testPerRootFoldersUnusedForThirtyDaysAreRemoved() throws {

@@ -5,7 +5,7 @@ import XCTest
 import Glibc
 #endif
 
-/// How the cache writes cheaply and still safely: entries are private files renamed into place (never written
+/// How the cache writes cheaply and still safely: the index is a private file renamed into place (never written
 /// through a link), an interrupted run's temporary files are cleaned up, and the tool identity of an ELF
 /// executable is its build ID, read without hashing the whole file.
 final class CacheWriteTests: XCTestCase {
@@ -34,15 +34,14 @@ final class CacheWriteTests: XCTestCase {
         return cache + "/" + name
     }
 
-    func testEntriesArePrivateRegularFilesAndNoTemporaryFileStays() throws {
+    func testTheIndexIsAPrivateRegularFileAndNoTemporaryFileStays() throws {
         let root = try Fixture.directory(files)
         let cache = scratch + "/cache"
         XCTAssertEqual(try run(root, cache: cache).reusedAnalyses, 0)
         let folder = try entryFolder(cache)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertEqual(names.count, 2, "\(names)")
+        XCTAssertEqual(names, ["index"])
         for name in names {
-            XCTAssertTrue(name.hasSuffix(".json"), name)
             var info = stat()
             XCTAssertEqual(lstat(folder + "/" + name, &info), 0)
             XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG)
@@ -51,7 +50,7 @@ final class CacheWriteTests: XCTestCase {
         XCTAssertEqual(try run(root, cache: cache).reusedAnalyses, 2)
     }
 
-    func testAnEntryNameHeldByALinkIsReplacedNeverWrittenThrough() throws {
+    func testAnIndexNameHeldByALinkIsReplacedNeverWrittenThrough() throws {
         let root = try Fixture.directory(files)
         let cache = scratch + "/cache"
         _ = try run(root, cache: cache)
@@ -75,8 +74,8 @@ final class CacheWriteTests: XCTestCase {
         let cache = scratch + "/cache"
         _ = try run(root, cache: cache)
         let folder = try entryFolder(cache)
-        let stale = folder + "/." + String(repeating: "a", count: 64) + ".json" + SafeWrite.temporaryMarker + "AbC123"
-        let fresh = folder + "/." + String(repeating: "b", count: 64) + ".json" + SafeWrite.temporaryMarker + "XyZ789"
+        let stale = folder + "/.index" + SafeWrite.temporaryMarker + "AbC123"
+        let fresh = folder + "/.index" + SafeWrite.temporaryMarker + "XyZ789"
         for path in [stale, fresh] { try Data("{\"cut".utf8).write(to: URL(fileURLWithPath: path)) }
         var times = [timespec(tv_sec: time(nil) - 7200, tv_nsec: 0), timespec(tv_sec: time(nil) - 7200, tv_nsec: 0)]
         XCTAssertEqual(utimensat(AT_FDCWD, stale, &times, 0), 0)

@@ -2,21 +2,24 @@ import FoundationEssentials
 
 /// File analyses kept on disk between runs, so a pre-commit run re-parses only the files that changed.
 ///
-/// An entry is found by a key that hashes (SHA-256) everything the analysis depends on: the file's path and
-/// bytes, and the scope, which is the tool (version and executable) and every profile text applied. An edit to
-/// any of those makes a new key, so a stale analysis is never returned. Each corpus root has a folder in the
-/// cache folder (never in the corpus) holding one JSON file per entry, named by its key: a worker reads and
-/// decodes only the entries it needs, writes a new one atomically as soon as it has it, and nothing ever holds
-/// the whole cache in memory. An entry that is missing, unreadable, from another format, or whose numbers do not
-/// fit the file it claims to describe is a miss.
+/// Each corpus root has a folder in the cache folder (never in the corpus) holding one binary index file
+/// (`AnalysisIndex`): per file its path, its `stat` stamp, the SHA-256 of its bytes and its analysis in a
+/// compact binary form (`BinaryEncoder`). A run reads the index in one go; a file whose stamp is unchanged is
+/// not read at all, and one whose stamp changed is read and hashed, its analysis reused when the hash is the
+/// same. The index is written once at the end of loading, atomically (a temporary file renamed into place), and
+/// only when something changed; files no longer in the corpus simply drop out of it.
+///
+/// The index belongs to a scope, a hash of the format, the tool (version and executable) and every profile
+/// text applied: an index of another scope is empty to this one, so a stale analysis is never returned. An
+/// index that is unreadable, cut short, damaged (a checksum covers it) or from another format is empty too.
 ///
 /// The cache folder must be the user's own, writable by no one else and not a symbolic link; otherwise the cache
 /// is not used at all (`refusal` says why). Per-root folders unused for 30 days are removed.
 public struct AnalysisCache: Sendable {
-    /// Bumped whenever `FileAnalysis` or anything inside it changes shape.
-    static let format = 2
+    /// Bumped whenever `FileAnalysis` or anything inside it changes shape, or the index layout does.
+    static let format = 3
 
-    /// The folder of this corpus's entries.
+    /// The folder of this corpus's index.
     public let folder: String
     /// Hash of the format, the tool and the profile texts.
     let scope: String
@@ -48,46 +51,52 @@ public struct AnalysisCache: Sendable {
         return AnalysisCache(folder: folder, scope: sha256Hex(scopeBytes), refusal: refusal)
     }
 
-    /// The key of the file at `path` with these bytes.
-    func key(path: String, bytes: [UInt8]) -> String {
-        Self.hex(sha256(Array(scope.utf8), [0] + Array(path.utf8) + [0], bytes))
+    /// The path of the index file.
+    var indexPath: String { folder + "/" + AnalysisIndex.fileName }
+
+    /// The stored index, or an empty one when there is none or it cannot be used. `limit` bounds the bytes read
+    /// (an index far larger than the corpus could need is not read).
+    func readIndex(limit: Int) -> AnalysisIndex {
+        guard refusal == nil, let bytes = CacheFolder.read(indexPath, limit: limit) else { return .empty }
+        return AnalysisIndex.parse(bytes, scope: scope)
     }
 
-    private func file(_ key: String) -> String { folder + "/" + key + ".json" }
-
-    /// The analysis stored under `key` for a file of these `bytes`, if any: an entry that is not a regular file,
-    /// is far larger than the file could need, does not decode, or holds numbers that do not fit the file
-    /// (`EntryCheck`) is a miss.
-    func analysis(for key: String, bytes: [UInt8]) -> FileAnalysis? {
-        guard refusal == nil,
-              let stored = CacheFolder.read(file(key), limit: EntryCheck.sizeLimit(fileBytes: bytes.count))
-        else { return nil }
-        let data = Data(stored)
-        guard EntryCheck(fileBytes: bytes).accepts(data),
-              var analysis = try? JSONDecoder().decode(FileAnalysis.self, from: data) else { return nil }
-        analysis.shareRepeatedStrings()
-        return analysis
+    /// The analysis `entry` of `index` holds for a file of `fileSize` bytes, or nil when its blob does not
+    /// decode or holds numbers that do not fit such a file (`BinaryDecoder`).
+    func analysis(_ entry: AnalysisIndex.Entry, in index: AnalysisIndex, fileSize: Int) -> FileAnalysis? {
+        try? BinaryDecoder.decode(FileAnalysis.self, from: index.bytes, in: entry.blob, fileSize: fileSize)
     }
 
-    /// Stores `analysis` under `key`, atomically (a temporary file renamed into place, `CacheFolder.write`).
-    /// Its JSON comes from `EntryEncoder`, or `JSONEncoder` for a shape that one does not support. Failing to
-    /// write is not an error: the cache is an optimisation.
-    func store(_ analysis: FileAnalysis, for key: String) {
-        guard refusal == nil,
-              let bytes = (try? EntryEncoder.encode(analysis))
-                  ?? (try? JSONEncoder().encode(analysis)).map({ [UInt8]($0) }) else { return }
-        CacheFolder.write(bytes, in: folder, name: key + ".json")
+    /// `analysis` written in the index's binary form and read back, as a cached run would read it for a file
+    /// of `fileSize` bytes; nil when it does not survive (the fuzz target treats that as a crash).
+    public static func roundTrip(_ analysis: FileAnalysis, fileSize: Int) -> FileAnalysis? {
+        guard let blob = blob(analysis) else { return nil }
+        return try? BinaryDecoder.decode(FileAnalysis.self, from: blob, in: 0..<blob.count, fileSize: fileSize)
     }
 
-    /// Removes the entries this run did not use, so the folder never outgrows the corpus. Only files named
-    /// like entries are touched.
-    func prune(keeping used: Set<String>) {
+    /// The blob of `analysis`, or nil when it cannot be encoded.
+    static func blob(_ analysis: FileAnalysis) -> [UInt8]? {
+        try? BinaryEncoder.encode(analysis)
+    }
+
+    /// Writes the index of `records` (a run that started at `startedAt`), atomically (`CacheFolder.write`:
+    /// a private temporary file renamed into place, never through a link), then removes what older formats
+    /// left in the folder. Failing to write is not an error: the cache is an optimisation.
+    func write(_ records: [AnalysisIndex.Record], startedAt: Int64, previous: AnalysisIndex) {
+        guard refusal == nil else { return }
+        let bytes = AnalysisIndex.serialize(records, scope: scope, startedAt: startedAt, previous: previous.bytes)
+        CacheFolder.write(bytes, in: folder, name: AnalysisIndex.fileName)
+        prune()
+    }
+
+    /// Removes the per-file JSON entries of the previous format and interrupted writes' leftovers. Only files
+    /// named like those are touched.
+    func prune() {
         guard refusal == nil, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         CacheFolder.removeLeftovers(in: folder, names: names)
         for name in names where name.hasSuffix(".json") {
-            let key = String(name.dropLast(5))
-            guard key.utf8.count == 64, key.utf8.allSatisfy(Self.isLowerHex),
-                  !used.contains(key) else { continue }
+            let key = name.utf8.dropLast(5)
+            guard key.count == 64, key.allSatisfy(Self.isLowerHex) else { continue }
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }

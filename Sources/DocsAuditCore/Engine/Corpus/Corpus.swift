@@ -1,5 +1,9 @@
 /// One Markdown file of the corpus: its identity and its text. The parse tree lives only during the file's
 /// analysis (`DocumentAnalyzer`); what later stages need of it is in the file's `FileAnalysis`.
+///
+/// The text of a working-tree file is not kept after its analysis (nor read at all when its analysis came
+/// from the cache): the few consumers that need it later (a finding's column in code points, a cite's target
+/// lines, `fix`, the graph sync, gates) read it on first use (`DocumentText`).
 public struct SourceDocument: Sendable {
     /// The path relative to the corpus root.
     public let path: String
@@ -7,14 +11,19 @@ public struct SourceDocument: Sendable {
     public let kind: String
     /// Frozen trees are read for facts but never reported on.
     public let frozen: Bool
-    /// The raw text, by line.
-    public let source: SourceText
+    /// The raw text, by line (read on first use for a working-tree file).
+    public var source: SourceText { text.value }
+    let text: DocumentText
 
     public init(path: String, kind: String, frozen: Bool, source: SourceText) {
+        self.init(path: path, kind: kind, frozen: frozen, text: DocumentText(source))
+    }
+
+    init(path: String, kind: String, frozen: Bool, text: DocumentText) {
         self.path = path
         self.kind = kind
         self.frozen = frozen
-        self.source = source
+        self.text = text
     }
 
     /// The document at `path` with its kind and frozenness from the profile.
@@ -35,6 +44,8 @@ public struct Corpus: Sendable {
     public let problems: [InputProblem]
     /// How many analyses came from the cache rather than a parse.
     public let reusedAnalyses: Int
+    /// How many of those were taken by the file's unchanged stamp, without reading the file.
+    public let unreadAnalyses: Int
     /// Where the documents' text came from (the drift check compares it with git history).
     public var textSource = TextSource.workingTree
 
@@ -66,9 +77,10 @@ public struct Corpus: Sendable {
     }
 
     public init(root: String, profile: Profile, documents: [SourceDocument], analyses: [FileAnalysis], problems: [InputProblem],
-                reusedAnalyses: Int = 0) {
+                reusedAnalyses: Int = 0, unreadAnalyses: Int = 0) {
         precondition(documents.count == analyses.count, "one analysis per document")
         self.reusedAnalyses = reusedAnalyses
+        self.unreadAnalyses = unreadAnalyses
         self.root = root
         self.profile = profile
         self.documents = documents

@@ -42,8 +42,10 @@ public enum CorpusLoader {
             return nil
         }
         let blobs = try GitIndex.blobs(blobIDs, root: root)
+        let startedAt = AnalysisIndex.now()
         let cache = cacheDirectory.map { AnalysisCache.open(directory: $0, realRoot: realRoot, profile: profile) }
             .flatMap { $0.refusal == nil ? $0 : nil }
+            .map { CacheUse(cache: $0, index: $0.readIndex(limit: indexLimit(profile.corpus))) }
         let limit = profile.corpus.maxFileBytes
         let chosen = origins
         let results: [LoadResult] = admitted.parallelMap { path in
@@ -65,15 +67,17 @@ public enum CorpusLoader {
         }
         var documents: [SourceDocument] = []
         var analyses: [FileAnalysis] = []
-        var used = Set<String>()
+        var records: [AnalysisIndex.Record] = []
         var reused = 0
+        var trusted = 0
         for result in results {
             switch result {
-            case let .document(document, analysis, key, cached):
+            case let .document(document, analysis, record, outcome):
                 documents.append(document)
                 analyses.append(analysis)
-                if let key { used.insert(key) }
-                if cached { reused += 1 }
+                if let record { records.append(record) }
+                if outcome != .analysed { reused += 1 }
+                if outcome == .trusted { trusted += 1 }
                 for problem in analysis.parseProblems {
                     problems.append(InputProblem(code: "input/parse", path: document.path, line: problem.line,
                                                  message: problem.message))
@@ -86,12 +90,19 @@ public enum CorpusLoader {
                 problems.append(problem)
             }
         }
-        cache?.prune(keeping: used)
+        // The index is rewritten when anything in it would change: a file analysed or re-hashed, one gone.
+        if let cache, trusted != records.count || records.count != cache.index.entries.count {
+            PhaseTimer.measure("write the cache index") {
+                cache.cache.write(records, startedAt: startedAt, previous: cache.index)
+            }
+        }
         problems = Array(Set(problems))
         problems.sort { ($0.path, $0.line, $0.code, $0.message) < ($1.path, $1.line, $1.code, $1.message) }
-        if PhaseTimer.enabled { PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache") }
-        var corpus = Corpus(root: root, profile: profile, documents: documents, analyses: analyses,
-                            problems: problems, reusedAnalyses: reused)
+        if PhaseTimer.enabled {
+            PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache, \(trusted) by their stamp (not read)")
+        }
+        var corpus = Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
+                            reusedAnalyses: reused, unreadAnalyses: trusted)
         // Git history can only be asked about text that is the work tree's or the index's.
         if !overlay.isEmpty {
             corpus.textSource = .revision
@@ -155,8 +166,8 @@ public enum CorpusLoader {
     }
 
     private enum LoadResult: Sendable {
-        /// The document, its analysis, its cache key when there is a cache, and whether the analysis came from it.
-        case document(SourceDocument, FileAnalysis, String?, Bool)
+        /// The document, its analysis, its index record when there is a cache, and where the analysis came from.
+        case document(SourceDocument, FileAnalysis, AnalysisIndex.Record?, Outcome)
         case problem(InputProblem)
 
         /// The same result with the document's text dropped.
@@ -166,6 +177,27 @@ public enum CorpusLoader {
                                           source: SourceText(""))
             return .document(textless, analysis, key, cached)
         }
+    }
+
+    private enum Outcome: Sendable {
+        /// From the cache, the file not read: its stamp is the one recorded.
+        case trusted
+        /// From the cache, the file read and its bytes' hash the one recorded.
+        case hashed
+        /// Analysed afresh.
+        case analysed
+    }
+
+    /// The cache of this run and the index it read.
+    private struct CacheUse: Sendable {
+        let cache: AnalysisCache
+        let index: AnalysisIndex
+    }
+
+    /// The most index bytes read: four times what the corpus may hold, plus room for a small corpus.
+    private static func indexLimit(_ settings: CorpusSettings) -> Int {
+        let (scaled, overflow) = settings.maxTotalBytes.multipliedReportingOverflow(by: 4)
+        return overflow ? Int.max : max(scaled, 64 << 20)
     }
 
     /// Relative paths of included files, sorted; symlinks to directories are not followed (no loops),
@@ -230,7 +262,19 @@ public enum CorpusLoader {
         }
     }
 
-    private static func load(relative: String, absolute: String, limit: Int, profile: Profile, cache: AnalysisCache?) -> LoadResult {
+    private static func load(relative: String, absolute: String, limit: Int, profile: Profile,
+                             cache: CacheUse?) -> LoadResult {
+        // The stamp is taken before the bytes are read: a change while they are read shows in the next run's.
+        let stamp = FileStamp.of(absolute)
+        if let cache, let stamp, let entry = cache.index.entries[relative], cache.index.trusts(entry, stamp: stamp),
+           let analysis = cache.cache.analysis(entry, in: cache.index, fileSize: Int(clamping: stamp.size)) {
+            let hash = Array(cache.index.hash(of: entry))
+            let document = SourceDocument(path: relative, kind: profile.kind(of: relative),
+                                          frozen: profile.corpus.frozen.contains { $0.matches(relative) },
+                                          text: DocumentText(reading: absolute, hash: hash, limit: limit))
+            return .document(document, analysis, AnalysisIndex.Record(path: relative, stamp: stamp, hash: hash,
+                                                                      blob: .previous(entry.blob)), .trusted)
+        }
         if case let .success(type) = FileSystem.resolvedType(absolute), type != .file {
             return .problem(InputProblem(code: "input/unreadable", path: relative, message: "not a regular file"))
         }
@@ -241,11 +285,16 @@ public enum CorpusLoader {
             let code = failure.message.contains("corpus.max-file-bytes") ? "input/too-large" : "input/unreadable"
             return .problem(InputProblem(code: code, path: relative, message: "cannot read: \(failure.message)"))
         }
-        return decoded(relative: relative, bytes: bytes, profile: profile, cache: cache)
+        return decoded(relative: relative, bytes: bytes, profile: profile, cache: cache,
+                       workingTree: (absolute, stamp, limit))
     }
 
+    /// Where a working-tree file was read: its absolute path, its stamp before reading, the read limit.
+    private typealias WorkingTree = (absolute: String, stamp: FileStamp?, limit: Int)
+
     /// The one place a file's bytes, from the working tree or the index, become a document or a problem.
-    private static func decoded(relative: String, bytes: [UInt8], profile: Profile, cache: AnalysisCache?) -> LoadResult {
+    private static func decoded(relative: String, bytes: [UInt8], profile: Profile, cache: CacheUse?,
+                                workingTree: WorkingTree? = nil) -> LoadResult {
         if let refusal = ParseCost.refusal(bytes) {
             return .problem(InputProblem(code: "input/too-large", path: relative, message: refusal))
         }
@@ -254,17 +303,36 @@ public enum CorpusLoader {
             return .problem(InputProblem(code: problem.code, path: relative, line: problem.line, column: problem.column,
                                          message: problem.message))
         case let .success(text):
-            return analyzed(relative: relative, bytes: bytes, text: text, profile: profile, cache: cache)
+            return analyzed(relative: relative, bytes: bytes, text: text, profile: profile, cache: cache,
+                            workingTree: workingTree)
         }
     }
 
-    private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: AnalysisCache?) -> LoadResult {
-        let key = cache?.key(path: relative, bytes: bytes)
-        if let key, let analysis = cache?.analysis(for: key, bytes: bytes) {
-            return .document(SourceDocument(path: relative, source: SourceText(text), profile: profile), analysis, key, true)
+    /// The analysis of a file read now: the cached one when its bytes hash as recorded, else a fresh one. A
+    /// working-tree file's document does not keep its text (`DocumentText` reads it again if asked).
+    private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: CacheUse?,
+                                 workingTree: WorkingTree? = nil) -> LoadResult {
+        let hash = cache != nil || workingTree != nil ? sha256(bytes) : []
+        func document(_ made: SourceDocument?) -> SourceDocument {
+            let kind = made?.kind ?? profile.kind(of: relative)
+            let frozen = made?.frozen ?? profile.corpus.frozen.contains { $0.matches(relative) }
+            if let workingTree {
+                return SourceDocument(path: relative, kind: kind, frozen: frozen,
+                                      text: DocumentText(reading: workingTree.absolute, hash: hash,
+                                                         limit: workingTree.limit))
+            }
+            return made ?? SourceDocument(path: relative, kind: kind, frozen: frozen, source: SourceText(text))
         }
-        let (document, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
-        if let key { cache?.store(analysis, for: key) }
-        return .document(document, analysis, key, false)
+        if let cache, let entry = cache.index.entries[relative], cache.index.hash(of: entry).elementsEqual(hash),
+           let analysis = cache.cache.analysis(entry, in: cache.index, fileSize: bytes.count) {
+            let record = AnalysisIndex.Record(path: relative, stamp: workingTree?.stamp, hash: hash,
+                                              blob: .previous(entry.blob))
+            return .document(document(nil), analysis, record, .hashed)
+        }
+        let (made, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
+        let record = cache == nil ? nil : AnalysisCache.blob(analysis).map {
+            AnalysisIndex.Record(path: relative, stamp: workingTree?.stamp, hash: hash, blob: .new($0))
+        }
+        return .document(document(made), analysis, record, .analysed)
     }
 }

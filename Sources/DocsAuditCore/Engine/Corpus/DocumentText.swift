@@ -1,0 +1,37 @@
+/// A document's text, held from the start (a git blob, an overlay, a test's text) or read from the working
+/// tree on first use and kept from then on.
+///
+/// A text read later must be the one that was analysed: the file's bytes are checked against the SHA-256 taken
+/// when it was analysed (or when its cached analysis was recorded). A file that changed, vanished or no longer
+/// decodes in the meantime gives an empty text, so nothing is ever reported, fixed or written against a text
+/// other than the analysed one (`fix` then finds the file changed and refuses to write it).
+final class DocumentText: @unchecked Sendable {
+    private let lock = Lock()
+    private var loaded: SourceText?
+    private let origin: (path: String, hash: [UInt8], limit: Int)?
+
+    init(_ source: SourceText) {
+        loaded = source
+        origin = nil
+    }
+
+    /// The text of the file at `absolute` whose bytes hash to `hash`, read on first use (at most `limit` bytes).
+    init(reading absolute: String, hash: [UInt8], limit: Int) {
+        origin = (absolute, hash, limit)
+    }
+
+    var value: SourceText {
+        lock.withLock {
+            if let loaded { return loaded }
+            let source = read() ?? SourceText("")
+            loaded = source
+            return source
+        }
+    }
+
+    private func read() -> SourceText? {
+        guard let origin, case let .success(bytes) = FileSystem.read(origin.path, limit: origin.limit),
+              sha256(bytes) == origin.hash, case let .success(text) = TextDecoding.decode(bytes) else { return nil }
+        return SourceText(text)
+    }
+}
