@@ -104,7 +104,7 @@ final class AnalysisIndexTests: XCTestCase {
             if (try? BinaryDecoder.decode(FileAnalysis.self, from: blob, in: 0..<length, fileSize: 200)) != nil { decoded += 1 }
         }
         XCTAssertEqual(decoded, 0, "a truncated blob never decodes")
-        var generator = SplitMix(seed: 13)
+        var generator = SeededRandom(seed: 13)
         for _ in 0..<3000 {
             var damaged = blob
             for _ in 0...(generator.next() % 3) {
@@ -131,7 +131,7 @@ final class AnalysisIndexTests: XCTestCase {
                                         profile: profile)
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: opened.indexPath)))
         XCTAssertEqual(AnalysisIndex.parse(original, scope: opened.scope).entries.count, 2)
-        var generator = SplitMix(seed: 14)
+        var generator = SeededRandom(seed: 14)
         var damages: [[UInt8]] = stride(from: 0, to: original.count, by: max(1, original.count / 40)).map { Array(original.prefix($0)) }
         for _ in 0..<40 {
             var damaged = original
@@ -204,20 +204,5 @@ final class AnalysisIndexTests: XCTestCase {
             try Data(before.utf8).write(to: path)
             try age(root)
         }
-    }
-}
-
-/// A small deterministic generator for the fuzz loops.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
