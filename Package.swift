@@ -47,7 +47,9 @@ let package = Package(
         .executableTarget(
             name: "docs-audit-fuzz",
             dependencies: ["DocsAuditCore", "DocsAuditReporters"],
-            path: "Fuzz"
+            path: "Fuzz",
+            // Saved inputs the replayer reads at run time, not sources.
+            exclude: ["inputs"]
         ),
         .testTarget(name: "DocsAuditCoreTests", dependencies: ["DocsAuditCore"]),
         .testTarget(name: "DocsAuditReportersTests", dependencies: ["DocsAuditReporters", "DocsAuditCore"], exclude: ["Golden"]),

@@ -16,12 +16,12 @@ struct Fix: ParsableCommand {
                        [--no-cache] [--dry-run] [--include-frozen] [<path> ...]
         """,
         discussion: """
-        Fixes only what needs no judgement: each finding's own fix (such as a custom
-        rule's replacement), #fragment links (in every file) into a heading renamed
+        Fixes only what needs no judgement: each finding's own fix (a custom rule's
+        replacement; a line cite whose content git history shows moved, re-targeted
+        to where it is now), #fragment links (in every file) into a heading renamed
         since the last commit (git: HEAD against the working tree), and sync's graph
-        rewrites. Overlapping fixes are refused. Writes are atomic
-        and keep every other byte (a BOM, line endings, mode); a second run changes
-        nothing. Frozen trees are left alone unless --include-frozen. Errors and
+        rewrites. Overlapping fixes are refused. Writes are atomic and keep every
+        other byte (a BOM, line endings, mode); a second run changes nothing. Frozen trees are left alone unless --include-frozen. Errors and
         warnings left are listed on standard error as "needs a person" with the
         reason. Naming files fixes only findings in them or caused by them.
 

@@ -99,10 +99,10 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
-            docs-audit: fixed a.md:5:15 → new-name
-            docs-audit: fixed b.md:3:14 → new-name
-            docs-audit: fixed docs/c.md:3:17 → new-name
-            docs-audit: fixed docs/c.md:3:31 → TO-DO
+            docs-audit: fixed a.md:5:15 old-name → new-name
+            docs-audit: fixed b.md:3:14 old-name → new-name
+            docs-audit: fixed docs/c.md:3:17 old-name → new-name
+            docs-audit: fixed docs/c.md:3:31 TODO → TO-DO
 
             """)
         XCTAssertEqual(try bytes(root, "b.md"), Array("# B\n\nSee [x](a.md#new-name \"title\").\n".utf8))
@@ -144,7 +144,7 @@ final class FixCommandTests: XCTestCase {
         let root = try renamedHeadingRepository()
         let result = try CLI.run(["fix", "--root", root.path, root.appendingPathComponent("b.md").path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr, "docs-audit: fixed b.md:3:14 → new-name\n")
+        XCTAssertEqual(result.stderr, "docs-audit: fixed b.md:3:14 old-name → new-name\n")
         XCTAssertEqual(try bytes(root, "docs/c.md"),
                        [0xEF, 0xBB, 0xBF] + Array("# C\r\n\r\nSee [y](../a.md#old-name) and TODO.\r\n".utf8))
     }
@@ -183,7 +183,7 @@ final class FixCommandTests: XCTestCase {
         let result = try CLI.run(["fix", "--root", root.path])
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertEqual(result.stderr, """
-            docs-audit: fixed a.md:3:8 → TO-DO
+            docs-audit: fixed a.md:3:8 TODO → TO-DO
             docs-audit: needs a person: a.md:5:9: error: link to #nowhere: no heading or anchor `nowhere` in a.md \
             [links/missing-anchor] (no commit to compare with, so a renamed heading cannot be told from a missing one)
 
@@ -251,7 +251,8 @@ final class FixCommandTests: XCTestCase {
         XCTAssertTrue(lint.stdout.contains("[graph/blocked-without-open-upstream]"), lint.stdout)
         let result = try CLI.run(["fix", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr, "docs-audit: fixed \(path):7:1 →   NS01[one]:::ready\n")
+        XCTAssertEqual(result.stderr,
+                       "docs-audit: fixed \(path):7:1   NS01[one]:::blocked →   NS01[one]:::ready\n")
         XCTAssertTrue(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             .contains("\n  NS01[one]:::ready\n"))
         let after = try CLI.run(["lint", "--root", root.path])

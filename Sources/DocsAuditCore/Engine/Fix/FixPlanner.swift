@@ -73,9 +73,14 @@ public enum FixPlanner {
             let outcome = TextEditApplier.apply(pathEdits, to: document.source.text)
             for (edit, reason) in outcome.refused { refused[edit] = reason }
             guard outcome.text != document.source.text else { continue }
-            let lines = outcome.applied.map {
-                "\(path):\($0.line):\(corpus.codePointColumn(path: path, line: $0.line, utf8Column: $0.column))"
-                    + " → \(VisibleText.escape($0.replacement))"
+            // `path:line:column old → new`, the old text as the line held it.
+            let lines = outcome.applied.map { edit in
+                let bytes = Array((document.source.line(edit.line) ?? "").utf8)
+                let start = min(max(0, edit.column - 1), bytes.count)
+                let old = String(decoding: bytes[start..<min(bytes.count, start + max(0, edit.length))], as: UTF8.self)
+                let column = corpus.codePointColumn(path: path, line: edit.line, utf8Column: edit.column)
+                return "\(path):\(edit.line):\(column) \(VisibleText.escape(old)) → "
+                    + VisibleText.escape(edit.replacement)
             }
             changes.append(FixPlan.FileChange(path: path, original: document.source.text, updated: outcome.text,
                                               notes: lines))
@@ -84,12 +89,15 @@ public enum FixPlanner {
         for (edit, why) in refused where !findingEdits.contains(edit) {
             notes.append("\(edit.path):\(edit.line): the graph rewrite was refused: \(why)")
         }
-        let retargeted = retargetedCites(findings, applied: editOf, refused: refused, model: result.model)
+        // The cites whose every span `cites/drift` re-targets (and the edit was not refused).
+        let retargeted = MovedCites.places(findings, model: result.model) { index, _ in
+            editOf[index].map { refused[$0] == nil } ?? false
+        }
         var leftovers: [FixPlan.Leftover] = []
         for (index, finding) in findings.enumerated() where finding.severity != .info {
             // A cite whose every span `cites/drift` re-targets no longer points where `cites/line-range` looked.
             if finding.rule == "cites/line-range",
-               retargeted.contains(LinkPlace(path: finding.file, line: finding.line, column: finding.column)) {
+               retargeted.contains(MovedCites.Place(path: finding.file, line: finding.line, column: finding.column)) {
                 continue
             }
             if let edit = editOf[index] {
@@ -105,23 +113,6 @@ public enum FixPlanner {
             leftovers.append(FixPlan.Leftover(finding: finding, reason: reason))
         }
         return FixPlan(changes: changes, leftovers: leftovers, notes: notes)
-    }
-
-    /// The places of the cites whose every span gets a `cites/drift` re-targeting that was not refused.
-    private static func retargetedCites(_ findings: [Finding], applied: [Int: TextEdit], refused: [TextEdit: String],
-                                        model: CorpusModel) -> Set<LinkPlace> {
-        var edits: [LinkPlace: Int] = [:]
-        for (index, finding) in findings.enumerated() where finding.rule == "cites/drift" {
-            guard let edit = applied[index], refused[edit] == nil else { continue }
-            edits[LinkPlace(path: finding.file, line: finding.line, column: finding.column), default: 0] += 1
-        }
-        guard !edits.isEmpty else { return [] }
-        var places = Set<LinkPlace>()
-        for cite in model.cites {
-            let place = LinkPlace(path: cite.path, line: cite.line, column: cite.column)
-            if let count = edits[place], count == cite.ranges.count { places.insert(place) }
-        }
-        return places
     }
 
     private struct LinkPlace: Hashable {
@@ -143,7 +134,8 @@ public enum FixPlanner {
         }
         let target = link.target ?? link.path
         guard let renames else {
-            return .failure(Refusal("no commit to compare with, so a renamed heading cannot be told from a missing one"))
+            return .failure(Refusal("no commit to compare with, so a renamed heading cannot be told from a "
+                                    + "missing one"))
         }
         guard let renamed = renames[target]?[fragment] else {
             return .failure(Refusal("no heading of \(target) was renamed from `\(fragment)` since the last commit"))

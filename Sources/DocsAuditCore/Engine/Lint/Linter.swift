@@ -4,7 +4,8 @@
 ///    hands back the hits its file analyses recorded);
 /// 3. apply the profile's severities (a rule that is off reports nothing) and rule scopes (a hit outside
 ///    its rule's kinds, paths or sections is dropped);
-/// 4. drop findings in frozen trees (but links, anchors and cites, at `corpus.frozen-links`), then apply
+/// 4. drop the `cites/line-range` findings of cites `cites/drift` found moved (`MovedCites`), drop findings in
+///    frozen trees (but links, anchors and cites, at `corpus.frozen-links`), then apply
 ///    suppression comments, then report unused suppressions
 ///    (last, because only now is it known what each suppressed).
 public enum Linter {
@@ -49,6 +50,7 @@ public enum Linter {
             return Finding(rule: problem.code, severity: severity, file: problem.path, line: problem.line,
                            column: problem.column, message: problem.message, subject: problem.code)
         }
+        findings = MovedCites.deferringToDrift(findings, model: model)
         findings = keepingFrozenLinks(findings, corpus: corpus)
         findings = PhaseTimer.measure("suppressions") {
             applySuppressions(findings, corpus: corpus, profile: profile, scopes: scopes)
