@@ -48,6 +48,9 @@ public struct Corpus: Sendable {
     public let unreadAnalyses: Int
     /// Where the documents' text came from (the drift check compares it with git history).
     public var textSource = TextSource.workingTree
+    /// The corpus's folder in the cache when the run uses a trusted one (not with `--no-cache`): the drift check
+    /// keeps what it asked git there (`DriftMemo`).
+    public var cacheFolder: String?
 
     /// The working tree; the index for the staged paths and the working tree for the rest; or text given by
     /// the caller (a git revision's, for `--since` and gates).

@@ -109,6 +109,7 @@ public enum CorpusLoader {
         } else if let staged {
             corpus.textSource = .staged(staged.paths)
         }
+        corpus.cacheFolder = cache?.cache.folder
         return corpus
     }
 

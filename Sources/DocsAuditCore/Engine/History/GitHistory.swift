@@ -45,9 +45,9 @@ struct GitHistory: Sendable {
         }
     }
 
-    /// The text of each `(commit, path)` through one `git cat-file --batch`; absent for a path the commit does
-    /// not have (renamed or not created yet), or that is not a file there.
-    func contents(of requests: [Blob]) -> Result<[Blob: [UInt8]], GitFailure> {
+    /// The text of each `(commit, path)` through one `git cat-file --batch`; nil for a path the commit does not
+    /// have (renamed or not created yet), or that is not a file there; absent when git's answer could not be read.
+    func contents(of requests: [Blob]) -> Result<[Blob: [UInt8]?], GitFailure> {
         let asked = requests.filter { blob in
             blob.commit.utf8.allSatisfy(Self.isHexDigit)
                 && !blob.path.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
@@ -59,16 +59,22 @@ struct GitHistory: Sendable {
         case let .failure(failure): return .failure(failure)
         case let .success(output): bytes = output
         }
-        var result: [Blob: [UInt8]] = [:]
+        var result: [Blob: [UInt8]?] = [:]
         var offset = 0
+        let name = { (blob: Blob) in Array("\(blob.commit):./\(blob.path)".utf8) }
         for blob in asked {
             // `<oid> <type> <size>`, the content and a newline; or `<name> missing` (or ambiguous) alone.
             guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
-            let parts = bytes[offset..<newline].split(separator: UInt8(ascii: " "))
+            let header = bytes[offset..<newline]
+            let parts = header.split(separator: UInt8(ascii: " "))
             offset = newline + 1
+            if header.elementsEqual(name(blob) + Array(" missing".utf8)) {
+                result[blob] = .some(nil)
+                continue
+            }
             guard parts.count == 3, let size = Int(String(decoding: parts[2], as: UTF8.self)), size >= 0,
                   size <= bytes.count - offset, parts[0].allSatisfy(Self.isHexDigit) else { continue }
-            if parts[1].elementsEqual("blob".utf8) { result[blob] = Array(bytes[offset..<(offset + size)]) }
+            result[blob] = parts[1].elementsEqual("blob".utf8) ? Array(bytes[offset..<(offset + size)]) : .some(nil)
             offset += size + 1
         }
         return .success(result)

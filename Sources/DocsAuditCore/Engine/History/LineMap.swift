@@ -1,7 +1,7 @@
 /// Where each line of an old version of a file is in a new version, from the same longest-common-subsequence
 /// alignment `UnifiedDiff` prints (the common head and tail are matched first, so an insertion into a long file
 /// costs a table the size of the change, not of the file).
-struct LineMap: Sendable {
+struct LineMap: Sendable, Equatable {
     /// What became of a cited range.
     enum Outcome: Sendable, Equatable {
         /// Its lines are where they were.
@@ -15,8 +15,17 @@ struct LineMap: Sendable {
     }
 
     /// 1-based old line → 1-based new line, for the lines the alignment keeps (index 0 unused).
-    private let newLine: [Int?]
-    private let blank: [Bool]
+    let newLine: [Int?]
+    /// Whether each old line is blank (index 0 unused, true).
+    let blank: [Bool]
+
+    /// A map read back from its parts (`DriftMemo`); nil when they do not fit together.
+    init?(newLine: [Int?], blank: [Bool]) {
+        guard !newLine.isEmpty, newLine.count == blank.count,
+              newLine.allSatisfy({ $0.map { $0 >= 1 } ?? true }) else { return nil }
+        self.newLine = newLine
+        self.blank = blank
+    }
 
     /// The alignment of `old` with `new` (lines without their endings).
     init(old: [Substring], new: [Substring]) {

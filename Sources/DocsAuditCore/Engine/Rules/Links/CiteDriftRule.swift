@@ -47,24 +47,45 @@ struct CiteDriftRule: NoticingRule {
                          + "--unshallow, or fetch-depth: 0 in CI)"])
         case .ready: break
         }
-        // (3) Who last changed each citing line, one blame per citing file.
+        // (3) Who last changed each citing line: remembered (`DriftMemo`), else one blame per citing file.
         let byPath = Dictionary(grouping: cites, by: \.path)
         let paths = byPath.keys.sorted()
+        var memory = PhaseTimer.measure("drift memo read") { Memory.open(context) }
+        var commitOf: [String: [Int: String?]] = [:]
+        var blameKeys: [String: [UInt8]] = [:]
+        var contents: [String: [UInt8]] = [:]
+        PhaseTimer.measure("drift memo keys") {
+            for path in paths {
+                guard let document = corpus.document(at: path) else { continue }
+                let text = Array(document.source.text.utf8)
+                contents[path] = text
+                guard let state = memory?.state, let key = state.blameKey(
+                    absolutePath: context.rootPath + "/" + path, relativePath: path, contents: text,
+                    lines: (byPath[path] ?? []).map(\.line)) else { continue }
+                blameKeys[path] = key
+                if let known = memory?.memo.blame(key) { commitOf[path] = known }
+            }
+        }
+        let asked = paths.filter { commitOf[$0] == nil }
+        let texts = contents
         let blamed: [[Int: String?]?] = PhaseTimer.measure("drift blame") {
-            paths.parallelMap { path in
-                guard let document = corpus.document(at: path) else { return nil }
+            asked.parallelMap { path in
+                guard let text = texts[path] else { return nil }
                 let lines = (byPath[path] ?? []).map(\.line)
-                let contents = Array(document.source.text.utf8)
-                guard case let .success(commits) = git.lastChanges(path: path, contents: contents, lines: lines) else {
+                guard case let .success(commits) = git.lastChanges(path: path, contents: text, lines: lines) else {
                     return nil
                 }
                 return commits
             }
         }
-        var commitOf: [String: [Int: String?]] = [:]
         var untracked = 0
-        for (path, commits) in zip(paths, blamed) {
-            if let commits { commitOf[path] = commits } else { untracked += 1 }
+        for (path, commits) in zip(asked, blamed) {
+            guard let commits else {
+                untracked += 1
+                continue
+            }
+            commitOf[path] = commits
+            if let key = blameKeys[path] { memory?.memo.remember(blame: commits, for: key) }
         }
         var notices: [String] = []
         if untracked > 0 {
@@ -72,39 +93,65 @@ struct CiteDriftRule: NoticingRule {
             notices.append("cites/drift skipped \(untracked) \(files) that git has no history for "
                            + "(untracked or never committed)")
         }
-        // (4) The targets as they were, one cat-file for all.
+        // (4) The targets as they were: remembered maps, else one cat-file for all.
         var blobs = Set<GitHistory.Blob>()
         for cite in cites {
             guard let target = cite.target, case let commit?? = commitOf[cite.path]?[cite.line] else { continue }
             blobs.insert(GitHistory.Blob(commit: commit, path: target))
         }
-        guard !blobs.isEmpty else { return ([], notices) }
-        let targets = Set(blobs.map(\.path))
-        var texts: [String: SourceText] = [:]
-        for target in targets {
-            if let text = Self.text(of: target, context: context) { texts[target] = text }
+        guard !blobs.isEmpty else {
+            memory?.write()
+            return ([], notices)
         }
-        let current = texts
-        let old: [GitHistory.Blob: [UInt8]]
-        let requests = blobs.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
-        switch PhaseTimer.measure("drift cat-file", { git.contents(of: requests) }) {
-        case let .success(found): old = found
-        case let .failure(failure): return ([], notices + ["cites/drift skipped: git cat-file failed: \(failure.text)"])
+        let targets = Set(blobs.map(\.path))
+        var current: [String: SourceText] = [:]
+        var textHashes: [String: [UInt8]] = [:]
+        for target in targets {
+            guard let text = Self.text(of: target, context: context) else { continue }
+            current[target] = text
+            if memory != nil { textHashes[target] = sha256(Array(text.text.utf8)) }
+        }
+        var mapOf: [GitHistory.Blob: LineMap] = [:]
+        var mapKeys: [GitHistory.Blob: [UInt8]] = [:]
+        var requests: [GitHistory.Blob] = []
+        // A target that cannot be read now has nothing to be mapped onto: git is not asked about it.
+        for blob in blobs.sorted(by: { ($0.path, $0.commit) < ($1.path, $1.commit) }) where current[blob.path] != nil {
+            if let repository = memory?.state.repositoryRoot, let hash = textHashes[blob.path] {
+                let key = DriftMemo.mapKey(repositoryRoot: repository, commit: blob.commit, target: blob.path,
+                                           textHash: hash)
+                mapKeys[blob] = key
+                if let known = memory?.memo.map(key) {
+                    if let known { mapOf[blob] = known }
+                    continue
+                }
+            }
+            requests.append(blob)
+        }
+        let found: [GitHistory.Blob: [UInt8]?]
+        if requests.isEmpty {
+            found = [:]
+        } else {
+            switch PhaseTimer.measure("drift cat-file", { git.contents(of: requests) }) {
+            case let .success(answers): found = answers
+            case let .failure(failure):
+                return ([], notices + ["cites/drift skipped: git cat-file failed: \(failure.text)"])
+            }
         }
         // (5) One alignment per target and commit whose text differs from now.
-        let changed = old.keys.filter { blob in
-            guard let now = current[blob.path], let then = old[blob] else { return false }
-            return !now.text.utf8.elementsEqual(then)
-        }.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
-        let maps: [LineMap?] = PhaseTimer.measure("drift align") {
-            changed.parallelMap { blob in
-                guard let now = current[blob.path], let bytes = old[blob],
+        let fresh = current
+        let aligned: [LineMap?] = PhaseTimer.measure("drift align") {
+            requests.parallelMap { blob in
+                guard let now = fresh[blob.path], case let bytes?? = found[blob], !now.text.utf8.elementsEqual(bytes),
                       let then = String(validating: bytes, as: UTF8.self) else { return nil }
                 return LineMap(old: Self.lines(SourceText(then)), new: Self.lines(now))
             }
         }
-        var mapOf: [GitHistory.Blob: LineMap] = [:]
-        for (blob, map) in zip(changed, maps) { if let map { mapOf[blob] = map } }
+        for (blob, map) in zip(requests, aligned) {
+            if let map { mapOf[blob] = map }
+            // Only what git answered is remembered (an unreadable answer is asked again next time).
+            if found[blob] != nil, let key = mapKeys[blob] { memory?.memo.remember(map: map, for: key) }
+        }
+        memory?.write()
         // (6) Each cited range through its map.
         var hits: [RuleHit] = []
         for cite in cites {
@@ -138,6 +185,32 @@ struct CiteDriftRule: NoticingRule {
             }
         }
         return (hits, notices)
+    }
+
+    /// The memo of this run, with where it is kept and the repository state its blames belong to.
+    private struct Memory {
+        let folder: String
+        let scope: [UInt8]
+        let state: GitState
+        var memo: DriftMemo
+
+        /// The memo when the run has a trusted cache folder and the repository's state can be read without git.
+        static func open(_ context: LintContext) -> Memory? {
+            guard let folder = context.corpus.cacheFolder, let root = context.repositoryRoot,
+                  let state = GitState.read(repositoryRoot: root, environment: GitState.processEnvironment) else {
+                return nil
+            }
+            let tool = ToolIdentity.identity(executable: ToolIdentity.executable, memoFolder: PathText.parent(folder))
+            let scope = DriftMemo.scope(tool: tool)
+            return Memory(folder: folder, scope: scope, state: state,
+                          memo: DriftMemo.read(folder: folder, scope: scope))
+        }
+
+        /// Writes the memo when this run added to it.
+        func write() {
+            guard memo.changed else { return }
+            PhaseTimer.measure("drift memo write") { _ = memo.write(folder: folder, scope: scope) }
+        }
     }
 
     /// The lines of `text`, numbered as cites number them.
