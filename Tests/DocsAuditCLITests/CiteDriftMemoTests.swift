@@ -1,0 +1,185 @@
+import Foundation
+import XCTest
+
+/// The drift memo (`drift-memo` in the cache folder) through the built binary: a warm run on an unchanged
+/// repository asks git nothing and reports what a `--no-cache` run reports; a new commit, an amend, a staged
+/// edit and working-tree edits each give the findings of a `--no-cache` run; a damaged memo is a miss; and
+/// `--no-cache` writes none. Git runs through a logging wrapper put first on PATH, so each run's git processes
+/// are counted.
+final class CiteDriftMemoTests: XCTestCase {
+    /// Ten numbered lines after a title: `line N` is on line N + 2.
+    private let target = "# Target\n\n" + (1...10).map { "line \($0)\n" }.joined()
+
+    /// The repository, the cache folder, the wrapper's log and the environment of every run.
+    private struct Setup {
+        var root: URL
+        var cache: String
+        var log: URL
+        var environment: [String: String]
+    }
+
+    override func setUpWithError() throws {
+        let moving = ProcessInfo.processInfo.environment.keys.filter {
+            ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR"].contains($0) || $0.hasPrefix("GIT_CONFIG")
+        }
+        try XCTSkipIf(!moving.isEmpty, "git's files are moved by \(moving.sorted()): the memo is (rightly) not used")
+    }
+
+    private func write(_ root: URL, _ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(path))
+    }
+
+    /// A repository where docs/cite.md cites lines of docs/target.md and docs/more.md cites another, committed;
+    /// then two lines inserted at the top of the target, committed. A wrapper named `git` logs each call.
+    private func makeSetup() throws -> Setup {
+        let root = try CLI.folder(["docs/target.md": Data(target.utf8),
+                                   "docs/cite.md": Data("# Cite\n\nSee [t](target.md):3-5 and [t](target.md):9.\n".utf8),
+                                   "docs/more.md": Data("# More\n\nAlso [t](target.md):6-7.\n".utf8)])
+        try CLI.git(root, ["init", "-q"])
+        try CLI.git(root, ["add", "-A"])
+        try CLI.git(root, ["commit", "-q", "-m", "start"])
+        try write(root, "docs/target.md", "# Target\n\nnew a\nnew b\n" + target.dropFirst("# Target\n\n".count))
+        try CLI.git(root, ["commit", "-q", "-am", "insert"])
+        let tools = try CLI.folder([:])
+        let log = tools.appendingPathComponent("git.log")
+        let real = try XCTUnwrap(Self.realGit(), "git is not on PATH")
+        let wrapper = tools.appendingPathComponent("bin/git")
+        try FileManager.default.createDirectory(at: wrapper.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("#!/bin/sh\necho \"$*\" >> '\(log.path)'\nexec '\(real)' \"$@\"\n".utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let path = wrapper.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        // A home without git settings, so the user's own config cannot turn the memo off.
+        let home = tools.appendingPathComponent("home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let cache = tools.appendingPathComponent("cache").path
+        return Setup(root: root, cache: cache, log: log,
+                     environment: ["PATH": path, "HOME": home, "XDG_CONFIG_HOME": "", "DOCS_AUDIT_CACHE_DIR": cache])
+    }
+
+    private static func realGit() -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = String(folder) + "/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `lint ARGUMENTS` with the setup's environment; the result and the git commands it ran.
+    private func lint(_ setup: Setup, _ arguments: [String] = []) throws -> (result: CLIResult, git: [String]) {
+        try? FileManager.default.removeItem(at: setup.log)
+        let result = try CLI.run(["lint", "--root", setup.root.path] + arguments, environment: setup.environment)
+        let log = (try? String(contentsOf: setup.log, encoding: .utf8)) ?? ""
+        return (result, log.split(separator: "\n").map(String.init))
+    }
+
+    /// Asserts a cached run reports exactly what a `--no-cache` run does; returns the cached run's git commands.
+    @discardableResult
+    private func assertSameAsUncached(_ setup: Setup, _ arguments: [String] = [], _ message: String,
+                                      file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let cached = try lint(setup, arguments)
+        let fresh = try lint(setup, arguments + ["--no-cache"])
+        XCTAssertEqual(cached.result.status, fresh.result.status, message, file: file, line: line)
+        XCTAssertEqual(cached.result.stdout, fresh.result.stdout, message, file: file, line: line)
+        XCTAssertEqual(cached.result.stderr, fresh.result.stderr, message, file: file, line: line)
+        return cached.git
+    }
+
+    /// The memo file of the setup's cache (one corpus root, one per-root folder).
+    private func memoPath(_ setup: Setup) throws -> String {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: setup.cache).filter { $0.hasPrefix("analyses-") }
+        XCTAssertEqual(folders.count, 1)
+        return setup.cache + "/" + (folders.first ?? "") + "/drift-memo"
+    }
+
+    func testAWarmRunOnAnUnchangedRepositoryRunsNoGitAndReportsTheSame() throws {
+        let setup = try makeSetup()
+        let first = try lint(setup)
+        XCTAssertEqual(first.result.status, 1, first.result.stderr)
+        XCTAssertEqual(first.git.filter { $0.contains("blame") }.count, 2, "one blame per citing file: \(first.git)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: try memoPath(setup)))
+        let warm = try lint(setup)
+        XCTAssertEqual(warm.git, [String](), "a warm run on an unchanged repository asks git nothing")
+        XCTAssertEqual(warm.result.stdout, first.result.stdout)
+        XCTAssertEqual(warm.result.stdout.components(separatedBy: "[cites/drift]").count - 1, 3, warm.result.stdout)
+        XCTAssertEqual(warm.result.stderr, first.result.stderr)
+        XCTAssertEqual(try assertSameAsUncached(setup, [], "warm"), [String]())
+    }
+
+    func testANewCommitAndAnAmendAreNeverAnsweredFromTheMemo() throws {
+        let setup = try makeSetup()
+        try assertSameAsUncached(setup, [], "first")
+        // A new commit moving the target's lines again: every blame is asked anew.
+        try write(setup.root, "docs/target.md", "# Target\n\nnewer\nnew a\nnew b\n"
+                  + target.dropFirst("# Target\n\n".count))
+        try CLI.git(setup.root, ["commit", "-q", "-am", "another"])
+        let afterCommit = try assertSameAsUncached(setup, [], "after a new commit")
+        XCTAssertEqual(afterCommit.filter { $0.contains("blame") }.count, 2, "\(afterCommit)")
+        XCTAssertTrue(try lint(setup).result.stdout.contains("now at 6-8"))
+        // Amending the citing file's commit (the cite re-written against the target as it is) changes HEAD.
+        try write(setup.root, "docs/more.md", "# More\n\nAlso [t](target.md):9-10.\n")
+        try CLI.git(setup.root, ["commit", "-q", "-a", "--amend", "-m", "another, amended"])
+        let amended = try assertSameAsUncached(setup, [], "after an amend")
+        XCTAssertEqual(amended.filter { $0.contains("blame") }.count, 2, "\(amended)")
+        XCTAssertFalse(try lint(setup).result.stdout.contains("docs/more.md"))
+        XCTAssertEqual(try lint(setup).git, [String](), "the amended state is remembered in its turn")
+    }
+
+    func testStagedAndWorkingTreeEditsGiveTheFindingsOfAFreshRun() throws {
+        let setup = try makeSetup()
+        try assertSameAsUncached(setup, [], "first")
+        // A working-tree edit of a citing file: a line above the cite (its line number changes), not committed.
+        try write(setup.root, "docs/cite.md", "# Cite\n\nIntro.\n\nSee [t](target.md):3-5 and [t](target.md):9.\n")
+        let edited = try assertSameAsUncached(setup, [], "a citing file edited")
+        XCTAssertEqual(edited.filter { $0.contains("blame") }, edited.filter { $0.contains("docs/cite.md") },
+                       "only the edited file is blamed again: \(edited)")
+        XCTAssertEqual(edited.filter { $0.contains("blame") }.count, 1, "\(edited)")
+        // A working-tree edit of the target: the blames stand, the maps onto its new text are asked for.
+        try write(setup.root, "docs/target.md", "# Target\n\nnew a\nnew b\nnew c\n" + target.dropFirst("# Target\n\n".count))
+        let target = try assertSameAsUncached(setup, [], "the target edited")
+        XCTAssertEqual(target.filter { $0.contains("blame") }, [String](), "\(target)")
+        XCTAssertEqual(target.filter { $0.hasPrefix("-C") && $0.contains("cat-file") }.count, 1, "\(target)")
+        XCTAssertTrue(try lint(setup).result.stdout.contains("now at 6-8"))
+        // Staging changes the index: what is staged is blamed as staged, with --staged and without.
+        try CLI.git(setup.root, ["add", "docs/cite.md"])
+        try assertSameAsUncached(setup, [], "after git add")
+        try assertSameAsUncached(setup, ["--staged"], "--staged after git add")
+        try write(setup.root, "docs/cite.md", "# Cite\n\nSee [t](target.md):3-5 and [t](target.md):9.\n")
+        try assertSameAsUncached(setup, ["--staged"], "--staged with the working tree moved on")
+        try assertSameAsUncached(setup, [], "the working tree moved on")
+        XCTAssertEqual(try lint(setup).git, [String]())
+    }
+
+    func testADamagedOrCutShortMemoIsAMissNeverAnError() throws {
+        let setup = try makeSetup()
+        let expected = try lint(setup).result
+        let memo = try memoPath(setup)
+        let good = try Data(contentsOf: URL(fileURLWithPath: memo))
+        XCTAssertGreaterThan(good.count, 64)
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        let damaged: [(String, Data)] = [("cut short", good.prefix(good.count / 2)), ("empty", Data()),
+                                         ("one byte changed", flipped), ("not a memo", Data("hello\n".utf8)),
+                                         ("trailer cut", good.dropLast(1))]
+        for (name, bytes) in damaged {
+            try bytes.write(to: URL(fileURLWithPath: memo))
+            let run = try lint(setup)
+            XCTAssertEqual([run.result.stdout, run.result.stderr], [expected.stdout, expected.stderr], name)
+            XCTAssertEqual(run.result.status, expected.status, name)
+            XCTAssertEqual(run.git.filter { $0.contains("blame") }.count, 2, "\(name): asked again: \(run.git)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: memo)), good, "\(name): written anew")
+        }
+    }
+
+    func testNoCacheNeitherReadsNorWritesTheMemo() throws {
+        let setup = try makeSetup()
+        let fresh = try lint(setup, ["--no-cache"])
+        XCTAssertEqual(fresh.result.status, 1)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: setup.cache)) ?? []
+        for folder in folders {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: setup.cache + "/" + folder + "/drift-memo"), folder)
+        }
+        _ = try lint(setup)
+        let again = try lint(setup, ["--no-cache"])
+        XCTAssertEqual(again.git.filter { $0.contains("blame") }.count, 2, "\(again.git)")
+    }
+}
