@@ -131,13 +131,13 @@ final class DriftMemoTests: XCTestCase {
         try put(root + "/docs/.gitattributes", "*.md text\n")
         let state = try XCTUnwrap(GitState.read(repositoryRoot: root, environment: environment))
         let withAttributes = state.blameKey(absolutePath: root + "/docs/a.md", relativePath: "docs/a.md",
-                                            contents: [1], lines: [3])
+                                            content: [1], lines: [3])
         XCTAssertNotEqual(withAttributes, state.blameKey(absolutePath: root + "/b.md", relativePath: "docs/a.md",
-                                                         contents: [1], lines: [3]), "attribute files on the path")
+                                                         content: [1], lines: [3]), "attribute files on the path")
         XCTAssertNotEqual(withAttributes, state.blameKey(absolutePath: root + "/docs/a.md", relativePath: "docs/a.md",
-                                                         contents: [2], lines: [3]), "the text")
+                                                         content: [2], lines: [3]), "the text")
         XCTAssertNotEqual(withAttributes, state.blameKey(absolutePath: root + "/docs/a.md", relativePath: "docs/a.md",
-                                                         contents: [1], lines: [4]), "the lines")
+                                                         content: [1], lines: [4]), "the lines")
     }
 
     func testNoStateWhereHistoryOrSettingsEscapeTheKey() throws {

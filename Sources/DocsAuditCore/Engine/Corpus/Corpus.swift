@@ -14,6 +14,8 @@ public struct SourceDocument: Sendable {
     /// The raw text, by line (read on first use for a working-tree file).
     public var source: SourceText { text.value }
     let text: DocumentText
+    /// The SHA-256 of the file's bytes when the text is read from the working tree (`DocumentText.fileHash`).
+    var fileHash: [UInt8]? { text.fileHash }
 
     public init(path: String, kind: String, frozen: Bool, source: SourceText) {
         self.init(path: path, kind: kind, frozen: frozen, text: DocumentText(source))

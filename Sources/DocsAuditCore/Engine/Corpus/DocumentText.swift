@@ -8,6 +8,7 @@
 final class DocumentText: @unchecked Sendable {
     private let lock = Lock()
     private var loaded: SourceText?
+    private var failed = false
     private let origin: (path: String, hash: [UInt8], limit: Int)?
 
     init(_ source: SourceText) {
@@ -23,10 +24,18 @@ final class DocumentText: @unchecked Sendable {
     var value: SourceText {
         lock.withLock {
             if let loaded { return loaded }
-            let source = read() ?? SourceText("")
+            let read = read()
+            failed = read == nil
+            let source = read ?? SourceText("")
             loaded = source
             return source
         }
+    }
+
+    /// The SHA-256 of the file's bytes for a text read on first use, known without reading it; nil for a text
+    /// held from the start, and once a read found the file changed (its text is then empty, not those bytes').
+    var fileHash: [UInt8]? {
+        lock.withLock { failed ? nil : origin?.hash }
     }
 
     private func read() -> SourceText? {

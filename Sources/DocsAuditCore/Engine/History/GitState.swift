@@ -98,10 +98,10 @@ struct GitState: Sendable {
         return GitState(key: key.finish(), repositoryRoot: repositoryRoot)
     }
 
-    /// The key of a blame of `contents` as the file at `absolutePath` (within the repository), over `lines`:
-    /// this state, the path, the attribute files on its folders, the text and the lines. Nil when an attribute
-    /// file cannot be read.
-    func blameKey(absolutePath: String, relativePath: String, contents: [UInt8], lines: [Int]) -> [UInt8]? {
+    /// The key of a blame of the text identified by `content` (a digest of it) as the file at `absolutePath`
+    /// (within the repository), over `lines`: this state, the path, the attribute files on its folders, the text
+    /// and the lines. Nil when an attribute file cannot be read.
+    func blameKey(absolutePath: String, relativePath: String, content: [UInt8], lines: [Int]) -> [UInt8]? {
         var builder = KeyBuilder()
         builder.add("blame")
         builder.add(key)
@@ -112,7 +112,7 @@ struct GitState: Sendable {
             if folder == repositoryRoot { break }
             folder = PathText.parent(folder)
         }
-        builder.add(sha256(contents))
+        builder.add(content)
         builder.add(GitHistory.runs(of: lines).map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ","))
         return builder.finish()
     }

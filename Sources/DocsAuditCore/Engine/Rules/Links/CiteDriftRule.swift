@@ -53,25 +53,27 @@ struct CiteDriftRule: NoticingRule {
         var memory = PhaseTimer.measure("drift memo read") { Memory.open(context) }
         var commitOf: [String: [Int: String?]] = [:]
         var blameKeys: [String: [UInt8]] = [:]
-        var contents: [String: [UInt8]] = [:]
+        var contentKeys: [String: [UInt8]] = [:]
         PhaseTimer.measure("drift memo keys") {
+            guard let state = memory?.state else { return }
             for path in paths {
                 guard let document = corpus.document(at: path) else { continue }
-                let text = Array(document.source.text.utf8)
-                contents[path] = text
-                guard let state = memory?.state, let key = state.blameKey(
-                    absolutePath: context.rootPath + "/" + path, relativePath: path, contents: text,
-                    lines: (byPath[path] ?? []).map(\.line)) else { continue }
+                let content = Self.contentKey(document)
+                guard let key = state.blameKey(absolutePath: context.rootPath + "/" + path, relativePath: path,
+                                               content: content, lines: (byPath[path] ?? []).map(\.line)) else {
+                    continue
+                }
                 blameKeys[path] = key
+                contentKeys[path] = content
                 if let known = memory?.memo.blame(key) { commitOf[path] = known }
             }
         }
         let asked = paths.filter { commitOf[$0] == nil }
-        let texts = contents
         let blamed: [[Int: String?]?] = PhaseTimer.measure("drift blame") {
             asked.parallelMap { path in
-                guard let text = texts[path] else { return nil }
+                guard let document = corpus.document(at: path) else { return nil }
                 let lines = (byPath[path] ?? []).map(\.line)
+                let text = Array(document.source.text.utf8)
                 guard case let .success(commits) = git.lastChanges(path: path, contents: text, lines: lines) else {
                     return nil
                 }
@@ -85,7 +87,11 @@ struct CiteDriftRule: NoticingRule {
                 continue
             }
             commitOf[path] = commits
-            if let key = blameKeys[path] { memory?.memo.remember(blame: commits, for: key) }
+            // Remembered only for the text the key names (a file that changed since its analysis was blamed empty).
+            if let key = blameKeys[path], let document = corpus.document(at: path),
+               Self.contentKey(document) == contentKeys[path] {
+                memory?.memo.remember(blame: commits, for: key)
+            }
         }
         var notices: [String] = []
         if untracked > 0 {
@@ -103,22 +109,28 @@ struct CiteDriftRule: NoticingRule {
             memory?.write()
             return ([], notices)
         }
-        let targets = Set(blobs.map(\.path))
+        // A corpus document is identified without reading it; another file is read now (a target that cannot be
+        // read has nothing to be mapped onto: git is not asked about it).
         var current: [String: SourceText] = [:]
-        var textHashes: [String: [UInt8]] = [:]
-        for target in targets {
-            guard let text = Self.text(of: target, context: context) else { continue }
-            current[target] = text
-            if memory != nil { textHashes[target] = sha256(Array(text.text.utf8)) }
+        var targetKeys: [String: [UInt8]] = [:]
+        var readable = Set<String>()
+        for target in Set(blobs.map(\.path)) {
+            if let document = corpus.document(at: target) {
+                readable.insert(target)
+                if memory != nil { targetKeys[target] = Self.contentKey(document) }
+            } else if let text = Self.text(of: target, context: context) {
+                readable.insert(target)
+                current[target] = text
+                if memory != nil { targetKeys[target] = Self.textKey(text) }
+            }
         }
         var mapOf: [GitHistory.Blob: LineMap] = [:]
         var mapKeys: [GitHistory.Blob: [UInt8]] = [:]
         var requests: [GitHistory.Blob] = []
-        // A target that cannot be read now has nothing to be mapped onto: git is not asked about it.
-        for blob in blobs.sorted(by: { ($0.path, $0.commit) < ($1.path, $1.commit) }) where current[blob.path] != nil {
-            if let repository = memory?.state.repositoryRoot, let hash = textHashes[blob.path] {
+        for blob in blobs.sorted(by: { ($0.path, $0.commit) < ($1.path, $1.commit) }) where readable.contains(blob.path) {
+            if let repository = memory?.state.repositoryRoot, let content = targetKeys[blob.path] {
                 let key = DriftMemo.mapKey(repositoryRoot: repository, commit: blob.commit, target: blob.path,
-                                           textHash: hash)
+                                           textHash: content)
                 mapKeys[blob] = key
                 if let known = memory?.memo.map(key) {
                     if let known { mapOf[blob] = known }
@@ -137,6 +149,9 @@ struct CiteDriftRule: NoticingRule {
                 return ([], notices + ["cites/drift skipped: git cat-file failed: \(failure.text)"])
             }
         }
+        for target in Set(requests.map(\.path)) where current[target] == nil {
+            current[target] = Self.text(of: target, context: context)
+        }
         // (5) One alignment per target and commit whose text differs from now.
         let fresh = current
         let aligned: [LineMap?] = PhaseTimer.measure("drift align") {
@@ -148,8 +163,12 @@ struct CiteDriftRule: NoticingRule {
         }
         for (blob, map) in zip(requests, aligned) {
             if let map { mapOf[blob] = map }
-            // Only what git answered is remembered (an unreadable answer is asked again next time).
-            if found[blob] != nil, let key = mapKeys[blob] { memory?.memo.remember(map: map, for: key) }
+            // Only what git answered, for the text the key names, is remembered.
+            guard found[blob] != nil, let key = mapKeys[blob] else { continue }
+            if let document = corpus.document(at: blob.path), Self.contentKey(document) != targetKeys[blob.path] {
+                continue
+            }
+            memory?.memo.remember(map: map, for: key)
         }
         memory?.write()
         // (6) Each cited range through its map.
@@ -211,6 +230,18 @@ struct CiteDriftRule: NoticingRule {
             guard memo.changed else { return }
             PhaseTimer.measure("drift memo write") { _ = memo.write(folder: folder, scope: scope) }
         }
+    }
+
+    /// What identifies a document's text for the memo without reading it when possible: the SHA-256 of its
+    /// file's bytes (checked when the text is read), else of the text it holds.
+    private static func contentKey(_ document: SourceDocument) -> [UInt8] {
+        if let hash = document.fileHash { return Array("file:".utf8) + hash }
+        return textKey(document.source)
+    }
+
+    /// What identifies `text` for the memo: the SHA-256 of its UTF-8.
+    private static func textKey(_ text: SourceText) -> [UInt8] {
+        Array("text:".utf8) + sha256(Array(text.text.utf8))
     }
 
     /// The lines of `text`, numbered as cites number them.
