@@ -185,8 +185,9 @@ fi
 
 # drift: cites/drift on a git copy of ai-sidekicks, committed, then a second commit inserting an invariant (4 lines)
 # into Plan-024, which 10 cites elsewhere point below. Whole lint with the check and without it (cites.drift:
-# false), cache warm; and a pre-commit run with 3 files staged (a comment appended to each, Plan-024 and the map
-# that cites it among them, then `git add`), the other analyses from the cache.
+# false), cache warm (the drift memo too), and with the drift memo removed before each run; and a pre-commit run
+# with 3 files staged (a comment appended to each, Plan-024 and the map that cites it among them, then `git add`),
+# the other analyses from the cache.
 if wanted drift; then
   results=$drift_results
   root=$work/drift p024=docs/plans/024-rust-pty-sidecar.md
@@ -208,6 +209,9 @@ PY
     "$bin" lint --root "$root" --config "$work/no-drift.yml" --format json
   key=drift-on measure "drift" "docs-audit lint, git copy, cache warm, with cites/drift" \
     "$bin" lint --root "$root" --format json
+  # The drift memo removed before each run (the analyses still from the cache): every blame and cat-file asked.
+  key=drift-memo-miss measure_prepared "drift" "docs-audit lint, git copy, cache warm but no drift memo, with cites/drift" \
+    "rm -f $work/cache/analyses-*/drift-memo" "$bin" lint --root "$root" --format json
   edit="sh -c 'for f in $p024 $map $other; do echo \"<!-- edit \$\$ -->\" >> $root/\$f; done; git -C $root add $p024 $map $other'"
   key=drift-staged measure_prepared "drift" "docs-audit lint --staged, 3 staged files (pre-commit), with cites/drift" \
     "$edit" "$bin" lint --root "$root" --staged

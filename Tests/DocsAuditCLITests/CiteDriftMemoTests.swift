@@ -32,8 +32,8 @@ final class CiteDriftMemoTests: XCTestCase {
     /// A repository where docs/cite.md cites lines of docs/target.md and docs/more.md cites another, committed;
     /// then two lines inserted at the top of the target, committed. A wrapper named `git` logs each call.
     private func makeSetup() throws -> Setup {
-        let root = try CLI.folder(["docs/target.md": Data(target.utf8),
-                                   "docs/cite.md": Data("# Cite\n\nSee [t](target.md):3-5 and [t](target.md):9.\n".utf8),
+        let cite = "# Cite\n\nSee [t](target.md):3-5 and [t](target.md):9.\n"
+        let root = try CLI.folder(["docs/target.md": Data(target.utf8), "docs/cite.md": Data(cite.utf8),
                                    "docs/more.md": Data("# More\n\nAlso [t](target.md):6-7.\n".utf8)])
         try CLI.git(root, ["init", "-q"])
         try CLI.git(root, ["add", "-A"])
@@ -44,7 +44,8 @@ final class CiteDriftMemoTests: XCTestCase {
         let log = tools.appendingPathComponent("git.log")
         let real = try XCTUnwrap(Self.realGit(), "git is not on PATH")
         let wrapper = tools.appendingPathComponent("bin/git")
-        try FileManager.default.createDirectory(at: wrapper.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: wrapper.deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
         try Data("#!/bin/sh\necho \"$*\" >> '\(log.path)'\nexec '\(real)' \"$@\"\n".utf8).write(to: wrapper)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
         let path = wrapper.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
@@ -86,7 +87,8 @@ final class CiteDriftMemoTests: XCTestCase {
 
     /// The memo file of the setup's cache (one corpus root, one per-root folder).
     private func memoPath(_ setup: Setup) throws -> String {
-        let folders = try FileManager.default.contentsOfDirectory(atPath: setup.cache).filter { $0.hasPrefix("analyses-") }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: setup.cache)
+            .filter { $0.hasPrefix("analyses-") }
         XCTAssertEqual(folders.count, 1)
         return setup.cache + "/" + (folders.first ?? "") + "/drift-memo"
     }
@@ -134,7 +136,8 @@ final class CiteDriftMemoTests: XCTestCase {
                        "only the edited file is blamed again: \(edited)")
         XCTAssertEqual(edited.filter { $0.contains("blame") }.count, 1, "\(edited)")
         // A working-tree edit of the target: the blames stand, the maps onto its new text are asked for.
-        try write(setup.root, "docs/target.md", "# Target\n\nnew a\nnew b\nnew c\n" + target.dropFirst("# Target\n\n".count))
+        try write(setup.root, "docs/target.md",
+                  "# Target\n\nnew a\nnew b\nnew c\n" + target.dropFirst("# Target\n\n".count))
         let target = try assertSameAsUncached(setup, [], "the target edited")
         XCTAssertEqual(target.filter { $0.contains("blame") }, [String](), "\(target)")
         XCTAssertEqual(target.filter { $0.hasPrefix("-C") && $0.contains("cat-file") }.count, 1, "\(target)")

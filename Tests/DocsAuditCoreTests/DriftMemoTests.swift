@@ -57,8 +57,8 @@ final class DriftMemoTests: XCTestCase {
             magic + scope + [0xFF, 0xFF, 0xFF, 0xFF],
             magic + scope + [1, 0, 0, 0] + key("k") + [0xFF, 0xFF, 0xFF, 0x7F],
             magic + scope + [1, 0, 0, 0] + key("k") + [1, 0, 0, 0] + [0, 0, 0, 0, 0] + [0, 0, 0, 0],
-            magic + scope + [1, 0, 0, 0] + key("k") + [1, 0, 0, 0] + [3, 0, 0, 0, 40] + Array(repeating: 0x7A, count: 40)
-                + [0, 0, 0, 0],
+            magic + scope + [1, 0, 0, 0] + key("k") + [1, 0, 0, 0] + [3, 0, 0, 0, 40]
+                + Array(repeating: 0x7A, count: 40) + [0, 0, 0, 0],
             magic + scope + [0, 0, 0, 0] + [1, 0, 0, 0] + key("k") + [2],
             magic + scope + [0, 0, 0, 0] + [1, 0, 0, 0] + key("k") + [1, 0xFF, 0xFF, 0xFF, 0xFF],
             magic + scope + [0, 0, 0, 0] + [1, 0, 0, 0] + key("k") + [1, 1, 0, 0, 0, 0, 0, 0, 0, 7],
@@ -80,7 +80,8 @@ final class DriftMemoTests: XCTestCase {
     // MARK: - GitState
 
     private func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-state-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docs-audit-state-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path + "/.git/refs/heads", withIntermediateDirectories: true)
         return path
     }
@@ -91,7 +92,8 @@ final class DriftMemoTests: XCTestCase {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    private let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "HOME": "/nonexistent"]
+    private let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+                               "HOME": "/nonexistent"]
 
     func testHeadIsReadDetachedLooseOrPacked() throws {
         let root = try folder()

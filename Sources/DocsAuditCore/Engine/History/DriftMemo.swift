@@ -190,7 +190,9 @@ private struct MemoWriter {
 
     mutating func byte(_ value: UInt8) { output.append(value) }
 
-    mutating func bytes<Bytes: Sequence>(_ value: Bytes) where Bytes.Element == UInt8 { output.append(contentsOf: value) }
+    mutating func bytes<Bytes: Sequence>(_ value: Bytes) where Bytes.Element == UInt8 {
+        output.append(contentsOf: value)
+    }
 
     mutating func number(_ value: Int) {
         let clamped = UInt32(clamping: max(0, value))

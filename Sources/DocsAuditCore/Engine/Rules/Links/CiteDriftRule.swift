@@ -127,7 +127,8 @@ struct CiteDriftRule: NoticingRule {
         var mapOf: [GitHistory.Blob: LineMap] = [:]
         var mapKeys: [GitHistory.Blob: [UInt8]] = [:]
         var requests: [GitHistory.Blob] = []
-        for blob in blobs.sorted(by: { ($0.path, $0.commit) < ($1.path, $1.commit) }) where readable.contains(blob.path) {
+        let ordered = blobs.sorted { ($0.path, $0.commit) < ($1.path, $1.commit) }
+        for blob in ordered where readable.contains(blob.path) {
             if let repository = memory?.state.repositoryRoot, let content = targetKeys[blob.path] {
                 let key = DriftMemo.mapKey(repositoryRoot: repository, commit: blob.commit, target: blob.path,
                                            textHash: content)
@@ -225,10 +226,15 @@ struct CiteDriftRule: NoticingRule {
                           memo: DriftMemo.read(folder: folder, scope: scope))
         }
 
-        /// Writes the memo when this run added to it.
+        /// Writes the memo when this run added to it, and the repository is still in the state its answers were
+        /// keyed by (a commit or `git add` while git was asked would file them under the state before).
         func write() {
             guard memo.changed else { return }
-            PhaseTimer.measure("drift memo write") { _ = memo.write(folder: folder, scope: scope) }
+            PhaseTimer.measure("drift memo write") {
+                guard GitState.read(repositoryRoot: state.repositoryRoot, environment: GitState.processEnvironment)?
+                    .key == state.key else { return }
+                _ = memo.write(folder: folder, scope: scope)
+            }
         }
     }
 
