@@ -126,6 +126,39 @@ final class CiteDriftMemoTests: XCTestCase {
         XCTAssertEqual(try lint(setup).git, [String](), "the amended state is remembered in its turn")
     }
 
+    func testHeadMovedWithTheIndexUnchangedIsNotAnsweredFromTheMemo() throws {
+        let setup = try makeSetup()
+        // The cite's line is reworded in a commit of its own, then the target moves on in the next one.
+        try write(setup.root, "docs/more.md", "# More\n\nAlso see [t](target.md):6-7.\n")
+        try CLI.git(setup.root, ["commit", "-q", "-am", "reword"])
+        try write(setup.root, "docs/target.md", "# Target\n\nnewer\nnew a\nnew b\n"
+                  + target.dropFirst("# Target\n\n".count))
+        try CLI.git(setup.root, ["commit", "-q", "-am", "move"])
+        let before = try lint(setup)
+        XCTAssertTrue(before.result.stdout.contains("docs/more.md:3:"), before.result.stdout)
+        // `reset --soft` moves HEAD back past the reword and leaves the index file as it is: the reworded line
+        // is now not committed, written against the target as it stands.
+        try CLI.git(setup.root, ["reset", "-q", "--soft", "HEAD~2"])
+        let after = try assertSameAsUncached(setup, [], "HEAD moved, index unchanged")
+        XCTAssertEqual(after.filter { $0.contains("blame") }.count, 2, "\(after)")
+        XCTAssertFalse(try lint(setup).result.stdout.contains("docs/more.md"))
+    }
+
+    func testTheIndexDecidesForAPathOnlyStaged() throws {
+        let setup = try makeSetup()
+        // A staged rename: the new path is in the index only, and blame follows it to the old one's history.
+        try CLI.git(setup.root, ["mv", "docs/more.md", "docs/moved.md"])
+        let staged = try assertSameAsUncached(setup, [], "a staged rename")
+        XCTAssertTrue(try lint(setup).result.stdout.contains("docs/moved.md:3:"))
+        XCTAssertEqual(staged.filter { $0.contains("blame") }.count, 2, "\(staged)")
+        // Unstaged again, with the same text, HEAD and lines, git has no history for it: only the index changed.
+        try CLI.git(setup.root, ["reset", "-q", "--", "docs/moved.md"])
+        try assertSameAsUncached(setup, [], "the rename unstaged")
+        let unstaged = try lint(setup)
+        XCTAssertFalse(unstaged.result.stdout.contains("docs/moved.md"), unstaged.result.stdout)
+        XCTAssertTrue(unstaged.result.stderr.contains("skipped 1 citing file that git has no history for"))
+    }
+
     func testStagedAndWorkingTreeEditsGiveTheFindingsOfAFreshRun() throws {
         let setup = try makeSetup()
         try assertSameAsUncached(setup, [], "first")
