@@ -211,7 +211,7 @@ PY
     "$bin" lint --root "$root" --format json
   # The drift memo removed before each run (the analyses still from the cache): every blame and cat-file asked.
   key=drift-memo-miss measure_prepared "drift" "docs-audit lint, git copy, cache warm but no drift memo, with cites/drift" \
-    "rm -f $work/cache/analyses-*/drift-memo" "$bin" lint --root "$root" --format json
+    "sh -c 'rm -f $work/cache/analyses-*/drift-memo'" "$bin" lint --root "$root" --format json
   edit="sh -c 'for f in $p024 $map $other; do echo \"<!-- edit \$\$ -->\" >> $root/\$f; done; git -C $root add $p024 $map $other'"
   key=drift-staged measure_prepared "drift" "docs-audit lint --staged, 3 staged files (pre-commit), with cites/drift" \
     "$edit" "$bin" lint --root "$root" --staged
