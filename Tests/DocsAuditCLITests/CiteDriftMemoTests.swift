@@ -206,6 +206,30 @@ final class CiteDriftMemoTests: XCTestCase {
         }
     }
 
+    func testAMemoThatIsALinkIsNeitherReadNorWrittenThrough() throws {
+        let setup = try makeSetup()
+        let expected = try lint(setup).result
+        let memo = try memoPath(setup)
+        let good = try Data(contentsOf: URL(fileURLWithPath: memo))
+        // A valid memo elsewhere, linked into place: not read (the run asks git), and the link is replaced, not
+        // written through.
+        let elsewhere = try CLI.folder(["memo": good]).appendingPathComponent("memo")
+        try FileManager.default.removeItem(atPath: memo)
+        try FileManager.default.createSymbolicLink(atPath: memo, withDestinationPath: elsewhere.path)
+        let linked = try lint(setup)
+        XCTAssertEqual([linked.result.stdout, linked.result.stderr], [expected.stdout, expected.stderr])
+        XCTAssertEqual(linked.git.filter { $0.contains("blame") }.count, 2, "\(linked.git)")
+        XCTAssertEqual(try Data(contentsOf: elsewhere), good)
+        let attributes = try FileManager.default.attributesOfItem(atPath: memo)
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeRegular)
+        // A folder in its place: never read, never written over; the run reports the same.
+        try FileManager.default.removeItem(atPath: memo)
+        try FileManager.default.createDirectory(atPath: memo + "/inside", withIntermediateDirectories: true)
+        let folder = try lint(setup)
+        XCTAssertEqual([folder.result.stdout, folder.result.stderr], [expected.stdout, expected.stderr])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: memo + "/inside"))
+    }
+
     func testNoCacheNeitherReadsNorWritesTheMemo() throws {
         let setup = try makeSetup()
         let fresh = try lint(setup, ["--no-cache"])
