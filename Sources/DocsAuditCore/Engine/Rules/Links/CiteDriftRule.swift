@@ -2,10 +2,12 @@
 ///
 /// The order matters: (1) the cites worth asking about (a resolved target, a citing file that is not frozen, the
 /// rule on there; with `--staged`, only cites in or into staged files, the only ones such a run reports);
-/// (2) one `git rev-parse` (work tree? shallow?); (3) one `git blame --porcelain --contents -` per citing file,
-/// concurrently, over the citing lines only, fed the text the run reads (so a staged file is blamed as staged);
-/// (4) one `git cat-file --batch` for every target at every commit found; (5) one alignment per target and
-/// commit whose text differs from now, concurrently; (6) each cited range mapped through it.
+/// (2) work tree? shallow? (read from `.git`, one `git rev-parse` for a `.git` file); (3) one `git blame
+/// --porcelain --contents -` per citing file, concurrently, over the citing lines only, fed the text the run reads
+/// (so a staged file is blamed as staged); (4) one `git cat-file --batch` for every target at every commit found;
+/// (5) one alignment per target and commit whose text differs from now, concurrently; (6) each cited range mapped
+/// through it. With a cache folder, the answers of (3) and the maps of (5) are remembered (`DriftMemo`, keyed by
+/// `GitState`): only what the memo does not hold is asked, and the memo is written after (5), once.
 ///
 /// A citing line not committed yet was written against the target as it is now (working tree, or the index
 /// with `--staged`): there is nothing to follow, and `cites/line-range` checks it as it stands.
