@@ -151,6 +151,25 @@ final class CiteDriftMemoTests: XCTestCase {
         XCTAssertFalse(try lint(setup).result.stdout.contains("docs/more.md"))
     }
 
+    func testALinkedWorkTreeUsesTheMemoToo() throws {
+        var setup = try makeSetup()
+        let linked = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docs-audit-linked-\(UUID().uuidString)")
+        try CLI.git(setup.root, ["worktree", "add", "-q", linked.path])
+        setup.root = linked
+        let first = try assertSameAsUncached(setup, [], "a linked work tree")
+        XCTAssertEqual(first.filter { $0.contains("blame") }.count, 2, "\(first)")
+        // Whether it is shallow is asked of git for a `.git` file; nothing else is.
+        let warm = try lint(setup)
+        XCTAssertEqual(warm.git.map { $0.components(separatedBy: " ").dropFirst(2).joined(separator: " ") },
+                       ["rev-parse --is-inside-work-tree --is-shallow-repository"], "\(warm.git)")
+        try write(linked, "docs/target.md",
+                  "# Target\n\nnewer\nnew a\nnew b\n" + target.dropFirst("# Target\n\n".count))
+        try CLI.git(linked, ["commit", "-q", "-am", "in the linked work tree"])
+        let committed = try assertSameAsUncached(setup, [], "after a commit in the linked work tree")
+        XCTAssertEqual(committed.filter { $0.contains("blame") }.count, 2, "\(committed)")
+    }
+
     func testTheIndexDecidesForAPathOnlyStaged() throws {
         let setup = try makeSetup()
         // A staged rename: the new path is in the index only, and blame follows it to the old one's history.

@@ -160,7 +160,36 @@ final class DriftMemoTests: XCTestCase {
             XCTAssertNil(GitState.read(repositoryRoot: other, environment: environment), path + ": " + text)
         }
         let linked = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-linked-\(UUID())").path
-        try put(linked + "/.git", "gitdir: /elsewhere\n")
-        XCTAssertNil(GitState.read(repositoryRoot: linked, environment: environment), "a .git file")
+        try put(linked + "/.git", "gitdir: /nonexistent-docs-audit\n")
+        XCTAssertNil(GitState.read(repositoryRoot: linked, environment: environment), "a .git file naming nothing")
+    }
+
+    func testALinkedWorkTreeIsReadThroughItsGitFileAndCommonFolder() throws {
+        let main = try folder()
+        let other = String(repeating: "cd", count: 20)
+        try put(main + "/.git/HEAD", "ref: refs/heads/main\n")
+        try put(main + "/.git/refs/heads/feature", commit + "\n")
+        try put(main + "/.git/worktrees/wt/HEAD", "ref: refs/heads/feature\n")
+        try put(main + "/.git/worktrees/wt/commondir", "../..\n")
+        let tree = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-wt-\(UUID())").path
+        try put(tree + "/.git", "gitdir: \(main)/.git/worktrees/wt\n")
+        let folders = try XCTUnwrap(GitState.directories(repositoryRoot: tree))
+        XCTAssertEqual(folders.gitDir, FileSystem.realPath(main + "/.git/worktrees/wt"))
+        XCTAssertEqual(folders.commonDir, FileSystem.realPath(main + "/.git"))
+        XCTAssertEqual(GitState.headCommit(gitDir: folders.gitDir, commonDir: folders.commonDir, packedRefs: []),
+                       commit, "the branch is in the common folder")
+        let first = try XCTUnwrap(GitState.read(repositoryRoot: tree, environment: environment))
+        try put(main + "/.git/refs/heads/feature", other + "\n")
+        XCTAssertNotEqual(GitState.read(repositoryRoot: tree, environment: environment)?.key, first.key, "a commit")
+        try put(main + "/.git/worktrees/wt/index", "DIRC")
+        let staged = try XCTUnwrap(GitState.read(repositoryRoot: tree, environment: environment))
+        try put(main + "/.git/index", "DIRC main")
+        XCTAssertEqual(GitState.read(repositoryRoot: tree, environment: environment)?.key, staged.key,
+                       "the main work tree's index is not this one's")
+        try put(main + "/.git/worktrees/wt/HEAD", "ref: refs/bisect/bad\n")
+        XCTAssertNil(GitState.read(repositoryRoot: tree, environment: environment), "a ref of the work tree's own")
+        try put(main + "/.git/worktrees/wt/HEAD", "ref: refs/heads/feature\n")
+        try put(main + "/.git/worktrees/wt/MERGE_HEAD", commit + "\n")
+        XCTAssertNil(GitState.read(repositoryRoot: tree, environment: environment), "a merge in the work tree")
     }
 }

@@ -15,11 +15,12 @@ import Darwin
 /// and `XDG_CONFIG_HOME`, and the git executable's identity (inode, size, times). `.mailmap` is not in it: it
 /// renames authors, and the check reads commit IDs only.
 ///
-/// There is no key (the memo is not used, git is asked as before) when a file cannot be read, when `.git` is not
-/// a folder (a linked work tree, a submodule), and where history can be rewritten without HEAD moving or settings
-/// name files the key does not cover: a merge in progress (blame adds `MERGE_HEAD`), grafts, replace refs, a
-/// reftable ref store, an unborn branch, a config that includes other files or names an ignore-revs or
-/// attributes file, or a variable that moves git's files (`GIT_DIR`, `GIT_INDEX_FILE`, `GIT_CONFIG_*`…).
+/// A `.git` file (a linked work tree, a submodule) is followed to the folder it names and its common folder.
+/// There is no key (the memo is not used, git is asked as before) when a file cannot be read, and where history
+/// can be rewritten without HEAD moving or settings name files the key does not cover: a merge in progress
+/// (blame adds `MERGE_HEAD`), grafts, replace refs, a reftable ref store, an unborn branch, a branch of a linked
+/// work tree's own, a config that includes other files or names an ignore-revs or attributes file, or a variable
+/// that moves git's files (`GIT_DIR`, `GIT_INDEX_FILE`, `GIT_CONFIG_*`…).
 struct GitState: Sendable {
     /// SHA-256 of everything the answers depend on.
     let key: [UInt8]
@@ -50,25 +51,30 @@ struct GitState: Sendable {
             }
             key.add(name + "=" + value)
         }
-        let gitDir = repositoryRoot + "/.git"
-        var info = stat()
-        guard lstat(gitDir, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        key.add("owner \(info.st_uid) user \(geteuid())")
-        for name in ["MERGE_HEAD", "info/grafts", "reftable", "shallow", "commondir"] {
-            guard case .absent = file(gitDir + "/" + name, limit: settingsLimit) else { return nil }
+        guard let (gitDir, commonDir) = directories(repositoryRoot: repositoryRoot) else { return nil }
+        key.add(gitDir)
+        key.add(commonDir)
+        for folder in Set([gitDir, commonDir]) {
+            var info = stat()
+            guard stat(folder, &info) == 0 else { return nil }
+            key.add("owner \(info.st_uid) user \(geteuid())")
         }
-        switch FileSystem.list(gitDir + "/refs/replace") {
+        guard case .absent = file(gitDir + "/MERGE_HEAD", limit: settingsLimit) else { return nil }
+        for name in ["info/grafts", "reftable", "shallow"] {
+            guard case .absent = file(commonDir + "/" + name, limit: settingsLimit) else { return nil }
+        }
+        switch FileSystem.list(commonDir + "/refs/replace") {
         case let .success(names): if !names.isEmpty { return nil }
-        case .failure: if FileSystem.entryType(gitDir + "/refs/replace") != nil { return nil }
+        case .failure: if FileSystem.entryType(commonDir + "/refs/replace") != nil { return nil }
         }
         let packed: [UInt8]
-        switch file(gitDir + "/packed-refs", limit: indexLimit) {
+        switch file(commonDir + "/packed-refs", limit: indexLimit) {
         case .unreadable: return nil
         case .absent: packed = []
         case let .bytes(bytes): packed = bytes
         }
         guard !contains(packed, Array("refs/replace/".utf8)),
-              let head = headCommit(gitDir: gitDir, packedRefs: packed) else { return nil }
+              let head = headCommit(gitDir: gitDir, commonDir: commonDir, packedRefs: packed) else { return nil }
         key.add("HEAD " + head)
         guard key.addFile(gitDir + "/index", limit: indexLimit) else { return nil }
         guard let git = executable(named: "git", path: environment["PATH"]) else { return nil }
@@ -77,7 +83,8 @@ struct GitState: Sendable {
         let xdg = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home.map { $0 + "/.config" }
         key.add("HOME=\(home ?? "")")
         key.add("XDG=\(xdg ?? "")")
-        var configs = [gitDir + "/config", "/etc/gitconfig", git.prefix + "/etc/gitconfig"]
+        var configs = [commonDir + "/config", gitDir + "/config.worktree", "/etc/gitconfig",
+                       git.prefix + "/etc/gitconfig"]
         if let home { configs.append(home + "/.gitconfig") }
         if let xdg { configs.append(xdg + "/git/config") }
         for path in configs {
@@ -92,7 +99,7 @@ struct GitState: Sendable {
                 key.add(bytes)
             }
         }
-        var attributes = [gitDir + "/info/attributes", "/etc/gitattributes", git.prefix + "/etc/gitattributes"]
+        var attributes = [commonDir + "/info/attributes", "/etc/gitattributes", git.prefix + "/etc/gitattributes"]
         if let xdg { attributes.append(xdg + "/git/attributes") }
         for path in attributes where !key.addFile(path, limit: settingsLimit) { return nil }
         return GitState(key: key.finish(), repositoryRoot: repositoryRoot)
@@ -136,9 +143,41 @@ struct GitState: Sendable {
         return .bytes(bytes)
     }
 
-    /// The commit HEAD names: detached, or through one ref, loose or in `packedRefs`. Nil for anything else
-    /// (an unborn branch, a chain of symbolic refs, a malformed file).
-    static func headCommit(gitDir: String, packedRefs: [UInt8]) -> String? {
+    /// The folders of the repository whose work tree is `repositoryRoot`: its git directory (HEAD, the index)
+    /// and the common one (refs, objects, config), the same for a `.git` folder; for a `.git` file (a linked work
+    /// tree, a submodule) the folder it names and that folder's `commondir`. Nil when they cannot be read.
+    static func directories(repositoryRoot: String) -> (gitDir: String, commonDir: String)? {
+        let dotGit = repositoryRoot + "/.git"
+        var info = stat()
+        guard lstat(dotGit, &info) == 0 else { return nil }
+        var gitDir = dotGit
+        if info.st_mode & S_IFMT == S_IFREG {
+            guard case let .bytes(bytes) = file(dotGit, limit: 4096) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self).trimmed
+            guard text.hasPrefix("gitdir: ") else { return nil }
+            let named = String(text.dropFirst("gitdir: ".count))
+            gitDir = named.hasPrefix("/") ? named : repositoryRoot + "/" + named
+        } else if info.st_mode & S_IFMT != S_IFDIR {
+            return nil
+        }
+        guard let realGitDir = FileSystem.realPath(gitDir), FileSystem.isDirectory(realGitDir) else { return nil }
+        switch file(realGitDir + "/commondir", limit: 4096) {
+        case .unreadable: return nil
+        case .absent: return (realGitDir, realGitDir)
+        case let .bytes(bytes):
+            let named = String(decoding: bytes, as: UTF8.self).trimmed
+            let path = named.hasPrefix("/") ? named : realGitDir + "/" + named
+            guard !named.isEmpty, let common = FileSystem.realPath(path), FileSystem.isDirectory(common) else {
+                return nil
+            }
+            return (realGitDir, common)
+        }
+    }
+
+    /// The commit HEAD names: detached, or through one branch, loose or in `packedRefs` (in `commonDir`, where a
+    /// linked work tree's branches are). Nil for anything else (an unborn branch, a chain of symbolic refs, a
+    /// ref of a linked work tree's own, a malformed file).
+    static func headCommit(gitDir: String, commonDir: String? = nil, packedRefs: [UInt8]) -> String? {
         guard case let .bytes(head) = file(gitDir + "/HEAD", limit: 4096) else { return nil }
         let text = String(decoding: head, as: UTF8.self).trimmed
         if isObjectID(text) { return text }
@@ -146,7 +185,9 @@ struct GitState: Sendable {
         let name = String(text.dropFirst(5))
         guard name.hasPrefix("refs/"), !name.contains(".."), !name.hasSuffix("/"),
               name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) else { return nil }
-        switch file(gitDir + "/" + name, limit: 4096) {
+        let refsDir = commonDir ?? gitDir
+        guard refsDir == gitDir || name.hasPrefix("refs/heads/") else { return nil }
+        switch file(refsDir + "/" + name, limit: 4096) {
         case .unreadable: return nil
         case let .bytes(bytes):
             let loose = String(decoding: bytes, as: UTF8.self).trimmed
