@@ -31,43 +31,35 @@ public struct LintFocus: Sendable {
 
     /// The named paths, relative to the corpus root (files staged for deletion included).
     public let paths: Set<String>
-    /// The links in the named files and those elsewhere into a named file, in model order.
+    /// The links in the named files (file by file, in path order), then those elsewhere into a named file.
     let links: [LinkRef]
-    /// The ID references in the named files, in model order.
+    /// The ID references in the named files, file by file in path order.
     let references: [IDReference]
-    /// The named files' documents, in model order.
+    /// The named files' documents, in path order.
     let documents: [DocumentInfo]
     /// The plans in the named files, in model order.
     let plans: [PlanModel]
     /// The named files' analyses, in corpus order.
     let analyses: [FileAnalysis]
 
+    /// The focus on `paths`. What the named files say comes from their own analyses (the facts the model
+    /// merged, in the same order); what points into them from one pass over the links' targets.
     init(paths: Set<String>, corpus: Corpus, model: CorpusModel) {
         self.paths = paths
-        var named = PathRun(paths)
-        links = model.links.filter { link in
-            named.contains(link.path) || link.target.map(paths.contains) == true
-        }
-        references = model.references.filter { named.contains($0.path) }
-        documents = model.documents.filter { paths.contains($0.path) }
+        let named = paths.sorted().compactMap { path in corpus.analysis(at: path).map { (path, $0) } }
+        analyses = named.map(\.1)
+        documents = named.map(\.1.facts.info)
+        references = named.flatMap(\.1.facts.references)
         plans = model.plans.filter { paths.contains($0.path) }
-        analyses = paths.sorted().compactMap { corpus.analysis(at: $0) }
-    }
-
-    /// Whether a path is named, remembering the last answer: facts come grouped by file, so most questions
-    /// repeat the previous one and cost a string comparison, not a hash.
-    private struct PathRun {
-        let paths: Set<String>
-        var last: (path: String, named: Bool)?
-
-        init(_ paths: Set<String>) { self.paths = paths }
-
-        mutating func contains(_ path: String) -> Bool {
-            if let last, last.path == path { return last.named }
-            let named = paths.contains(path)
-            last = (path, named)
-            return named
+        var links = named.flatMap(\.1.facts.links)
+        // Most targets name no named file: their length alone says so, without hashing them.
+        let lengths = Set(paths.map(\.utf8.count))
+        for index in model.links.indices {
+            guard let target = model.links[index].target, lengths.contains(target.utf8.count),
+                  paths.contains(target), !paths.contains(model.links[index].path) else { continue }
+            links.append(model.links[index])
         }
+        self.links = links
     }
 }
 
