@@ -15,7 +15,7 @@
 /// The lookup tables a focused rule consults (anchors per file, ID definitions and reservations, the specs'
 /// criteria counts) are still built from every file's facts. A rule not in `bounded` runs whole over the
 /// unfocused context: the graph rules (the dependency map and the next-steps graph are one structure), the
-/// duplicate and reservation checks (their first site decides), cites (another owner) and profile rules.
+/// duplicate and reservation checks (their first site decides), tiers, obligations and cites.
 public struct LintFocus: Sendable {
     /// The cross-document rules that read only focused sequences when the context has a focus. Per-file rules
     /// (`DocumentRule`, profile rules among them) are bounded too; every other rule runs whole.
