@@ -127,7 +127,10 @@ struct Lint: ParsableCommand {
             named = try relativePaths(paths, mustExist: true)
         }
         let loaded = try corpus.loadCorpus(staged: index)
-        let result = Linter.run(loaded)
+        // A narrowed run looks only where its findings can come from; a baseline written or a delta against a
+        // revision needs every finding.
+        let narrowed = (!paths.isEmpty || staged) && writeBaseline == nil && since == nil
+        let result = Linter.run(loaded, focus: narrowed ? named : nil)
         for notice in result.notices { try Output.error("info: " + notice) }
         var findings = result.findings
         if let writeBaseline {

@@ -18,10 +18,15 @@ public struct LintContext: Sendable {
     let definitions: Definitions
     /// The git work tree that holds the corpus, when there is one: links leaving the corpus are checked there.
     public let repositoryRoot: String?
+    /// In a narrowed run, what its cross-document rules look at (`LintFocus`); nil when every file is reported.
+    public internal(set) var focus: LintFocus?
 
-    public init(corpus: Corpus, model: CorpusModel) {
+    /// The context of a run over `corpus`; with `focus` (paths relative to the root), of a run whose findings
+    /// are narrowed to those paths (`Linter.narrow`).
+    public init(corpus: Corpus, model: CorpusModel, focus: Set<String>? = nil) {
         self.corpus = corpus
         self.model = model
+        self.focus = focus.map { LintFocus(paths: $0, corpus: corpus, model: model) }
         var documents: [String: DocumentInfo] = [:]
         var anchors: [String: Set<String>] = [:]
         for document in model.documents {

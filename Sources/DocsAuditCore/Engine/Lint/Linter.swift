@@ -19,16 +19,21 @@ public enum Linter {
 
     public static func lint(_ corpus: Corpus) -> [Finding] { run(corpus).findings }
 
-    public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil) -> Result {
+    /// Runs every rule over `corpus`. With `focus` (paths relative to the root), the run is narrowed: its findings
+    /// are `narrow(run(corpus).findings, to: focus)`, and its cross-document rules look only where such a
+    /// finding can come from (`LintFocus`).
+    public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil, focus: Set<String>? = nil) -> Result {
         let model = existing ?? PhaseTimer.measure("extract") { Extractor.extract(corpus) }
-        let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model) }
+        let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model, focus: focus) }
         let profile = corpus.profile
         let scopes = ScopeCheck(corpus: corpus)
         // A module's rules run only when the profile declares the module's section.
         let rules = RuleCatalog.rules(for: profile).filter { $0.runs(under: profile) }
         let perRule: [(findings: [Finding], notices: [String])] = rules.parallelMap { rule in
+            // A rule that cannot be bounded to the focus sees the whole corpus (`LintFocus.isBounded`).
+            let seen = LintFocus.isBounded(rule) ? context : context.unfocused
             let (hits, notices) = PhaseTimer.measure("rule \(rule.description.id)") {
-                (rule as? any NoticingRule)?.checkWithNotices(context) ?? (rule.check(context), [])
+                (rule as? any NoticingRule)?.checkWithNotices(seen) ?? (rule.check(seen), [])
             }
             return (hits.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)
@@ -55,6 +60,8 @@ public enum Linter {
         findings = PhaseTimer.measure("suppressions") {
             applySuppressions(findings, corpus: corpus, profile: profile, scopes: scopes)
         }
+        // Last: a suppression outside the focus may be unused only because its finding was not looked for.
+        if let focus { findings = narrow(findings, to: focus) }
         return Result(findings: Finding.sorted(findings), model: model, notices: perRule.flatMap(\.notices))
     }
 

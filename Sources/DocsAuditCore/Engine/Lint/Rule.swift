@@ -108,6 +108,6 @@ protocol DocumentRule: Rule {
 
 extension DocumentRule {
     func check(_ context: LintContext) -> [RuleHit] {
-        context.corpus.analyses.flatMap { $0.documentHits[description.id] ?? [] }
+        context.analyses.flatMap { $0.documentHits[description.id] ?? [] }
     }
 }

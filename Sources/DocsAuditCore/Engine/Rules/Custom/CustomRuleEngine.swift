@@ -3,7 +3,7 @@
 extension CustomRule: DocumentRule {
     /// The hits the per-file pass recorded for this rule (as every document rule hands them back).
     public func check(_ context: LintContext) -> [RuleHit] {
-        context.corpus.analyses.flatMap { $0.documentHits[description.id] ?? [] }
+        context.analyses.flatMap { $0.documentHits[description.id] ?? [] }
     }
 
     func check(_ document: ParsedDocument, profile: Profile) -> [RuleHit] {

@@ -2,7 +2,7 @@
 enum HeaderChecks {
     /// Each document whose kind declares header fields, with those declarations.
     static func declared(_ context: LintContext) -> [(document: DocumentInfo, fields: [HeaderFieldRule])] {
-        context.model.documents.compactMap { document in
+        context.documents.compactMap { document in
             guard let fields = context.profile.kindRule(document.kind)?.header.fields, !fields.isEmpty else {
                 return nil
             }

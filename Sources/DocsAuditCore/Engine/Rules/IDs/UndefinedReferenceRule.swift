@@ -18,7 +18,7 @@ struct UndefinedReferenceRule: Rule {
         let families = context.profile.ids
         var hits: [RuleHit] = []
         var reported = Set<String>()
-        for reference in context.model.references where !skipped.contains(reference.path) {
+        for reference in context.references where !skipped.contains(reference.path) {
             guard let family = families[reference.family], family.isChecked,
                   family.inlineCode || !reference.inCode else { continue }
             let missing = needed(reference, family: family, definitions: definitions)

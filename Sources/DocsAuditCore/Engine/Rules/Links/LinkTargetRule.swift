@@ -11,7 +11,7 @@ struct LinkTargetRule: Rule {
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.links.compactMap { link -> RuleHit? in
+        context.links.compactMap { link -> RuleHit? in
             guard let target = link.target else { return nil }
             let problem: String
             switch LinkCheck.classify(target, context) {

@@ -12,18 +12,13 @@ struct MissingAnchorRule: Rule {
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        var suggestions = SlugSuggestions()
         let insensitive = context.profile.links.fragmentCase == .insensitive
-        return context.model.links.compactMap { link -> RuleHit? in
-            guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
-            let target = link.target ?? link.path
-            guard let anchors = context.anchorsByPath[target] else { return nil }
-            if fragment.contains("%") { fragment = TextFormat.percentDecoded(fragment) ?? fragment }
-            guard !anchors.contains(fragment) else { return nil }
-            if insensitive {
-                let lower = fragment.lowercased()
-                if anchors.contains(where: { $0.lowercased() == lower }) { return nil }
-            }
+        // A narrowed run answers the questions a whole run would have answered within its budget, no others.
+        var suggestions = SlugSuggestions(wholeRun: context.focus == nil ? nil : {
+            SlugSuggestions.answered(context.model.links.lazy.compactMap { Self.broken($0, context, insensitive) })
+        })
+        return context.links.compactMap { link -> RuleHit? in
+            guard let (target, fragment, anchors) = Self.broken(link, context, insensitive) else { return nil }
             var message = "link to \(link.destination): no heading or anchor `\(fragment)` in \(target)"
             if let nearest = suggestions.nearest(to: fragment, in: target, anchors: anchors) {
                 message += " (did you mean #\(nearest)?)"
@@ -31,6 +26,21 @@ struct MissingAnchorRule: Rule {
             return RuleHit(path: link.path, line: link.line, column: link.column, message: message,
                            subject: "\(target)#\(fragment)", related: [target])
         }
+    }
+
+    /// The target, decoded fragment and target anchors of `link` when its fragment names none of them.
+    private static func broken(_ link: LinkRef, _ context: LintContext,
+                               _ insensitive: Bool) -> (String, String, Set<String>)? {
+        guard var fragment = link.fragment, !fragment.isEmpty else { return nil }
+        let target = link.target ?? link.path
+        guard let anchors = context.anchorsByPath[target] else { return nil }
+        if fragment.contains("%") { fragment = TextFormat.percentDecoded(fragment) ?? fragment }
+        guard !anchors.contains(fragment) else { return nil }
+        if insensitive {
+            let lower = fragment.lowercased()
+            if anchors.contains(where: { $0.lowercased() == lower }) { return nil }
+        }
+        return (target, fragment, anchors)
     }
 }
 
@@ -41,11 +51,34 @@ struct SlugSuggestions {
     static let maxLength = 120
     static let budget = 500
     private var answers: [String: String?] = [:]
+    /// In a narrowed run, the questions of the whole run's broken links that it would have answered, computed
+    /// on the first question; nil in a whole run, which answers within its own budget.
+    private let wholeRun: (() -> Set<String>)?
+    private var answerable: Set<String>?
+
+    init(wholeRun: (() -> Set<String>)? = nil) { self.wholeRun = wholeRun }
+
+    /// The questions a whole run answers: the first `budget` distinct ones of `broken` (target, fragment) it
+    /// may ask (fragments not over `maxLength`), in corpus order.
+    static func answered(_ broken: some Sequence<(String, String, Set<String>)>) -> Set<String> {
+        var keys = Set<String>()
+        for (target, fragment, _) in broken where fragment.utf8.count <= maxLength {
+            keys.insert(target + "#" + fragment)
+            if keys.count == budget { break }
+        }
+        return keys
+    }
 
     mutating func nearest(to fragment: String, in target: String, anchors: Set<String>) -> String? {
         let key = target + "#" + fragment
         if let answer = answers[key] { return answer }
-        guard answers.count < Self.budget, fragment.utf8.count <= Self.maxLength else { return nil }
+        if let wholeRun {
+            let answerable = self.answerable ?? wholeRun()
+            self.answerable = answerable
+            guard answerable.contains(key) else { return nil }
+        } else {
+            guard answers.count < Self.budget, fragment.utf8.count <= Self.maxLength else { return nil }
+        }
         let wanted = Array(fragment.utf8)
         var best: (distance: Int, slug: String)?
         for slug in anchors.sorted() where slug.utf8.count <= Self.maxLength {

@@ -11,7 +11,7 @@ struct UnverifiableLinkRule: Rule {
     func check(_ context: LintContext) -> [RuleHit] {
         var hits: [RuleHit] = []
         var seen = Set<String>()
-        for link in context.model.links {
+        for link in context.links {
             guard let target = link.target, LinkCheck.classify(target, context) == .unverifiable,
                   seen.insert("\(link.path)#\(target)").inserted else { continue }
             hits.append(RuleHit(path: link.path, line: link.line, column: link.column,

@@ -11,7 +11,7 @@ struct StatusRule: ModuleRule {
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
-        context.model.documents.compactMap { document -> RuleHit? in
+        context.documents.compactMap { document -> RuleHit? in
             guard let rule = context.profile.kindRule(document.kind), !rule.statuses.isEmpty else { return nil }
             guard let text = document.statusText, let line = document.statusLine else {
                 return RuleHit(path: document.path, line: 1, message: "no `| **\(context.profile.header.statusField)** | … |` row in the header table",

@@ -18,7 +18,7 @@ struct TraceabilityRule: ModuleRule {
         let spec = context.profile.id("spec")
         let invariant = context.profile.id("invariant")
         var hits: [RuleHit] = []
-        for plan in context.model.plans {
+        for plan in context.plans {
             for task in plan.allTasks {
                 let coverage = meaningful(task.specCoverage)
                 let verifies = meaningful(task.verifiesInvariant)
