@@ -30,7 +30,7 @@ struct FileStamp: Equatable, Sendable {
 }
 
 /// The cache of one corpus root: a single binary file holding, per file, its path, its stamp (`FileStamp`)
-/// when it came from the working tree, the SHA-256 of its bytes, and its `FileAnalysis` (`BinaryEncoder`).
+/// when it came from the working tree, the SHA-256 of its bytes, and its `FileAnalysis` (`BinaryCodable`).
 ///
 /// Layout (numbers are varints unless said otherwise):
 /// `docsaidx` (8 bytes), format, scope (length and UTF-8), the writing run's start time (seconds,
@@ -80,38 +80,38 @@ struct AnalysisIndex: Sendable {
     static func parse(_ bytes: [UInt8], scope: String) -> AnalysisIndex {
         guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else { return .empty }
         let bodyEnd = bytes.count - 8
-        var check = BinaryDecoder.Reader(position: bodyEnd, end: bytes.count)
-        guard let stored = try? check.fixed(bytes, size: 8), stored == checksum(bytes, upTo: bodyEnd) else {
+        var check = BinaryReader(bytes, range: bodyEnd..<bytes.count)
+        guard let stored = try? check.fixed(size: 8), stored == checksum(bytes, upTo: bodyEnd) else {
             return .empty
         }
-        var reader = BinaryDecoder.Reader(position: magic.count, end: bodyEnd)
+        var reader = BinaryReader(bytes, range: magic.count..<bodyEnd)
         do {
-            guard try reader.varint(bytes) == UInt64(AnalysisCache.format) else { return .empty }
-            guard try text(&reader, bytes) == scope else { return .empty }
-            let seconds = try signed(&reader, bytes)
-            let nanoseconds = try reader.varint(bytes)
+            guard try reader.varint() == UInt64(AnalysisCache.format) else { return .empty }
+            guard try reader.string() == scope else { return .empty }
+            let seconds = try reader.signed()
+            let nanoseconds = try reader.varint()
             let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
             guard !overflow, scaled >= 0, scaled <= Int64.max - 1_000_000_000, nanoseconds < 1_000_000_000 else {
                 return .empty
             }
-            let count = try reader.count(bytes, minimumSize: 42)
+            let count = try reader.count(minimumSize: 42)
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let path = try text(&reader, bytes)
-                let flags = try reader.varint(bytes)
+                let path = try reader.string()
+                let flags = try reader.varint()
                 guard flags <= 1 else { return .empty }
-                let stamp = FileStamp(size: try reader.varint(bytes), modifiedSeconds: try signed(&reader, bytes),
-                                      modifiedNanoseconds: try reader.varint(bytes),
-                                      changedSeconds: try signed(&reader, bytes),
-                                      changedNanoseconds: try reader.varint(bytes), inode: try reader.varint(bytes),
-                                      device: try reader.varint(bytes))
+                let stamp = FileStamp(size: try reader.varint(), modifiedSeconds: try reader.signed(),
+                                      modifiedNanoseconds: try reader.varint(),
+                                      changedSeconds: try reader.signed(),
+                                      changedNanoseconds: try reader.varint(), inode: try reader.varint(),
+                                      device: try reader.varint())
                 let hashStart = reader.position
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                let blob = try reader.slice(bytes)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                let blob = try reader.slice()
                 guard entries[path] == nil else { return .empty }
                 entries[path] = Entry(stamp: flags == 1 ? stamp : nil, hash: hashStart..<(hashStart + 32), blob: blob)
             }
@@ -191,17 +191,6 @@ struct AnalysisIndex: Sendable {
             hash ^= hash >> 32
             return hash
         }
-    }
-
-    private static func text(_ reader: inout BinaryDecoder.Reader, _ bytes: [UInt8]) throws -> String {
-        let range = try reader.slice(bytes)
-        guard let text = String(validating: bytes[range], as: UTF8.self) else { throw BinaryDecoder.Corrupt() }
-        return text
-    }
-
-    private static func signed(_ reader: inout BinaryDecoder.Reader, _ bytes: [UInt8]) throws -> Int64 {
-        let raw = try reader.varint(bytes)
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
     /// Now, in nanoseconds since the epoch.
