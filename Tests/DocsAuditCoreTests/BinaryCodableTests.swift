@@ -96,6 +96,26 @@ final class BinaryCodableTests: XCTestCase {
         XCTAssertNil(decode(String.self, { _ in }))
     }
 
+    /// The reader's own UTF-8 check agrees with the standard library's on every short sequence of interesting
+    /// bytes (all of one and two bytes, and random ones up to six).
+    func testTheUTF8CheckAgreesWithTheStandardLibrary() {
+        func agree(_ bytes: [UInt8]) {
+            let mine = bytes.withUnsafeBufferPointer { BinaryReader.isValidUTF8($0) }
+            XCTAssertEqual(mine, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+        for first in 0...255 {
+            agree([UInt8(first)])
+            for second in 0...255 { agree([UInt8(first), UInt8(second)]) }
+        }
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                    0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var random = SeededRandom(seed: 15)
+        for _ in 0..<200_000 {
+            agree((0..<(1 + Int(random.next() % 6))).map { _ in interesting[Int(random.next() % UInt64(interesting.count))] })
+        }
+        agree(Array("Café ✓ — ünïcode 𝄞".utf8))
+    }
+
     func testCountsAndLengthsPastTheEndAllocateNothing() {
         XCTAssertNil(decode([Int].self, { $0.count(Int.max); $0.int(1) }))
         XCTAssertNil(decode([Int].self, { $0.count(3); $0.int(1); $0.int(2) }))
