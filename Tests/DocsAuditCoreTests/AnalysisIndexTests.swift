@@ -158,6 +158,46 @@ final class AnalysisIndexTests: XCTestCase {
         XCTAssertEqual(restamped.findings, try run(root, cache: nil).findings)
     }
 
+    /// The index is written in pieces, never whole beside the previous one: any piece size gives the same bytes,
+    /// which parse back; a write that fails part way leaves the previous index in place and no temporary file.
+    func testTheIndexWrittenInPiecesIsTheSameIndex() throws {
+        let root = try Fixture.directory(files)
+        let cache = scratch + "/cache"
+        _ = try run(root, cache: cache)
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let opened = AnalysisCache.open(directory: cache, realRoot: try XCTUnwrap(FileSystem.realPath(root.path)),
+                                        profile: profile)
+        let index = opened.readIndex(limit: 1 << 26)
+        let records = index.entries.sorted { $0.key < $1.key }.map { path, entry in
+            AnalysisIndex.Record(path: path, stamp: entry.stamp, hash: Array(index.hash(of: entry)),
+                                 blob: .previous(entry.blob))
+        }
+        let whole = AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 5_000_000_123, previous: index.bytes)
+        XCTAssertEqual(AnalysisIndex.parse(whole, scope: opened.scope).entries.count, 2)
+        for size in [1, 7, 8, 64, 100_000] {
+            var pieces: [[UInt8]] = []
+            XCTAssertTrue(AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 5_000_000_123,
+                                                  previous: index.bytes, pieceSize: size) { piece in
+                pieces.append(Array(piece))
+                return true
+            })
+            XCTAssertEqual(Array(pieces.joined()), whole, "pieces of \(size)")
+            XCTAssertTrue(pieces.dropLast(2).allSatisfy { $0.count % 8 == 0 })
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: opened.indexPath))
+        var emitted = 0
+        XCTAssertFalse(CacheFolder.write(in: opened.folder, name: AnalysisIndex.fileName) { emit in
+            AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 0, previous: index.bytes,
+                                    pieceSize: 16) { piece in
+                emitted += 1
+                return emitted < 3 && emit(piece)
+            }
+        })
+        XCTAssertEqual(emitted, 3)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: opened.indexPath)), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: opened.folder), [AnalysisIndex.fileName])
+    }
+
     /// `cites/line-range` takes a cited document's blank lines from its facts: a warm run whose files are all
     /// taken by their stamp reads no corpus file, and reports what a fresh run does.
     func testACiteIsCheckedWithoutReadingTheCitedFile() throws {

@@ -111,7 +111,8 @@ final class BinaryCodableTests: XCTestCase {
                                     0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         var random = SeededRandom(seed: 15)
         for _ in 0..<200_000 {
-            agree((0..<(1 + Int(random.next() % 6))).map { _ in interesting[Int(random.next() % UInt64(interesting.count))] })
+            let length = 1 + Int(random.next() % 6)
+            agree((0..<length).map { _ in interesting[Int(random.next() % UInt64(interesting.count))] })
         }
         agree(Array("Café ✓ — ünïcode 𝄞".utf8))
     }

@@ -23,7 +23,8 @@ final class RandomValues {
     fileprivate func chance(_ percent: Int) -> Bool { below(100) < percent }
 
     fileprivate func string() -> String {
-        let pool = ["", "a", "docs/a.md", "Café ✓ — ünïcode", "error", "warning", "info", "off", "NS-12", "#anchor"]
+        let pool = ["", "a", "docs/a.md", "Café ✓ — ünïcode", "error", "warning", "info", "off", "NS-12",
+                    "#anchor"]
         if chance(70) { return pool[below(pool.count)] }
         let letters = Array("abcdefghij /-#é✓0123456789")
         return String((0..<below(40)).map { _ in letters[below(letters.count)] })

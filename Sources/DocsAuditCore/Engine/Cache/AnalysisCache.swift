@@ -90,12 +90,14 @@ public struct AnalysisCache: Sendable {
     }
 
     /// Writes the index of `records` (a run that started at `startedAt`), atomically (`CacheFolder.write`:
-    /// a private temporary file renamed into place, never through a link), then removes what older formats
-    /// left in the folder. Failing to write is not an error: the cache is an optimisation.
+    /// a private temporary file renamed into place, never through a link) and in pieces (`serialize`), then
+    /// removes what older formats left in the folder. Failing to write is not an error: the cache is an
+    /// optimisation.
     func write(_ records: [AnalysisIndex.Record], startedAt: Int64, previous: AnalysisIndex) {
         guard refusal == nil else { return }
-        let bytes = AnalysisIndex.serialize(records, scope: scope, startedAt: startedAt, previous: previous.bytes)
-        CacheFolder.write(bytes, in: folder, name: AnalysisIndex.fileName)
+        CacheFolder.write(in: folder, name: AnalysisIndex.fileName) { emit in
+            AnalysisIndex.serialize(records, scope: scope, startedAt: startedAt, previous: previous.bytes, emit: emit)
+        }
         prune()
     }
 

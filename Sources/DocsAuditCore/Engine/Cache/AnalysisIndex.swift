@@ -138,7 +138,30 @@ struct AnalysisIndex: Sendable {
     /// The bytes of an index of `records` for `scope`, written by a run that started at `startedAt`
     /// (nanoseconds since the epoch); `previous` holds the blobs the records reuse.
     static func serialize(_ records: [Record], scope: String, startedAt: Int64, previous: [UInt8]) -> [UInt8] {
+        var whole: [UInt8] = []
+        _ = serialize(records, scope: scope, startedAt: startedAt, previous: previous) { piece in
+            whole += piece
+            return true
+        }
+        return whole
+    }
+
+    /// The same bytes handed to `emit` in pieces of about `pieceSize` (a multiple of 8 but the last), so the
+    /// index is never whole in memory beside the previous one; false as soon as `emit` returns false.
+    static func serialize(_ records: [Record], scope: String, startedAt: Int64, previous: [UInt8],
+                          pieceSize: Int = 1 << 20, emit: (ArraySlice<UInt8>) -> Bool) -> Bool {
         var out = magic
+        out.reserveCapacity(pieceSize + (1 << 12))
+        var sum = Checksum()
+        // Hands over what is buffered (all of it when `last`, else a multiple of 8 bytes, as `Checksum` needs).
+        func spill(last: Bool) -> Bool {
+            let size = last ? out.count : out.count - out.count % 8
+            guard size > 0 else { return true }
+            out.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<size])) }
+            guard emit(out[0..<size]) else { return false }
+            out.removeFirst(size)
+            return true
+        }
         Varint.append(AnalysisCache.format, to: &out)
         Varint.append(scope.utf8.count, to: &out)
         out += scope.utf8
@@ -167,29 +190,45 @@ struct AnalysisIndex: Sendable {
                 Varint.append(range.count, to: &out)
                 out += previous[range]
             }
+            if out.count >= pieceSize, !spill(last: false) { return false }
         }
-        Varint.appendFixed(checksum(out, upTo: out.count), size: 8, to: &out)
-        return out
+        guard spill(last: true) else { return false }
+        Varint.appendFixed(sum.value, size: 8, to: &out)
+        return emit(out[...])
     }
 
-    /// A fast 64-bit checksum of `bytes[0..<end]` (not cryptographic: the folder is the user's own, checked by
-    /// `CacheFolder`; this finds truncation and damage).
+    /// A fast 64-bit checksum of `bytes[0..<end]`.
     static func checksum(_ bytes: [UInt8], upTo end: Int) -> UInt64 {
-        bytes.withUnsafeBytes { buffer -> UInt64 in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(end)
+        var sum = Checksum()
+        bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<min(max(0, end), $0.count)])) }
+        return sum.value
+    }
+
+    /// A fast 64-bit checksum fed in pieces, each a multiple of 8 bytes long but the last (not cryptographic:
+    /// the folder is the user's own, checked by `CacheFolder`; this finds truncation and damage).
+    struct Checksum {
+        private var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        private var length: UInt64 = 0
+
+        mutating func add(_ buffer: UnsafeRawBufferPointer) {
             var offset = 0
-            while offset + 8 <= end {
+            while offset + 8 <= buffer.count {
                 let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 hash = (hash ^ word) &* 0x0000_0100_0000_01B3
                 hash ^= hash >> 29
                 offset += 8
             }
-            while offset < end {
+            while offset < buffer.count {
                 hash = (hash ^ UInt64(buffer[offset])) &* 0x0000_0100_0000_01B3
                 offset += 1
             }
-            hash ^= hash >> 32
-            return hash
+            length &+= UInt64(buffer.count)
+        }
+
+        var value: UInt64 {
+            var result = (hash ^ length) &* 0x0000_0100_0000_01B3
+            result ^= result >> 32
+            return result
         }
     }
 
