@@ -96,12 +96,15 @@ final class BinaryCodableTests: XCTestCase {
         XCTAssertNil(decode(String.self, { _ in }))
     }
 
-    /// The reader's own UTF-8 check agrees with the standard library's on every short sequence of interesting
-    /// bytes (all of one and two bytes, and random ones up to six).
-    func testTheUTF8CheckAgreesWithTheStandardLibrary() {
+    /// The reader takes a string exactly when the standard library finds it valid UTF-8, and then unchanged, on
+    /// every short sequence of interesting bytes (all of one and two bytes, and random ones up to six).
+    func testTheReaderTakesExactlyTheValidUTF8() {
         func agree(_ bytes: [UInt8]) {
-            let mine = bytes.withUnsafeBufferPointer { BinaryReader.isValidUTF8($0) }
-            XCTAssertEqual(mine, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            var writer = BinaryWriter()
+            writer.count(bytes.count)
+            var reader = BinaryReader(writer.bytes + bytes, range: 0..<(writer.bytes.count + bytes.count))
+            let mine = try? reader.string()
+            XCTAssertEqual(mine, String(validating: bytes, as: UTF8.self), "\(bytes)")
         }
         for first in 0...255 {
             agree([UInt8(first)])

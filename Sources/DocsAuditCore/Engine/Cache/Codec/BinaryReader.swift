@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads what `BinaryWriter` wrote, from bytes on disk and so untrusted: nothing is read past `end`, a count or
 /// length is checked against what is left before anything is allocated, and numbers are checked against their
 /// range. Whatever does not fit throws `Corrupt`.
@@ -128,48 +134,21 @@ struct BinaryReader {
     /// A string: its length and valid UTF-8.
     mutating func string() throws -> String {
         let range = try slice()
-        // `String(validating:as:)` is generic and, unspecialised, costs several times the copy (metadata
-        // lookups per string); checking here and then taking the bytes as they are is the fast path.
+        // `String(validating:as:)` is generic and, unspecialised, costs several times the copy (metadata lookups
+        // per string). `String(decoding:as:)` is the fast path; it repairs bad UTF-8 instead of failing, so the
+        // bytes it took are compared with the ones given: a repair always changes them.
         let text = bytes.withUnsafeBufferPointer { buffer -> String? in
             let utf8 = UnsafeBufferPointer(rebasing: buffer[range])
-            return Self.isValidUTF8(utf8) ? String(decoding: utf8, as: UTF8.self) : nil
+            var text = String(decoding: utf8, as: UTF8.self)
+            let same = text.withUTF8 { taken -> Bool in
+                guard taken.count == utf8.count else { return false }
+                guard let mine = taken.baseAddress, let given = utf8.baseAddress else { return true }
+                return memcmp(mine, given, utf8.count) == 0
+            }
+            return same ? text : nil
         }
         guard let text else { throw Corrupt() }
         return text
-    }
-
-    /// Whether `bytes` are well-formed UTF-8: no stray continuation byte, overlong form, surrogate, value past
-    /// U+10FFFF or sequence cut short (the table of well-formed byte sequences in the Unicode standard, 3.9).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            var length = 2
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: (length, lower) = (3, 0xA0)
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: (length, upper) = (3, 0x9F)
-            case 0xF0: (length, lower) = (4, 0x90)
-            case 0xF1...0xF3: length = 4
-            case 0xF4: (length, upper) = (4, 0x8F)
-            default: return false
-            }
-            guard count - index >= length else { return false }
-            let second = bytes[index + 1]
-            guard second >= lower, second <= upper else { return false }
-            if length > 2, bytes[index + 2] & 0xC0 != 0x80 { return false }
-            if length > 3, bytes[index + 3] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
     }
 
     /// A string written by `BinaryWriter.shared`: new, or the number of one read before.
