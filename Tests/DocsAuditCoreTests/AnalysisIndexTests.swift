@@ -220,6 +220,28 @@ final class AnalysisIndexTests: XCTestCase {
         XCTAssertEqual(warm.corpus.documents.filter(\.text.isLoaded).map(\.path), [], "no corpus file was read")
     }
 
+    /// A run that changes nothing does not rewrite the index (a rewrite renames a new file into place, a new
+    /// inode); one that re-analyses a file does.
+    func testTheIndexIsRewrittenOnlyWhenSomethingChanged() throws {
+        let root = try Fixture.directory(files)
+        try age(root)
+        let cache = scratch + "/cache"
+        _ = try run(root, cache: cache)
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let opened = AnalysisCache.open(directory: cache, realRoot: try XCTUnwrap(FileSystem.realPath(root.path)),
+                                        profile: profile)
+        func inode() -> UInt64? {
+            var info = stat()
+            return stat(opened.indexPath, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let first = try XCTUnwrap(inode())
+        XCTAssertEqual(try run(root, cache: cache).corpus.unreadAnalyses, 2)
+        XCTAssertEqual(inode(), first, "nothing changed: not rewritten")
+        try Data("# B\n\nchanged\n".utf8).write(to: root.appendingPathComponent("docs/b.md"))
+        XCTAssertEqual(try run(root, cache: cache).corpus.reusedAnalyses, 1)
+        XCTAssertNotEqual(inode(), first, "a file re-analysed: rewritten")
+    }
+
     /// A text read after its analysis must be the analysed one: a file changed in between gives an empty text.
     func testALazyTextIsNeverAnotherThanTheAnalysedOne() throws {
         let root = try Fixture.directory(files)
