@@ -56,9 +56,7 @@ final class AnalysisIndexTests: XCTestCase {
         for root in roots {
             let corpus = try run(root, cache: nil).corpus
             for (document, analysis) in zip(corpus.documents, corpus.analyses) {
-                let blob = try BinaryEncoder.encode(analysis)
-                let size = document.source.text.utf8.count
-                let decoded = try BinaryDecoder.decode(FileAnalysis.self, from: blob, in: 0..<blob.count, fileSize: size)
+                let decoded = try XCTUnwrap(AnalysisCache.roundTrip(analysis, fileSize: document.source.text.utf8.count))
                 XCTAssertEqual(try Self.json(decoded), try Self.json(analysis), document.path)
                 checked += 1
             }
@@ -66,42 +64,14 @@ final class AnalysisIndexTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10)
     }
 
-    func testPrimitivesAndOptionalsRoundTripAndNumbersAreRangeChecked() throws {
-        enum Kind: Codable, Equatable { case one(Int, name: String), two, many([Int]) }
-        struct Sample: Codable, Equatable {
-            var kinds: [Kind]
-            var line: Int
-            var names: [String?]
-            var table: [String: [Int]]
-            var flag: Bool
-            var small: Int8
-            var big: UInt64
-            var ratio: Double
-            var missing: String?
-            var nested: [[Int]]
-        }
-        // Counts and lengths past 127 take more than the one byte reserved for them, nested ones too.
-        let sample = Sample(kinds: [.one(5, name: "n"), .two, .many(Array(0..<300))], line: 3,
-                            names: ["a", nil, "a", ""] + (0..<200).map { "name \($0)" }, table: ["x": [1, -2], "": []],
-                            flag: true, small: -5, big: 1 << 40, ratio: 0.25, missing: nil, nested: [[], [7]])
-        let blob = try BinaryEncoder.encode(sample)
-        XCTAssertEqual(try BinaryDecoder.decode(Sample.self, from: blob, in: 0..<blob.count, fileSize: 10), sample)
-        // `line` must fit a file of the given size; `big` is past the general bound of ±2^53.
-        XCTAssertThrowsError(try BinaryDecoder.decode(Sample.self, from: blob, in: 0..<blob.count, fileSize: 0))
-        var far = sample
-        far.big = 1 << 60
-        let farBlob = try BinaryEncoder.encode(far)
-        XCTAssertThrowsError(try BinaryDecoder.decode(Sample.self, from: farBlob, in: 0..<farBlob.count, fileSize: 10))
-        XCTAssertThrowsError(try BinaryDecoder.decode(Int8.self, from: try BinaryEncoder.encode(300), in: 0..<3, fileSize: 10))
-    }
-
     /// Every truncation and many bit flips of a real blob: the decoder throws or returns a value, never traps.
     func testDamagedBlobsNeverTrap() throws {
         let corpus = try run(try Fixture.directory(files), cache: nil).corpus
-        let blob = try BinaryEncoder.encode(try XCTUnwrap(corpus.analyses.first))
+        let blob = AnalysisCache.blob(try XCTUnwrap(corpus.analyses.first))
+        XCTAssertNotNil(AnalysisCache.decode(blob, in: 0..<blob.count, fileSize: 200))
         var decoded = 0
-        for length in 0..<blob.count {
-            if (try? BinaryDecoder.decode(FileAnalysis.self, from: blob, in: 0..<length, fileSize: 200)) != nil { decoded += 1 }
+        for length in 0..<blob.count where AnalysisCache.decode(blob, in: 0..<length, fileSize: 200) != nil {
+            decoded += 1
         }
         XCTAssertEqual(decoded, 0, "a truncated blob never decodes")
         var generator = SeededRandom(seed: 13)
@@ -111,12 +81,12 @@ final class AnalysisIndexTests: XCTestCase {
                 let position = Int(generator.next() % UInt64(damaged.count))
                 damaged[position] ^= UInt8(1 << (generator.next() % 8))
             }
-            _ = try? BinaryDecoder.decode(FileAnalysis.self, from: damaged, in: 0..<damaged.count, fileSize: 200)
+            _ = AnalysisCache.decode(damaged, in: 0..<damaged.count, fileSize: 200)
         }
         // Lengths and counts that claim more than is there.
         for bytes: [UInt8] in [[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], [1, 0xFF, 0x7F], [0, 0xFF, 0xFF, 0x03],
                                Array(repeating: 0xFF, count: 40)] {
-            XCTAssertThrowsError(try BinaryDecoder.decode(FileAnalysis.self, from: bytes, in: 0..<bytes.count, fileSize: 10))
+            XCTAssertNil(AnalysisCache.decode(bytes, in: 0..<bytes.count, fileSize: 10))
         }
     }
 
@@ -186,6 +156,90 @@ final class AnalysisIndexTests: XCTestCase {
         let restamped = try run(root, cache: cache)
         XCTAssertEqual(restamped.corpus.unreadAnalyses, 1)
         XCTAssertEqual(restamped.findings, try run(root, cache: nil).findings)
+    }
+
+    /// The index is written in pieces, never whole beside the previous one: any piece size gives the same bytes,
+    /// which parse back; a write that fails part way leaves the previous index in place and no temporary file.
+    func testTheIndexWrittenInPiecesIsTheSameIndex() throws {
+        let root = try Fixture.directory(files)
+        let cache = scratch + "/cache"
+        _ = try run(root, cache: cache)
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let opened = AnalysisCache.open(directory: cache, realRoot: try XCTUnwrap(FileSystem.realPath(root.path)),
+                                        profile: profile)
+        let index = opened.readIndex(limit: 1 << 26)
+        let records = index.entries.sorted { $0.key < $1.key }.map { path, entry in
+            AnalysisIndex.Record(path: path, stamp: entry.stamp, hash: Array(index.hash(of: entry)),
+                                 blob: .previous(entry.blob))
+        }
+        let whole = AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 5_000_000_123, previous: index.bytes)
+        XCTAssertEqual(AnalysisIndex.parse(whole, scope: opened.scope).entries.count, 2)
+        for size in [1, 7, 8, 64, 100_000] {
+            var pieces: [[UInt8]] = []
+            XCTAssertTrue(AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 5_000_000_123,
+                                                  previous: index.bytes, pieceSize: size) { piece in
+                pieces.append(Array(piece))
+                return true
+            })
+            XCTAssertEqual(Array(pieces.joined()), whole, "pieces of \(size)")
+            XCTAssertTrue(pieces.dropLast(2).allSatisfy { $0.count % 8 == 0 })
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: opened.indexPath))
+        var emitted = 0
+        XCTAssertFalse(CacheFolder.write(in: opened.folder, name: AnalysisIndex.fileName) { emit in
+            AnalysisIndex.serialize(records, scope: opened.scope, startedAt: 0, previous: index.bytes,
+                                    pieceSize: 16) { piece in
+                emitted += 1
+                return emitted < 3 && emit(piece)
+            }
+        })
+        XCTAssertEqual(emitted, 3)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: opened.indexPath)), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: opened.folder), [AnalysisIndex.fileName])
+    }
+
+    /// `cites/line-range` takes a cited document's blank lines from its facts: a warm run whose files are all
+    /// taken by their stamp reads no corpus file, and reports what a fresh run does.
+    func testACiteIsCheckedWithoutReadingTheCitedFile() throws {
+        let root = try Fixture.directory([
+            "docs/a.md": "# A\n\nSee [b](b.md):3, [b](b.md):4-6, [b](b.md):2-3 and [b](b.md):9.\n",
+            "docs/b.md": "# B\n\ntext\n \n\t\nmore\n",
+        ])
+        try age(root)
+        let cache = scratch + "/cache"
+        let fresh = try run(root, cache: nil).findings
+        XCTAssertEqual(fresh.filter { $0.rule == "cites/line-range" }.map(\.message), [
+            "cite ](b.md):4-6: start line 4 of 4-6 is blank in docs/b.md, nearest non-blank line 3",
+            "cite ](b.md):2-3: start line 2 of 2-3 is blank in docs/b.md, nearest non-blank line 3",
+            "cite ](b.md):9: docs/b.md has 6 lines, not 9",
+        ])
+        _ = try run(root, cache: cache)
+        let warm = try run(root, cache: cache)
+        XCTAssertEqual(warm.corpus.unreadAnalyses, 2)
+        XCTAssertEqual(warm.findings, fresh)
+        XCTAssertEqual(warm.corpus.documents.filter(\.text.isLoaded).map(\.path), [], "no corpus file was read")
+    }
+
+    /// A run that changes nothing does not rewrite the index (a rewrite renames a new file into place, a new
+    /// inode); one that re-analyses a file does.
+    func testTheIndexIsRewrittenOnlyWhenSomethingChanged() throws {
+        let root = try Fixture.directory(files)
+        try age(root)
+        let cache = scratch + "/cache"
+        _ = try run(root, cache: cache)
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let opened = AnalysisCache.open(directory: cache, realRoot: try XCTUnwrap(FileSystem.realPath(root.path)),
+                                        profile: profile)
+        func inode() -> UInt64? {
+            var info = stat()
+            return stat(opened.indexPath, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let first = try XCTUnwrap(inode())
+        XCTAssertEqual(try run(root, cache: cache).corpus.unreadAnalyses, 2)
+        XCTAssertEqual(inode(), first, "nothing changed: not rewritten")
+        try Data("# B\n\nchanged\n".utf8).write(to: root.appendingPathComponent("docs/b.md"))
+        XCTAssertEqual(try run(root, cache: cache).corpus.reusedAnalyses, 1)
+        XCTAssertNotEqual(inode(), first, "a file re-analysed: rewritten")
     }
 
     /// A text read after its analysis must be the analysed one: a file changed in between gives an empty text.

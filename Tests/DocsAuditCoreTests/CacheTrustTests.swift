@@ -118,7 +118,7 @@ final class CacheTrustTests: XCTestCase {
                     let json = String(decoding: try JSONEncoder().encode(analysis), as: UTF8.self)
                     let forged = forge(json)
                     if forged != json { changed += 1 }
-                    let blob = try BinaryEncoder.encode(try JSONDecoder().decode(FileAnalysis.self, from: Data(forged.utf8)))
+                    let blob = AnalysisCache.blob(try JSONDecoder().decode(FileAnalysis.self, from: Data(forged.utf8)))
                     records.append(AnalysisIndex.Record(path: path, stamp: FileStamp.of(realRoot + "/" + path),
                                                         hash: Array(index.hash(of: entry)), blob: .new(blob)))
                 }

@@ -4,7 +4,7 @@ import FoundationEssentials
 ///
 /// Each corpus root has a folder in the cache folder (never in the corpus) holding one binary index file
 /// (`AnalysisIndex`): per file its path, its `stat` stamp, the SHA-256 of its bytes and its analysis in a
-/// compact binary form (`BinaryEncoder`). A run reads the index in one go; a file whose stamp is unchanged is
+/// compact binary form (`BinaryCodable`). A run reads the index in one go; a file whose stamp is unchanged is
 /// not read at all, and one whose stamp changed is read and hashed, its analysis reused when the hash is the
 /// same. The index is written once at the end of loading, atomically (a temporary file renamed into place), and
 /// only when something changed; files no longer in the corpus simply drop out of it.
@@ -17,7 +17,7 @@ import FoundationEssentials
 /// is not used at all (`refusal` says why). Per-root folders unused for 30 days are removed.
 public struct AnalysisCache: Sendable {
     /// Bumped whenever `FileAnalysis` or anything inside it changes shape, or the index layout does.
-    static let format = 3
+    static let format = 4
 
     /// The folder of this corpus's index.
     public let folder: String
@@ -62,30 +62,42 @@ public struct AnalysisCache: Sendable {
     }
 
     /// The analysis `entry` of `index` holds for a file of `fileSize` bytes, or nil when its blob does not
-    /// decode or holds numbers that do not fit such a file (`BinaryDecoder`).
+    /// decode or holds numbers that do not fit such a file (`BinaryReader`).
     func analysis(_ entry: AnalysisIndex.Entry, in index: AnalysisIndex, fileSize: Int) -> FileAnalysis? {
-        try? BinaryDecoder.decode(FileAnalysis.self, from: index.bytes, in: entry.blob, fileSize: fileSize)
+        Self.decode(index.bytes, in: entry.blob, fileSize: fileSize)
+    }
+
+    /// The analysis in `bytes[range]` for a file of `fileSize` bytes, or nil when it is not a whole one.
+    static func decode(_ bytes: [UInt8], in range: Range<Int>, fileSize: Int) -> FileAnalysis? {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
+        var reader = BinaryReader(bytes, range: range, fileSize: fileSize)
+        guard let analysis = try? FileAnalysis(from: &reader), reader.isAtEnd else { return nil }
+        return analysis
     }
 
     /// `analysis` written in the index's binary form and read back, as a cached run would read it for a file
     /// of `fileSize` bytes; nil when it does not survive (the fuzz target treats that as a crash).
     public static func roundTrip(_ analysis: FileAnalysis, fileSize: Int) -> FileAnalysis? {
-        guard let blob = blob(analysis) else { return nil }
-        return try? BinaryDecoder.decode(FileAnalysis.self, from: blob, in: 0..<blob.count, fileSize: fileSize)
+        let blob = blob(analysis)
+        return decode(blob, in: 0..<blob.count, fileSize: fileSize)
     }
 
-    /// The blob of `analysis`, or nil when it cannot be encoded.
-    static func blob(_ analysis: FileAnalysis) -> [UInt8]? {
-        try? BinaryEncoder.encode(analysis)
+    /// The blob of `analysis`.
+    static func blob(_ analysis: FileAnalysis) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(analysis)
+        return writer.bytes
     }
 
     /// Writes the index of `records` (a run that started at `startedAt`), atomically (`CacheFolder.write`:
-    /// a private temporary file renamed into place, never through a link), then removes what older formats
-    /// left in the folder. Failing to write is not an error: the cache is an optimisation.
+    /// a private temporary file renamed into place, never through a link) and in pieces (`serialize`), then
+    /// removes what older formats left in the folder. Failing to write is not an error: the cache is an
+    /// optimisation.
     func write(_ records: [AnalysisIndex.Record], startedAt: Int64, previous: AnalysisIndex) {
         guard refusal == nil else { return }
-        let bytes = AnalysisIndex.serialize(records, scope: scope, startedAt: startedAt, previous: previous.bytes)
-        CacheFolder.write(bytes, in: folder, name: AnalysisIndex.fileName)
+        CacheFolder.write(in: folder, name: AnalysisIndex.fileName) { emit in
+            AnalysisIndex.serialize(records, scope: scope, startedAt: startedAt, previous: previous.bytes, emit: emit)
+        }
         prune()
     }
 

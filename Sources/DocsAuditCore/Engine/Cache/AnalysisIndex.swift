@@ -30,7 +30,7 @@ struct FileStamp: Equatable, Sendable {
 }
 
 /// The cache of one corpus root: a single binary file holding, per file, its path, its stamp (`FileStamp`)
-/// when it came from the working tree, the SHA-256 of its bytes, and its `FileAnalysis` (`BinaryEncoder`).
+/// when it came from the working tree, the SHA-256 of its bytes, and its `FileAnalysis` (`BinaryCodable`).
 ///
 /// Layout (numbers are varints unless said otherwise):
 /// `docsaidx` (8 bytes), format, scope (length and UTF-8), the writing run's start time (seconds,
@@ -80,38 +80,38 @@ struct AnalysisIndex: Sendable {
     static func parse(_ bytes: [UInt8], scope: String) -> AnalysisIndex {
         guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else { return .empty }
         let bodyEnd = bytes.count - 8
-        var check = BinaryDecoder.Reader(position: bodyEnd, end: bytes.count)
-        guard let stored = try? check.fixed(bytes, size: 8), stored == checksum(bytes, upTo: bodyEnd) else {
+        var check = BinaryReader(bytes, range: bodyEnd..<bytes.count)
+        guard let stored = try? check.fixed(size: 8), stored == checksum(bytes, upTo: bodyEnd) else {
             return .empty
         }
-        var reader = BinaryDecoder.Reader(position: magic.count, end: bodyEnd)
+        var reader = BinaryReader(bytes, range: magic.count..<bodyEnd)
         do {
-            guard try reader.varint(bytes) == UInt64(AnalysisCache.format) else { return .empty }
-            guard try text(&reader, bytes) == scope else { return .empty }
-            let seconds = try signed(&reader, bytes)
-            let nanoseconds = try reader.varint(bytes)
+            guard try reader.varint() == UInt64(AnalysisCache.format) else { return .empty }
+            guard try reader.string() == scope else { return .empty }
+            let seconds = try reader.signed()
+            let nanoseconds = try reader.varint()
             let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
             guard !overflow, scaled >= 0, scaled <= Int64.max - 1_000_000_000, nanoseconds < 1_000_000_000 else {
                 return .empty
             }
-            let count = try reader.count(bytes, minimumSize: 42)
+            let count = try reader.count(minimumSize: 42)
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let path = try text(&reader, bytes)
-                let flags = try reader.varint(bytes)
+                let path = try reader.string()
+                let flags = try reader.varint()
                 guard flags <= 1 else { return .empty }
-                let stamp = FileStamp(size: try reader.varint(bytes), modifiedSeconds: try signed(&reader, bytes),
-                                      modifiedNanoseconds: try reader.varint(bytes),
-                                      changedSeconds: try signed(&reader, bytes),
-                                      changedNanoseconds: try reader.varint(bytes), inode: try reader.varint(bytes),
-                                      device: try reader.varint(bytes))
+                let stamp = FileStamp(size: try reader.varint(), modifiedSeconds: try reader.signed(),
+                                      modifiedNanoseconds: try reader.varint(),
+                                      changedSeconds: try reader.signed(),
+                                      changedNanoseconds: try reader.varint(), inode: try reader.varint(),
+                                      device: try reader.varint())
                 let hashStart = reader.position
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                _ = try reader.fixed(bytes, size: 8)
-                let blob = try reader.slice(bytes)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                _ = try reader.fixed(size: 8)
+                let blob = try reader.slice()
                 guard entries[path] == nil else { return .empty }
                 entries[path] = Entry(stamp: flags == 1 ? stamp : nil, hash: hashStart..<(hashStart + 32), blob: blob)
             }
@@ -138,7 +138,30 @@ struct AnalysisIndex: Sendable {
     /// The bytes of an index of `records` for `scope`, written by a run that started at `startedAt`
     /// (nanoseconds since the epoch); `previous` holds the blobs the records reuse.
     static func serialize(_ records: [Record], scope: String, startedAt: Int64, previous: [UInt8]) -> [UInt8] {
+        var whole: [UInt8] = []
+        _ = serialize(records, scope: scope, startedAt: startedAt, previous: previous) { piece in
+            whole += piece
+            return true
+        }
+        return whole
+    }
+
+    /// The same bytes handed to `emit` in pieces of about `pieceSize` (a multiple of 8 but the last), so the
+    /// index is never whole in memory beside the previous one; false as soon as `emit` returns false.
+    static func serialize(_ records: [Record], scope: String, startedAt: Int64, previous: [UInt8],
+                          pieceSize: Int = 1 << 20, emit: (ArraySlice<UInt8>) -> Bool) -> Bool {
         var out = magic
+        out.reserveCapacity(pieceSize + (1 << 12))
+        var sum = Checksum()
+        // Hands over what is buffered (all of it when `last`, else a multiple of 8 bytes, as `Checksum` needs).
+        func spill(last: Bool) -> Bool {
+            let size = last ? out.count : out.count - out.count % 8
+            guard size > 0 else { return true }
+            out.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<size])) }
+            guard emit(out[0..<size]) else { return false }
+            out.removeFirst(size)
+            return true
+        }
         Varint.append(AnalysisCache.format, to: &out)
         Varint.append(scope.utf8.count, to: &out)
         out += scope.utf8
@@ -167,41 +190,46 @@ struct AnalysisIndex: Sendable {
                 Varint.append(range.count, to: &out)
                 out += previous[range]
             }
+            if out.count >= pieceSize, !spill(last: false) { return false }
         }
-        Varint.appendFixed(checksum(out, upTo: out.count), size: 8, to: &out)
-        return out
+        guard spill(last: true) else { return false }
+        Varint.appendFixed(sum.value, size: 8, to: &out)
+        return emit(out[...])
     }
 
-    /// A fast 64-bit checksum of `bytes[0..<end]` (not cryptographic: the folder is the user's own, checked by
-    /// `CacheFolder`; this finds truncation and damage).
+    /// A fast 64-bit checksum of `bytes[0..<end]`.
     static func checksum(_ bytes: [UInt8], upTo end: Int) -> UInt64 {
-        bytes.withUnsafeBytes { buffer -> UInt64 in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(end)
+        var sum = Checksum()
+        bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<min(max(0, end), $0.count)])) }
+        return sum.value
+    }
+
+    /// A fast 64-bit checksum fed in pieces, each a multiple of 8 bytes long but the last (not cryptographic:
+    /// the folder is the user's own, checked by `CacheFolder`; this finds truncation and damage).
+    struct Checksum {
+        private var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        private var length: UInt64 = 0
+
+        mutating func add(_ buffer: UnsafeRawBufferPointer) {
             var offset = 0
-            while offset + 8 <= end {
+            while offset + 8 <= buffer.count {
                 let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 hash = (hash ^ word) &* 0x0000_0100_0000_01B3
                 hash ^= hash >> 29
                 offset += 8
             }
-            while offset < end {
+            while offset < buffer.count {
                 hash = (hash ^ UInt64(buffer[offset])) &* 0x0000_0100_0000_01B3
                 offset += 1
             }
-            hash ^= hash >> 32
-            return hash
+            length &+= UInt64(buffer.count)
         }
-    }
 
-    private static func text(_ reader: inout BinaryDecoder.Reader, _ bytes: [UInt8]) throws -> String {
-        let range = try reader.slice(bytes)
-        guard let text = String(validating: bytes[range], as: UTF8.self) else { throw BinaryDecoder.Corrupt() }
-        return text
-    }
-
-    private static func signed(_ reader: inout BinaryDecoder.Reader, _ bytes: [UInt8]) throws -> Int64 {
-        let raw = try reader.varint(bytes)
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        var value: UInt64 {
+            var result = (hash ^ length) &* 0x0000_0100_0000_01B3
+            result ^= result >> 32
+            return result
+        }
     }
 
     /// Now, in nanoseconds since the epoch.

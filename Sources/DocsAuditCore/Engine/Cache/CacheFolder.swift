@@ -65,19 +65,42 @@ enum CacheFolder {
     /// Whether the entry was written; the temporary file is removed on failure.
     @discardableResult
     static func write(_ bytes: [UInt8], in folder: String, name: String) -> Bool {
+        write(in: folder, name: name) { emit in emit(bytes[...]) }
+    }
+
+    /// `write`, the bytes handed over in pieces by `produce` (which calls its argument with each piece and gives
+    /// up, returning false, when that does): a large file is never whole in memory.
+    @discardableResult
+    static func write(in folder: String, name: String,
+                      produce: ((ArraySlice<UInt8>) -> Bool) -> Bool) -> Bool {
         var template = Array("\(folder)/.\(name)\(SafeWrite.temporaryMarker)XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard fd >= 0 else { return false }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let written = SafeWrite.writeAll(fd, bytes) == nil
+        let written = produce { piece in writeAll(fd, piece) }
         let closed = close(fd) == 0
         guard written, closed, rename(temporary, folder + "/" + name) == 0 else {
             unlink(temporary)
             return false
         }
         return true
+    }
+
+    /// Writes all of `bytes` to `fd`; false when that fails.
+    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { return false }
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
     }
 
     /// Removes the temporary entries among `names` (in `folder`) that an interrupted run left behind: regular

@@ -331,9 +331,8 @@ public enum CorpusLoader {
             return .document(document(nil), analysis, record, .hashed)
         }
         let (made, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
-        let record = cache == nil ? nil : AnalysisCache.blob(analysis).map {
-            AnalysisIndex.Record(path: relative, stamp: workingTree?.stamp, hash: hash, blob: .new($0))
-        }
+        let record = cache == nil ? nil : AnalysisIndex.Record(path: relative, stamp: workingTree?.stamp, hash: hash,
+                                                               blob: .new(AnalysisCache.blob(analysis)))
         return .document(document(made), analysis, record, .analysed)
     }
 }

@@ -21,6 +21,9 @@ final class DocumentText: @unchecked Sendable {
         origin = (absolute, hash, limit)
     }
 
+    /// Whether the text is held (given, or read already).
+    var isLoaded: Bool { lock.withLock { loaded != nil } }
+
     var value: SourceText {
         lock.withLock {
             if let loaded { return loaded }

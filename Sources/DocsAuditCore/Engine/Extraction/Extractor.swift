@@ -21,6 +21,8 @@ public enum Extractor {
         /// The document's headings, for rule scopes that name sections.
         var headings: [HeadingFact] = []
         var definitions: [IDDefinition] = []
+        /// Which lines are blank, for cites into this document (`cites/line-range`).
+        var blankLines = BlankLines()
     }
 
     /// The corpus model from the facts each file's analysis extracted.
@@ -51,6 +53,7 @@ public enum Extractor {
             HeadingFact(line: $0.headingLine, level: $0.level, title: $0.title)
         }
         facts.definitions = DefinitionExtractor.extract(context, info: info)
+        facts.blankLines = BlankLines(context.markdown.source)
         return facts
     }
 

@@ -12,7 +12,7 @@ struct Suppressions {
         help: "The finding it was written for is gone (or the rule ID is misspelt). Remove the comment.")
 
     struct Directive: Sendable, Codable {
-        enum Kind: String, Sendable, Codable { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }
+        enum Kind: String, Sendable, Codable, CaseIterable { case nextLine = "disable-next-line", line = "disable-line", disable, enable, file = "disable-file" }
         var kind: Kind
         /// Empty means every rule.
         var rules: [String]

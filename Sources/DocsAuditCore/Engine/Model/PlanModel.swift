@@ -42,7 +42,7 @@ public struct TasksBlock: Sendable, Codable {
 public struct PlanTask: Sendable, Codable {
     /// `heading-fields` (H5 + inline bold fields), `bullet-fields` (bold ID + bold fields),
     /// `bullet-parenthesised` (bold ID + `(Files: …; …) —`), `heading-bullets` (H5 + one bullet per field).
-    public enum Shape: String, Sendable, Codable {
+    public enum Shape: String, Sendable, Codable, CaseIterable {
         case headingFields = "heading-fields"
         case bulletFields = "bullet-fields"
         case bulletParenthesised = "bullet-parenthesised"

@@ -13,7 +13,7 @@ struct LineCiteRule: Rule {
 
     func check(_ context: LintContext) -> [RuleHit] {
         var hits: [RuleHit] = []
-        var lineCache: [String: SourceText] = [:]
+        var lineCache: [String: BlankLines] = [:]
         for cite in context.model.cites {
             guard let target = cite.target else {
                 if let label = cite.label {
@@ -35,7 +35,7 @@ struct LineCiteRule: Rule {
                 continue
             case .exists: break
             }
-            guard let text = source(of: target, context: context, cache: &lineCache) else { continue }
+            guard let text = blankLines(of: target, context: context, cache: &lineCache) else { continue }
             for span in cite.ranges {
                 if let message = Self.problem(span.start...span.end, target: target, in: text,
                                               endpoints: context.profile.cites.endpoints) {
@@ -51,9 +51,9 @@ struct LineCiteRule: Rule {
     /// How far the nearest non-blank line is looked for, so a huge blank file costs little per cite.
     static let nearestSearchLimit = 500
 
-    /// What is wrong with `span` in `target`'s `text`, or nil: past the end; blank throughout; or (when
-    /// `endpoints`) an endpoint on a blank line.
-    static func problem(_ span: ClosedRange<Int>, target: String, in text: SourceText, endpoints: Bool) -> String? {
+    /// What is wrong with `span` in `target` (whose blank lines are `text`), or nil: past the end; blank
+    /// throughout; or (when `endpoints`) an endpoint on a blank line.
+    static func problem(_ span: ClosedRange<Int>, target: String, in text: BlankLines, endpoints: Bool) -> String? {
         let (start, end) = (span.lowerBound, span.upperBound)
         if end > text.lineCount { return "\(target) has \(text.lineCount) lines, not \(end)" }
         if span.allSatisfy({ text.isBlank($0) }) {
@@ -87,7 +87,7 @@ struct LineCiteRule: Rule {
 
     /// The nearest non-blank line to `line`, preferring the side named by `towardsEnd` on a tie; nil when
     /// none is within `nearestSearchLimit` lines.
-    static func nearest(to line: Int, towardsEnd: Bool, in text: SourceText) -> Int? {
+    static func nearest(to line: Int, towardsEnd: Bool, in text: BlankLines) -> Int? {
         for distance in 1...nearestSearchLimit {
             let sides = towardsEnd ? [line + distance, line - distance] : [line - distance, line + distance]
             if let found = sides.first(where: { $0 >= 1 && $0 <= text.lineCount && !text.isBlank($0) }) {
@@ -98,15 +98,17 @@ struct LineCiteRule: Rule {
         return nil
     }
 
-    /// The lines of a corpus document, or of a file in the work tree (read once, within the root).
-    private func source(of target: String, context: LintContext, cache: inout [String: SourceText]) -> SourceText? {
-        if let document = context.corpus.document(at: target) { return document.source }
+    /// Which lines are blank in a corpus document (from its facts: no file is read) or in a file of the work
+    /// tree (read once, within the root).
+    private func blankLines(of target: String, context: LintContext,
+                            cache: inout [String: BlankLines]) -> BlankLines? {
+        if let analysis = context.corpus.analysis(at: target) { return analysis.facts.blankLines }
         if let cached = cache[target] { return cached }
         guard let absolute = context.absolutePath(target),
               case let .success(bytes) = FileSystem.read(absolute, limit: context.profile.corpus.maxFileBytes),
               let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let source = SourceText(text)
-        cache[target] = source
-        return source
+        let lines = BlankLines(SourceText(text))
+        cache[target] = lines
+        return lines
     }
 }
