@@ -17,4 +17,41 @@ final class ColdPassTests: XCTestCase {
         XCTAssertEqual("a\r\nb\nc".linesSplitAtLineFeeds(), ["a\r\nb", "c"], "a CRLF is one character, no split")
         XCTAssertEqual("".linesSplitAtLineFeeds(), [""])
     }
+
+    func testDecodingFindsTheFirstNULAfterTheByteOrderMark() {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard case let .failure(problem) = TextDecoding.decode(bom + Array("ab\ncd\0e\0".utf8)) else {
+            return XCTFail("a NUL byte decodes")
+        }
+        XCTAssertEqual(problem.code, "input/binary")
+        XCTAssertEqual(problem.message, "binary file: NUL byte at line 2, column 3")
+        guard case let .failure(first) = TextDecoding.decode([0, 0x41]) else { return XCTFail("a NUL byte decodes") }
+        XCTAssertEqual(first.message, "binary file: NUL byte at line 1, column 1")
+        guard case let .success(text) = TextDecoding.decode(bom + Array("é\n".utf8)) else {
+            return XCTFail("UTF-8 text does not decode")
+        }
+        XCTAssertEqual(text, "é\n")
+    }
+
+    func testKeyedFingerprintTellsChangedBytes() {
+        let bytes = Array("# A\n\ntext\n".utf8)
+        let fingerprint = DocumentText.Fingerprint.keyed(bytes)
+        XCTAssertTrue(fingerprint.matches(bytes))
+        XCTAssertFalse(fingerprint.matches(Array("# B\n\ntext\n".utf8)), "same length, other bytes")
+        XCTAssertFalse(fingerprint.matches(bytes + [0x0A]), "one byte more")
+        XCTAssertTrue(DocumentText.Fingerprint.sha256Digest(sha256(bytes)).matches(bytes))
+    }
+
+    /// Without a cache the text is read again later against the keyed fingerprint: unchanged, it is the text;
+    /// rewritten in the meantime (same length), it is empty, as with the cache's SHA-256.
+    func testAFileChangedAfterItsAnalysisGivesNoTextWithoutACache() throws {
+        let files = ["docs/a.md": "# A\n\nPR #4 here.\n", "docs/b.md": "# B\n\nplain text\n"]
+        let root = try Fixture.directory(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let profile = try ProfileLoader.load(root: root.path, configFile: nil)
+        let corpus = try CorpusLoader.load(root: root.path, profile: profile)
+        try Data("# A\n\nPR #5 here.\n".utf8).write(to: root.appendingPathComponent("docs/a.md"))
+        XCTAssertEqual(corpus.document(at: "docs/a.md")?.source.text, "")
+        XCTAssertEqual(corpus.document(at: "docs/b.md")?.source.text, files["docs/b.md"])
+    }
 }

@@ -271,7 +271,8 @@ public enum CorpusLoader {
             let hash = Array(cache.index.hash(of: entry))
             let document = SourceDocument(path: relative, kind: profile.kind(of: relative),
                                           frozen: profile.corpus.frozen.contains { $0.matches(relative) },
-                                          text: DocumentText(reading: absolute, hash: hash, limit: limit))
+                                          text: DocumentText(reading: absolute,
+                                                             fingerprint: .sha256Digest(hash), limit: limit))
             return .document(document, analysis, AnalysisIndex.Record(path: relative, stamp: stamp, hash: hash,
                                                                       blob: .previous(entry.blob)), .trusted)
         }
@@ -312,13 +313,17 @@ public enum CorpusLoader {
     /// working-tree file's document does not keep its text (`DocumentText` reads it again if asked).
     private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: CacheUse?,
                                  workingTree: WorkingTree? = nil) -> LoadResult {
-        let hash = cache != nil || workingTree != nil ? sha256(bytes) : []
+        // The SHA-256 is the cache's key; without a cache, a working-tree file's text is checked when read again
+        // against a keyed hash, which costs a tenth of it.
+        let hash = cache != nil ? sha256(bytes) : []
+        let fingerprint: DocumentText.Fingerprint? = workingTree == nil ? nil
+            : cache != nil ? .sha256Digest(hash) : .keyed(bytes)
         func document(_ made: SourceDocument?) -> SourceDocument {
             let kind = made?.kind ?? profile.kind(of: relative)
             let frozen = made?.frozen ?? profile.corpus.frozen.contains { $0.matches(relative) }
-            if let workingTree {
+            if let workingTree, let fingerprint {
                 return SourceDocument(path: relative, kind: kind, frozen: frozen,
-                                      text: DocumentText(reading: workingTree.absolute, hash: hash,
+                                      text: DocumentText(reading: workingTree.absolute, fingerprint: fingerprint,
                                                          limit: workingTree.limit))
             }
             return made ?? SourceDocument(path: relative, kind: kind, frozen: frozen, source: SourceText(text))
