@@ -18,6 +18,18 @@ final class ColdPassTests: XCTestCase {
         XCTAssertEqual("".linesSplitAtLineFeeds(), [""])
     }
 
+    /// Files are analysed largest first; the results still come in the files' order, each exactly once.
+    func testCostliestFirstKeepsTheElementsOrder() {
+        let items = Array(0..<500)
+        let costs = items.map { ($0 * 7919) % 113 }
+        XCTAssertEqual(items.parallelMap(costliestFirst: costs) { $0 * 2 }, items.map { $0 * 2 })
+        XCTAssertEqual(items.parallelMap(costliestFirst: []) { $0 + 1 }, items.map { $0 + 1 }, "no costs: as given")
+        XCTAssertEqual([5].parallelMap(costliestFirst: [1]) { $0 }, [5])
+        let seen = Lock(), counter = Counter()
+        _ = items.parallelMap(costliestFirst: costs) { item in seen.withLock { counter.add(item) } }
+        XCTAssertEqual(counter.values.sorted(), items, "each element transformed once")
+    }
+
     func testDecodingFindsTheFirstNULAfterTheByteOrderMark() {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard case let .failure(problem) = TextDecoding.decode(bom + Array("ab\ncd\0e\0".utf8)) else {
@@ -54,4 +66,10 @@ final class ColdPassTests: XCTestCase {
         XCTAssertEqual(corpus.document(at: "docs/a.md")?.source.text, "")
         XCTAssertEqual(corpus.document(at: "docs/b.md")?.source.text, files["docs/b.md"])
     }
+}
+
+/// The elements a parallel map transformed (guarded by the caller's lock).
+private final class Counter: @unchecked Sendable {
+    private(set) var values: [Int] = []
+    func add(_ value: Int) { values.append(value) }
 }

@@ -36,7 +36,8 @@ public enum CorpusLoader {
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
-        let admitted = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus, problems: &problems)
+        let (admitted, sizes) = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus,
+                                      problems: &problems)
         let blobIDs = admitted.compactMap { path -> String? in
             if case let .blob(id, _)? = origins[path] { return id }
             return nil
@@ -48,7 +49,8 @@ public enum CorpusLoader {
             .map { CacheUse(cache: $0, index: $0.readIndex(limit: indexLimit(profile.corpus))) }
         let limit = profile.corpus.maxFileBytes
         let chosen = origins
-        let results: [LoadResult] = admitted.parallelMap { path in
+        // Largest first: a worker that picks up a large file last finishes well after the others.
+        let results: [LoadResult] = admitted.parallelMap(costliestFirst: sizes) { path in
             keepingText ? read(path) : read(path).withoutText
         }
         @Sendable func read(_ path: String) -> LoadResult {
@@ -121,10 +123,11 @@ public enum CorpusLoader {
 
     /// The candidates that may be read, in path order: a file over `max-file-bytes`, or one that would take the
     /// run past `max-total-bytes`, is reported as `input/too-large` and never read. Sizes come from the file
-    /// system or the index, so nothing is read to learn them.
+    /// system or the index, so nothing is read to learn them. Each admitted path comes with its size.
     private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
-                              settings: CorpusSettings, problems: inout [InputProblem]) -> [String] {
+                              settings: CorpusSettings, problems: inout [InputProblem]) -> ([String], [Int]) {
         var admitted: [String] = []
+        var sizes: [Int] = []
         var total = 0
         for path in candidates {
             let size: Int
@@ -143,9 +146,10 @@ public enum CorpusLoader {
             } else {
                 total += size
                 admitted.append(path)
+                sizes.append(size)
             }
         }
-        return admitted
+        return (admitted, sizes)
     }
 
     /// Whether the profile selects `path`: included, and neither it nor a folder above it excluded.
