@@ -54,6 +54,30 @@ final class ColdPassTests: XCTestCase {
         XCTAssertTrue(DocumentText.Fingerprint.sha256Digest(sha256(bytes)).matches(bytes))
     }
 
+    /// The keyed hash tells apart every one-bit change of a random text, lengths that differ only by zero bytes,
+    /// and keys; it is the same for the same bytes and key.
+    func testKeyedHashSeesEveryBitFlip() {
+        var random = SeededRandom(seed: 0xB17)
+        let bytes = (0..<301).map { _ in UInt8.random(in: 0...255, using: &random) }
+        func hash(_ bytes: [UInt8], key: UInt64 = 42) -> UInt64 {
+            bytes.withUnsafeBytes { DocumentText.Fingerprint.keyedHash($0, key: key) }
+        }
+        let original = hash(bytes)
+        XCTAssertEqual(hash(bytes), original)
+        var seen: Set<UInt64> = [original]
+        for index in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[index] ^= 1 << bit
+                seen.insert(hash(flipped))
+            }
+        }
+        XCTAssertEqual(seen.count, 1 + 8 * bytes.count, "every flip gives its own hash")
+        let zeros = (0..<20).map { hash([UInt8](repeating: 0, count: $0)) }
+        XCTAssertEqual(Set(zeros).count, zeros.count, "runs of zero bytes of each length differ")
+        XCTAssertNotEqual(hash(bytes, key: 1), hash(bytes, key: 2))
+    }
+
     /// Without a cache the text is read again later against the keyed fingerprint: unchanged, it is the text;
     /// rewritten in the meantime (same length), it is empty, as with the cache's SHA-256.
     func testAFileChangedAfterItsAnalysisGivesNoTextWithoutACache() throws {
