@@ -30,6 +30,20 @@ final class ColdPassTests: XCTestCase {
         XCTAssertEqual(counter.values.sorted(), items, "each element transformed once")
     }
 
+    /// A heading with non-ASCII text is slugged scalar by scalar without lowering the whole text first; the slug
+    /// of the lowered text is the oracle (Greek final sigma, dotted İ, marks, symbols, emoji, CJK, spaces).
+    func testMixedSlugAgreesWithTheSlugOfTheLoweredText() {
+        var random = SeededRandom(seed: 0x5106)
+        let pieces = ["A", "z", "9", " ", "-", "_", "—", "§", "(", "É", "é", "ΟΔΟΣ", "Σ", "ς", "İ", "ß", "ǅ", "e\u{301}",
+                      "🙂", "中文", "Ⅻ", "½", "\u{200D}", "\t", "ﬃ", "Ω", "K", ".", "/", "+"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0..<8, using: &random))
+                .map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            XCTAssertEqual(Slugger.mixedSlug(text), Slugger.scalarSlug(text), "text \(text.debugDescription)")
+        }
+        XCTAssertEqual(Slugger.baseSlug("Plan 024 — Rust PTY"), "plan-024--rust-pty")
+    }
+
     func testDecodingFindsTheFirstNULAfterTheByteOrderMark() {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard case let .failure(problem) = TextDecoding.decode(bom + Array("ab\ncd\0e\0".utf8)) else {
