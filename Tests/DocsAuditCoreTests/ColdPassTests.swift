@@ -44,6 +44,20 @@ final class ColdPassTests: XCTestCase {
         XCTAssertEqual(Slugger.baseSlug("Plan 024 — Rust PTY"), "plan-024--rust-pty")
     }
 
+    /// Quoted spans found from the candidate bytes agree with the character-by-character walk, whatever the code
+    /// spans, curly quotes, dashes, and quotes that a combining mark or a prepended scalar make other characters.
+    func testQuotedSpansAgreeWithTheCharacterWalk() {
+        var random = SeededRandom(seed: 0x0F0E)
+        let pieces = ["\"", "“", "”", "`", "``", "a", " PR #4 ", "—", "\"\u{301}", "\u{301}", "\u{600}", "\u{600}\"",
+                      "🙂", "é", "x`y`z", "\r\n"]
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0..<12, using: &random))
+                .map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            XCTAssertEqual(TagExemptions.quotedSpans(in: line), TagExemptions.quotedSpansByCharacter(in: line),
+                           "line \(line.debugDescription)")
+        }
+    }
+
     func testDecodingFindsTheFirstNULAfterTheByteOrderMark() {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard case let .failure(problem) = TextDecoding.decode(bom + Array("ab\ncd\0e\0".utf8)) else {
