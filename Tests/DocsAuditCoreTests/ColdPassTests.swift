@@ -58,6 +58,23 @@ final class ColdPassTests: XCTestCase {
         }
     }
 
+    /// A pattern is JIT-compiled on its first match: threads that all start with it match as one thread does.
+    func testAPatternFirstMatchedOnManyThreadsAtOnceMatchesAsOnOne() throws {
+        let lines = (0..<400).map { number in
+            "line \(number): Plan-\(String(format: "%03d", number % 37)) and PR #\(number)"
+                + (number % 3 == 0 ? " I-0\(number)" : "")
+        }
+        let source = #"\b(Plan|I)-(\d+)|PR #(\d+)"#
+        let serial = try Pattern(source)
+        let expected = lines.map { line in serial.matches(in: line).map { [$0[0], $0[1], $0[2], $0[3]] } }
+        for _ in 0..<5 {
+            let fresh = try Pattern(source)
+            let found = lines.parallelMap { line in fresh.matches(in: line).map { [$0[0], $0[1], $0[2], $0[3]] } }
+            XCTAssertEqual(found, expected)
+        }
+        XCTAssertEqual(expected[3].first?[0], "Plan-003")
+    }
+
     func testDecodingFindsTheFirstNULAfterTheByteOrderMark() {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard case let .failure(problem) = TextDecoding.decode(bom + Array("ab\ncd\0e\0".utf8)) else {
