@@ -28,8 +28,9 @@ final class DocumentText: @unchecked Sendable {
 
         /// A multiply-mix hash of `bytes` under `key`, eight bytes at a time: each word, xor-ed with the key, is
         /// multiplied (128-bit product, its halves xor-ed) by the state xor-ed with a per-position constant; then
-        /// the tail with the length, and a final mix. Not cryptographic: it tells a changed file from the analysed one (an accidental equal hash
-        /// is about a 2^-64 chance; the key is unknown outside the process), which is all it is asked.
+        /// the tail with the length, and a final mix. Not cryptographic: it tells a changed file from the analysed
+        /// one (an accidental equal hash is about a 2^-64 chance; the key is unknown outside the process), which is
+        /// all it is asked.
         static func keyedHash(_ bytes: UnsafeRawBufferPointer, key: UInt64) -> UInt64 {
             func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
                 let product = a.multipliedFullWidth(by: b)
@@ -80,7 +81,8 @@ final class DocumentText: @unchecked Sendable {
 
     private func read() -> SourceText? {
         guard let origin, case let .success(bytes) = FileSystem.read(origin.path, limit: origin.limit),
-              origin.fingerprint.matches(bytes), case let .success(text) = TextDecoding.decode(bytes) else { return nil }
+              origin.fingerprint.matches(bytes),
+              case let .success(text) = TextDecoding.decode(bytes) else { return nil }
         return SourceText(text)
     }
 }
