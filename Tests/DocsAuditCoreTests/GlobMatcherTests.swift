@@ -21,6 +21,25 @@ final class GlobMatcherTests: XCTestCase {
         XCTAssertGreaterThan(matched, 1_000, "the random cases include matches")
     }
 
+    /// ASCII paths are split on bytes; the split on `/` characters they replaced is the oracle, and stays the
+    /// matcher of other paths (where a `/` followed by a combining mark is no separator).
+    func testTheByteSplitAgreesWithTheCharacterSplit() {
+        var random = SeededRandom(seed: 0xC01D)
+        let globPieces = ["a", "é", "*", "?", "/", "**/", "/**", "[aé]", "[!a]", "**", "md", "."]
+        let namePieces = ["a", "é", "/", "//", "b", ".md", "/\u{301}", "ok"]
+        for _ in 0..<20_000 {
+            let glob = (0..<Int.random(in: 0..<7, using: &random))
+                .map { _ in globPieces.randomElement(using: &random) ?? "" }.joined()
+            let name = (0..<Int.random(in: 0..<9, using: &random))
+                .map { _ in namePieces.randomElement(using: &random) ?? "" }.joined()
+            XCTAssertEqual(Glob(glob).matches(name), Glob(glob).matchesSplittingCharacters(name),
+                           "glob \(glob) on \(name)")
+        }
+        XCTAssertTrue(Glob("a/*").matches("a//b"), "empty segments are dropped")
+        XCTAssertFalse(Glob("a/*").matches("a/\u{301}b/c"))
+        XCTAssertTrue(Glob("*").matches("a/\u{301}b"), "a slash with a combining mark is not a separator")
+    }
+
     func testStarsAndGlobstarsOnLongNamesAndDeepTrees() {
         let deep = (0..<60).map { "d\($0)" }.joined(separator: "/")
         XCTAssertFalse(Glob("**/**/**/**/**/**/**/**/x.md").matches(deep + "/y.md"))

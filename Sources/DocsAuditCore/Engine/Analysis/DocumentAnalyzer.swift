@@ -2,7 +2,7 @@
 /// comments, all from the one tree, which is freed when this returns.
 public enum DocumentAnalyzer {
     /// The rules that read only one document's tree.
-    static let documentRules: [any DocumentRule] = RuleCatalog.rules.compactMap { $0 as? any DocumentRule }
+    static let documentRules: [any DocumentRule] = RuleCatalog.documentRules
 
     /// Analyses the text of the corpus file at `path` (relative to the root).
     public static func analyze(path: String, text: String, profile: Profile) -> (SourceDocument, FileAnalysis) {

@@ -36,7 +36,8 @@ public enum CorpusLoader {
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
-        let admitted = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus, problems: &problems)
+        let (admitted, sizes) = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus,
+                                      problems: &problems)
         let blobIDs = admitted.compactMap { path -> String? in
             if case let .blob(id, _)? = origins[path] { return id }
             return nil
@@ -48,7 +49,8 @@ public enum CorpusLoader {
             .map { CacheUse(cache: $0, index: $0.readIndex(limit: indexLimit(profile.corpus))) }
         let limit = profile.corpus.maxFileBytes
         let chosen = origins
-        let results: [LoadResult] = admitted.parallelMap { path in
+        // Largest first: a worker that picks up a large file last finishes well after the others.
+        let results: [LoadResult] = admitted.parallelMap(costliestFirst: sizes) { path in
             keepingText ? read(path) : read(path).withoutText
         }
         @Sendable func read(_ path: String) -> LoadResult {
@@ -122,10 +124,11 @@ public enum CorpusLoader {
 
     /// The candidates that may be read, in path order: a file over `max-file-bytes`, or one that would take the
     /// run past `max-total-bytes`, is reported as `input/too-large` and never read. Sizes come from the file
-    /// system or the index, so nothing is read to learn them.
+    /// system or the index, so nothing is read to learn them. Each admitted path comes with its size.
     private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
-                              settings: CorpusSettings, problems: inout [InputProblem]) -> [String] {
+                              settings: CorpusSettings, problems: inout [InputProblem]) -> ([String], [Int]) {
         var admitted: [String] = []
+        var sizes: [Int] = []
         var total = 0
         for path in candidates {
             let size: Int
@@ -144,9 +147,10 @@ public enum CorpusLoader {
             } else {
                 total += size
                 admitted.append(path)
+                sizes.append(size)
             }
         }
-        return admitted
+        return (admitted, sizes)
     }
 
     /// Whether the profile selects `path`: included, and neither it nor a folder above it excluded.
@@ -272,7 +276,8 @@ public enum CorpusLoader {
             let hash = Array(cache.index.hash(of: entry))
             let document = SourceDocument(path: relative, kind: profile.kind(of: relative),
                                           frozen: profile.corpus.frozen.contains { $0.matches(relative) },
-                                          text: DocumentText(reading: absolute, hash: hash, limit: limit))
+                                          text: DocumentText(reading: absolute,
+                                                             fingerprint: .sha256Digest(hash), limit: limit))
             return .document(document, analysis, AnalysisIndex.Record(path: relative, stamp: stamp, hash: hash,
                                                                       blob: .previous(entry.blob)), .trusted)
         }
@@ -313,13 +318,17 @@ public enum CorpusLoader {
     /// working-tree file's document does not keep its text (`DocumentText` reads it again if asked).
     private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: CacheUse?,
                                  workingTree: WorkingTree? = nil) -> LoadResult {
-        let hash = cache != nil || workingTree != nil ? sha256(bytes) : []
+        // The SHA-256 is the cache's key; without a cache, a working-tree file's text is checked when read again
+        // against a keyed hash, which costs a tenth of it.
+        let hash = cache != nil ? sha256(bytes) : []
+        let fingerprint: DocumentText.Fingerprint? = workingTree == nil ? nil
+            : cache != nil ? .sha256Digest(hash) : .keyed(bytes)
         func document(_ made: SourceDocument?) -> SourceDocument {
             let kind = made?.kind ?? profile.kind(of: relative)
             let frozen = made?.frozen ?? profile.corpus.frozen.contains { $0.matches(relative) }
-            if let workingTree {
+            if let workingTree, let fingerprint {
                 return SourceDocument(path: relative, kind: kind, frozen: frozen,
-                                      text: DocumentText(reading: workingTree.absolute, hash: hash,
+                                      text: DocumentText(reading: workingTree.absolute, fingerprint: fingerprint,
                                                          limit: workingTree.limit))
             }
             return made ?? SourceDocument(path: relative, kind: kind, frozen: frozen, source: SourceText(text))

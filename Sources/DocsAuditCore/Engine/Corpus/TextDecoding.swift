@@ -11,7 +11,11 @@ enum TextDecoding {
     static func decode(_ bytes: [UInt8]) -> Result<String, Problem> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
+        // `memchr` finds the first NUL (nearly always none) at a fraction of a byte-by-byte test's cost.
+        let firstNUL = body.withUnsafeBufferPointer { bytes in
+            ByteSearch.firstIndex(of: 0, in: bytes, from: 0).map { body.startIndex + $0 }
+        }
+        if let nul = firstNUL {
             let (line, column) = position(of: nul, in: body)
             return .failure(Problem(code: "input/binary", line: line, column: column,
                                     message: "binary file: NUL byte at line \(line), column \(column)"))

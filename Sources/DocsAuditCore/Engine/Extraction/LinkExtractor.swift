@@ -5,18 +5,21 @@ enum LinkExtractor {
     static func extract(_ context: DocumentContext) -> [LinkRef] {
         var links: [LinkRef] = []
         let siteRoots = context.profile.links.siteRoots
+        // The nested functions capture the path, never the context: a context copied per link costs more than
+        // the link.
+        let path = context.path
         // The folder of the document, split once for all its links (a relative link resolves from it).
         var folder: ArraySlice<String>?
         func documentFolder() -> ArraySlice<String> {
             if let folder { return folder }
-            let made = segments(context.path).dropLast()
+            let made = segments(path).dropLast()
             folder = made
             return made
         }
         func add(_ inline: Inline) {
             guard case let .link(destination, _) = inline.kind else { return }
             guard let link = resolve(destination, folder: documentFolder, siteRoots: siteRoots) else { return }
-            links.append(LinkRef(path: context.path, line: inline.start.line, column: inline.start.utf8Column,
+            links.append(LinkRef(path: path, line: inline.start.line, column: inline.start.utf8Column,
                                  destination: destination, target: link.target, fragment: link.fragment))
         }
         // In document order, as `Inline.links(in:)` gives them, walking the inlines where they are: a stack of

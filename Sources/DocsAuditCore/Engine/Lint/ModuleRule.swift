@@ -7,9 +7,10 @@ protocol ModuleRule: Rule {
 
 extension Rule {
     /// Whether this rule runs under `profile`: always for an engine rule, for a module rule only when the
-    /// profile declares the module's section.
+    /// profile declares the module's section. The module is found by ID in the catalog's typed list, not by a
+    /// cast (`RuleCatalog.moduleRules`).
     func runs(under profile: Profile) -> Bool {
-        guard let rule = self as? any ModuleRule else { return true }
-        return profile.declares(rule.module)
+        guard let module = RuleCatalog.ruleModules[description.id] else { return true }
+        return profile.declares(module)
     }
 }

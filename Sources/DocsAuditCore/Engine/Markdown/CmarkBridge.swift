@@ -118,13 +118,36 @@ private struct TreeWalker {
         }
         if isLeaf {
             attach(frame)
-        } else if stack.count >= Self.depthLimit(for: frame) {
+            return
+        }
+        // The container's children are counted once, so the array they go into is allocated once rather than
+        // grown (and copied) child by child.
+        let count = Self.childCount(node)
+        if frame.inline != nil {
+            frame.inline?.children.reserveCapacity(count)
+        } else if frame.block?.holdsInlines == true {
+            frame.block?.inlines.reserveCapacity(count)
+        } else {
+            frame.block?.children.reserveCapacity(count)
+        }
+        if stack.count >= Self.depthLimit(for: frame) {
             // Too deep: keep the content but not the nesting. The container's own frame is dropped and
             // its children attach to the frame above (the caller reports a parse problem).
             if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
         } else {
             stack.append(frame)
         }
+    }
+
+    /// The number of children of `node`.
+    private static func childCount(_ node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        return count
     }
 
     /// Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
@@ -257,6 +280,16 @@ private struct TreeWalker {
         default:
             if typeName(of: node, is: "strikethrough") { return .strikethrough }
             return .other(string(cmark_node_get_type_string(node)))
+        }
+    }
+}
+
+private extension Block {
+    /// Whether cmark-gfm puts inline nodes under this block (the rest hold blocks).
+    var holdsInlines: Bool {
+        switch kind {
+        case .paragraph, .heading, .tableCell: return true
+        default: return false
         }
     }
 }

@@ -10,10 +10,39 @@ public struct Slugger: Sendable {
 
     /// The slug for `text`, without duplicate tracking.
     public static func baseSlug(_ text: String) -> String {
-        asciiSlug(text) ?? scalarSlug(text)
+        asciiSlug(text) ?? mixedSlug(text)
     }
 
-    /// The slug of any text, scalar by scalar.
+    /// The slug of any text, scalar by scalar, into UTF-8 bytes: an ASCII scalar is decided on its value, any other
+    /// is lowered through its own lower-case mapping (what `String.lowercased()` does scalar by scalar) and its
+    /// general category is read. Equal to `scalarSlug`, which tests keep as the oracle.
+    static func mixedSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"): out.append(byte)
+                case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+                default: continue
+                }
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                if lowered == " " {
+                    out.append(UInt8(ascii: "-"))
+                } else if keeps(lowered) {
+                    out.append(contentsOf: UTF8.encode(lowered) ?? UTF8.EncodedScalar())
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The slug of any text, scalar by scalar, after lowering the whole text: the definition `mixedSlug` follows.
     static func scalarSlug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {

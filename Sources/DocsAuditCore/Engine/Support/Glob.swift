@@ -59,22 +59,43 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public var description: String { source }
 
     /// Whether `path` matches the whole glob.
+    /// An ASCII path (the usual case; a path is matched against every glob of the profile for every file) is
+    /// split on its bytes into ranges of one array of scalars; any other is split on `/` characters, as a `/`
+    /// followed by a combining mark is not a separator.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
-        return Self.greedy(segments, parts, isStar: \.isStar) { segment, part in
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return matchesSplittingCharacters(path) }
+        let scalars = Array(path.unicodeScalars)
+        var parts: [Range<Int>] = []
+        var start = 0
+        for (index, scalar) in scalars.enumerated() where scalar == "/" {
+            if index > start { parts.append(start..<index) }
+            start = index + 1
+        }
+        if start < scalars.count { parts.append(start..<scalars.count) }
+        return Self.greedy(segments, parts[...], isStar: \.isStar) { segment, part in
             guard case let .tokens(tokens) = segment else { return false }
-            return Self.greedy(tokens, part, isStar: \.isStar) { $0.matches($1) }
+            return Self.greedy(tokens, scalars[part], isStar: \.isStar) { $0.matches($1) }
+        }
+    }
+
+    /// The match on the path split at `/` characters into arrays of scalars: any path's, and the oracle of the
+    /// ASCII one in the tests.
+    func matchesSplittingCharacters(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        return Self.greedy(segments, parts[...], isStar: \.isStar) { segment, part in
+            guard case let .tokens(tokens) = segment else { return false }
+            return Self.greedy(tokens, part[...], isStar: \.isStar) { $0.matches($1) }
         }
     }
 
     /// The classic wildcard match: items are consumed one for one until a star, which first takes nothing;
     /// on a mismatch the last star takes one more item and matching resumes after it. Earlier stars never
     /// need to take more, since the last one can absorb whatever they would have.
-    private static func greedy<Pattern, Item>(_ pattern: [Pattern], _ items: [Item], isStar: (Pattern) -> Bool,
-                                              matches: (Pattern, Item) -> Bool) -> Bool {
-        var next = 0, item = 0
+    private static func greedy<Pattern, Item>(_ pattern: [Pattern], _ items: ArraySlice<Item>,
+                                              isStar: (Pattern) -> Bool, matches: (Pattern, Item) -> Bool) -> Bool {
+        var next = 0, item = items.startIndex
         var star: (pattern: Int, item: Int)?
-        while item < items.count {
+        while item < items.endIndex {
             if next < pattern.count, isStar(pattern[next]) {
                 star = (next, item)
                 next += 1

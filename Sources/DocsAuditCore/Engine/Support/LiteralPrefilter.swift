@@ -12,8 +12,9 @@ import Darwin
 /// backtick for code spans) can be asked for too. Each literal is searched by its rarest byte in prose (its
 /// anchor: the `/` in `rust-lang/rfcs#`, not the `r` of half the words of a line), and literals sharing an anchor
 /// share one `memchr` run over the line; a hit is checked against each of them in place. The decision for
-/// every pattern is exactly the one `Pattern.mayMatch(bytes:)` makes (`LiteralPrefilterTests`).
-struct LiteralPrefilter: Sendable {
+/// every pattern is exactly the one `Pattern.mayMatch(bytes:)` makes (`LiteralPrefilterTests`). A class: scanning
+/// a line in a closure then retains one reference, not each of its arrays (it is scanned on every prose line).
+final class LiteralPrefilter: Sendable {
     /// The set of patterns (by index) and bytes (numbered after the patterns) found on one line.
     struct Found: Sendable {
         private var low: UInt64 = 0

@@ -5,7 +5,9 @@ import CPCRE2
 /// and the subject. The only file that calls PCRE2; no PCRE2 pointer leaves it.
 ///
 /// The compiled code and the match context are only read while matching, so one instance is shared by all
-/// threads; each call makes its own match data.
+/// threads; each call makes its own match data. The JIT compiles a pattern on its first match, not when the
+/// profile loads: a run compiles only the patterns it uses, in the parallel pass rather than before it (JIT
+/// compiling every pattern of the default profile was half its load time). No match starts before the JIT is done.
 final class PCRE2Regex: @unchecked Sendable {
     /// Backtracking steps one match call may take before it gives up (PCRE2's default is 10,000,000). About
     /// 20 ms of JIT work: far beyond any line a profile pattern meets in a real corpus, small enough that a
@@ -18,6 +20,9 @@ final class PCRE2Regex: @unchecked Sendable {
 
     private let code: OpaquePointer
     private let context: OpaquePointer
+    /// 1 once the JIT has compiled `code` (or failed to: then the interpreter runs); read with acquire ordering.
+    private let jitDone: UnsafeMutablePointer<Int32>
+    private let jitLock = Lock()
     /// The number of capture groups.
     let captureCount: Int
 
@@ -52,18 +57,31 @@ final class PCRE2Regex: @unchecked Sendable {
         pcre2_set_match_limit_8(matchContext, Self.matchLimit)
         pcre2_set_depth_limit_8(matchContext, Self.depthLimit)
         pcre2_set_heap_limit_8(matchContext, Self.heapLimitKiB)
-        // Without JIT support (or memory for it) the interpreter runs, under the same limits.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
         var groups: UInt32 = 0
         _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
         code = compiled
         context = matchContext
         captureCount = Int(groups)
+        jitDone = .allocate(capacity: 1)
+        jitDone.initialize(to: 0)
     }
 
     deinit {
         pcre2_code_free_8(code)
         pcre2_match_context_free_8(context)
+        jitDone.deinitialize(count: 1)
+        jitDone.deallocate()
+    }
+
+    /// JIT-compiles the code once, before its first match; a second thread waits for the first's compile.
+    /// Without JIT support (or memory for it) the interpreter runs, under the same limits.
+    private func compileJITOnce() {
+        guard docs_audit_load_acquire(jitDone) == 0 else { return }
+        jitLock.withLock {
+            guard docs_audit_load_acquire(jitDone) == 0 else { return }
+            _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+            docs_audit_store_release(jitDone, 1)
+        }
     }
 
     /// PCRE2's text for an error code.
@@ -82,6 +100,7 @@ final class PCRE2Regex: @unchecked Sendable {
             var zero: UInt8 = 0
             return withUnsafePointer(to: &zero) { matches(in: UnsafeBufferPointer(start: $0, count: 0), first: first) }
         }
+        compileJITOnce()
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return ([], true) }
         defer { pcre2_match_data_free_8(data) }
         var found: [[Range<Int>?]] = []

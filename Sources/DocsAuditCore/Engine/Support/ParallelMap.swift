@@ -13,6 +13,26 @@ extension Array where Element: Sendable {
         }
         return slots.take()
     }
+
+    /// `parallelMap` that starts the elements of largest `cost` first (the workers take elements in turn, so the
+    /// costliest last would leave one worker busy long after the other is done); results keep the elements'
+    /// order. Without a cost per element, the elements' order.
+    func parallelMap<T: Sendable>(costliestFirst cost: [Int], _ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1, cost.count == count else { return parallelMap(transform) }
+        let order = indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
+        let slots = ResultSlots<T>(count: count)
+        self.withUnsafeBufferPointer { input in
+            let source = UncheckedBox(input)
+            order.withUnsafeBufferPointer { order in
+                let steps = UncheckedBox(order)
+                DispatchQueue.concurrentPerform(iterations: count) { step in
+                    let index = steps.value[step]
+                    slots.set(index, transform(source.value[index]))
+                }
+            }
+        }
+        return slots.take()
+    }
 }
 
 /// A read-only pointer carried into `concurrentPerform`'s `@Sendable` closure.

@@ -31,7 +31,7 @@ enum RegistryExtractor {
         let firstLine = block.contentStartLine
         var found: [MethodNameFormat] = []
         guard declaration.mayMatch(block.literal) else { return [] }
-        for (offset, line) in block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in block.literal.linesSplitAtLineFeeds().enumerated() {
             guard declaration.mayMatch(line: line), let match = declaration.firstMatch(in: String(line)),
                   let source = match[1] else { continue }
             found.append(MethodNameFormat(source: source, flags: match[2] ?? "", path: path, line: firstLine + offset))
