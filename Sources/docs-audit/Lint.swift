@@ -23,8 +23,9 @@ struct Lint: ParsableCommand {
         discussion: """
         Loads the whole corpus (every file, so cross-document rules see everything) and
         reports findings sorted by file, line and column. Success is quiet. Naming
-        files narrows the report to those files plus findings elsewhere that they cause
-        (a renamed heading breaks a link in another file): the pre-commit use. Each
+        files (or folders) narrows the report to those files plus findings elsewhere
+        that they cause (a renamed heading breaks a link in another file; in git, an ID
+        the change removed since HEAD breaks its references): the pre-commit use. Each
         file's analysis is cached outside the corpus, so only files that changed since
         the last run are parsed again (--cache-dir, --no-cache; docs/integration.md).
 
@@ -52,7 +53,8 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Argument(help: ArgumentHelp("Files to report on (relative to the current folder); the whole corpus is still read.",
+    @Argument(help: ArgumentHelp("Files or folders to report on (relative to the current folder); the whole "
+                                     + "corpus is still read.",
                                  valueName: "path"))
     var paths: [String] = []
 
@@ -122,11 +124,12 @@ struct Lint: ParsableCommand {
             // Without paths, the staged files; with them (pre-commit's pass_filenames), those plus the files
             // staged for deletion, which pre-commit never names: the links into them break.
             let removed = stagedIndex.changes.filter { $0.value == .removed }.keys
-            named = paths.isEmpty ? stagedIndex.paths : named.union(removed)
+            named = paths.isEmpty ? stagedIndex.paths : Lint.expanding(named, files: stagedIndex.paths).union(removed)
         } else {
             named = try relativePaths(paths, mustExist: true)
         }
         let loaded = try corpus.loadCorpus(staged: index)
+        if !staged { named = Lint.expanding(named, files: loaded.documents.map(\.path)) }
         // A narrowed run looks only where its findings can come from; a baseline written or a delta against a
         // revision needs every finding.
         let narrowed = (!paths.isEmpty || staged) && writeBaseline == nil && since == nil
@@ -170,6 +173,13 @@ struct Lint: ParsableCommand {
         if Linter.fails(findings) { throw ExitCode(1) }
     }
 
+    /// `named` with each folder (`relative/`, or `""` for the root) replaced by the `files` under it.
+    static func expanding(_ named: Set<String>, files: some Sequence<String>) -> Set<String> {
+        let folders = named.filter { $0.isEmpty || $0.hasSuffix("/") }
+        guard !folders.isEmpty else { return named }
+        return named.subtracting(folders).union(files.filter { file in folders.contains { file.hasPrefix($0) } })
+    }
+
     /// Paths as given on the command line (relative to the current folder), made relative to the corpus root.
     /// A path outside the root, or one that does not exist when `mustExist`, is a usage error that names the
     /// path, where it resolved to and the current folder.
@@ -182,14 +192,21 @@ struct Lint: ParsableCommand {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             let resolved = path.hasPrefix("/") ? ""
                 : " (\(absolute): paths are relative to the current folder \(current))"
-            guard absolute.hasPrefix(root + "/") else {
+            guard absolute == root || absolute.hasPrefix(root + "/") else {
                 throw ValidationError("\(path) is not inside the corpus root \(root)\(resolved)")
             }
-            let relative = String(absolute.dropFirst(root.count + 1))
             guard !mustExist || FileManager.default.fileExists(atPath: absolute) else {
                 throw ValidationError("\(path): no such file\(resolved)")
             }
-            result.insert(relative)
+            let isFolder = (try? FileManager.default.attributesOfItem(atPath: absolute)[.type] as? FileAttributeType)
+                == .typeDirectory
+            // A folder (the root too) stands for the files under it: `Lint.expanding`.
+            guard absolute != root else {
+                result.insert("")
+                continue
+            }
+            let relative = String(absolute.dropFirst(root.count + 1))
+            result.insert(isFolder ? relative + "/" : relative)
         }
         return result
     }

@@ -48,4 +48,56 @@ final class FocusedLintTests: XCTestCase {
         XCTAssertEqual(whole.stdout.split(separator: "\n").count, 3, whole.stdout)
         XCTAssertTrue(whole.stdout.contains(named.stdout), whole.stdout)
     }
+
+    /// The example corpus as a git repository whose plan 001 renamed its invariant I-001-1 (staged), which
+    /// plan 003 still cites.
+    private func exampleWithARemovedInvariant() throws -> (root: URL, plan: String) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CLI.projectRoot.appendingPathComponent("Examples/corpus"), to: root)
+        try CLI.git(root, ["init", "-q"])
+        try CLI.git(root, ["add", "-A"])
+        try CLI.git(root, ["commit", "-qm", "base"])
+        let plan = root.appendingPathComponent("docs/plans/001-sync-core.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        XCTAssertTrue(text.contains("### I-001-1 — "))
+        try Data(text.replacingOccurrences(of: "### I-001-1 — ", with: "### I-001-9 — ").utf8).write(to: plan)
+        try CLI.git(root, ["add", "docs/plans/001-sync-core.md"])
+        return (root, plan.path)
+    }
+
+    func testAStagedRunReportsTheReferencesElsewhereToAnIDItRemoved() throws {
+        let (root, plan) = try exampleWithARemovedInvariant()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cited = "docs/plans/003-desktop-client.md:23:74: error: I-001-1 is defined nowhere [ids/undefined-reference]"
+        let whole = try CLI.run(["lint", "--root", root.path, "--no-cache"])
+        XCTAssertTrue(whole.stdout.contains(cited), whole.stdout)
+        for arguments in [["--staged"], [plan], ["--staged", plan]] {
+            let narrowed = try CLI.run(["lint", "--root", root.path, "--no-cache"] + arguments)
+            XCTAssertEqual(narrowed.status, 1, "\(arguments): \(narrowed.stderr)")
+            XCTAssertTrue(narrowed.stdout.contains(cited), "\(arguments): \(narrowed.stdout)")
+            // Everything else it reports is in plan 001, as the whole run reports it.
+            for line in narrowed.stdout.split(separator: "\n") where !line.hasPrefix("docs/plans/003-") {
+                XCTAssertTrue(line.hasPrefix("docs/plans/001-sync-core.md:"), String(line))
+                XCTAssertTrue(whole.stdout.contains(line), String(line))
+            }
+        }
+        // The JSON names the file whose change removed the definition.
+        let json = try CLI.run(["lint", "--root", root.path, "--no-cache", "--staged", "--format", "json"])
+        XCTAssertTrue(json.stdout.contains("\"docs/plans/001-sync-core.md\""), json.stdout)
+    }
+
+    func testANamedFolderStandsForTheFilesUnderItAndTheRootForTheWholeCorpus() throws {
+        let root = try repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = try CLI.run(["lint", "--root", root.path, "--no-cache"])
+        XCTAssertEqual(whole.status, 1, whole.stderr)
+        let everything = try CLI.run(["lint", "--root", root.path, "--no-cache", root.path])
+        XCTAssertEqual(everything.status, 1, everything.stderr)
+        XCTAssertEqual(everything.stdout, whole.stdout)
+        let folder = try CLI.run(["lint", "--root", root.path, "--no-cache", root.appendingPathComponent("docs").path])
+        XCTAssertEqual(folder.stdout, whole.stdout)
+        let files = try CLI.run(["lint", "--root", root.path, "--no-cache"]
+            + ["a.md", "b.md", "c.md", "e.md"].map { root.appendingPathComponent("docs/" + $0).path })
+        XCTAssertEqual(folder.stdout, files.stdout)
+    }
 }

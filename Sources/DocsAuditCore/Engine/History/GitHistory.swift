@@ -45,6 +45,15 @@ struct GitHistory: Sendable {
         }
     }
 
+    /// The commit HEAD names, or nil (no commit yet, or git cannot run).
+    func head() -> String? {
+        guard case let .success(output) = run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], input: nil) else {
+            return nil
+        }
+        let oid = String(decoding: output, as: UTF8.self).trimmed
+        return !oid.isEmpty && oid.utf8.allSatisfy(Self.isHexDigit) ? oid : nil
+    }
+
     /// The text of each `(commit, path)` through one `git cat-file --batch`; nil for a path the commit does not
     /// have (renamed or not created yet), or that is not a file there; absent when git's answer could not be read.
     func contents(of requests: [Blob]) -> Result<[Blob: [UInt8]?], GitFailure> {

@@ -44,7 +44,32 @@ public struct Finding: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case rule, severity, file, line, column, message, subject
+        case rule, severity, file, line, column, message, subject, related
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(rule: try container.decode(String.self, forKey: .rule),
+                  severity: try container.decode(Severity.self, forKey: .severity),
+                  file: try container.decode(String.self, forKey: .file),
+                  line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column),
+                  message: try container.decode(String.self, forKey: .message),
+                  subject: try container.decode(String.self, forKey: .subject),
+                  related: try container.decodeIfPresent([String].self, forKey: .related) ?? [])
+    }
+
+    /// `related` is written only when there is one (most findings have none).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+        try container.encode(subject, forKey: .subject)
+        if !related.isEmpty { try container.encode(related, forKey: .related) }
     }
 
     /// The order every reporter prints in: file, line, column, rule, message.

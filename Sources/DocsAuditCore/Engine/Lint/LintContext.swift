@@ -26,7 +26,6 @@ public struct LintContext: Sendable {
     public init(corpus: Corpus, model: CorpusModel, focus: Set<String>? = nil) {
         self.corpus = corpus
         self.model = model
-        self.focus = focus.map { LintFocus(paths: $0, corpus: corpus, model: model) }
         var documents: [String: DocumentInfo] = [:]
         var anchors: [String: Set<String>] = [:]
         for document in model.documents {
@@ -51,6 +50,10 @@ public struct LintContext: Sendable {
             probe = parent
         }
         self.repositoryRoot = found
+        self.focus = focus.map {
+            LintFocus(paths: $0, corpus: corpus, model: model, definitions: definitions, rootPath: root,
+                      repositoryRoot: found)
+        }
     }
 
     /// Whether `target` (relative to the corpus root, possibly climbing out with `../`) exists: a corpus

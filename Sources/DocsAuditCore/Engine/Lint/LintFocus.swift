@@ -6,9 +6,10 @@
 /// - `links`: the links in the named files, and the links elsewhere whose target is a named file (a renamed or
 ///   removed heading, or a deleted file, breaks them: `links/missing-anchor` and `links/missing-file` name the
 ///   target in `related`).
-/// - `references`: the ID references in the named files. `ids/undefined-reference` reports at the reference and
-///   names no other file, so a definition removed from a named file is reported where it is referenced only
-///   when that file is named too.
+/// - `references`: the ID references in the named files, and those elsewhere that may name an ID the change
+///   removed (`RemovedDefinitions`: defined by a named file at HEAD, by no file now; ranges and wildcards are
+///   taken whole): `ids/undefined-reference` names the file that defined it in `related`. Outside git there is
+///   no earlier version, so such references are reported by a whole run only.
 /// - `documents` and `plans`: the named files' own (header, status and traceability checks report in the file).
 /// - `analyses`: the named files' analyses (per-file rules report in their own file).
 ///
@@ -33,8 +34,11 @@ public struct LintFocus: Sendable {
     public let paths: Set<String>
     /// The links in the named files (file by file, in path order), then those elsewhere into a named file.
     let links: [LinkRef]
-    /// The ID references in the named files, file by file in path order.
+    /// The ID references in the named files, file by file in path order, then those elsewhere that may name a
+    /// removed ID.
     let references: [IDReference]
+    /// The IDs the change removed, each with the named file that defined it at HEAD (`RemovedDefinitions`).
+    let removedDefinitions: [String: String]
     /// The named files' documents, in path order.
     let documents: [DocumentInfo]
     /// The plans in the named files, in model order.
@@ -44,12 +48,25 @@ public struct LintFocus: Sendable {
 
     /// The focus on `paths`. What the named files say comes from their own analyses (the facts the model
     /// merged, in the same order); what points into them from one pass over the links' targets.
-    init(paths: Set<String>, corpus: Corpus, model: CorpusModel) {
+    init(paths: Set<String>, corpus: Corpus, model: CorpusModel, definitions: Definitions, rootPath: String,
+         repositoryRoot: String?) {
         self.paths = paths
         let named = paths.sorted().compactMap { path in corpus.analysis(at: path).map { (path, $0) } }
         analyses = named.map(\.1)
         documents = named.map(\.1.facts.info)
-        references = named.flatMap(\.1.facts.references)
+        let removed = RemovedDefinitions.find(paths: paths, corpus: corpus, definitions: definitions,
+                                              rootPath: rootPath, repositoryRoot: repositoryRoot)
+        removedDefinitions = removed
+        var references = named.flatMap(\.1.facts.references)
+        if !removed.isEmpty {
+            let families = corpus.profile.ids
+            references += model.references.filter { reference in
+                !paths.contains(reference.path)
+                    && (removed[reference.identity] != nil || reference.range == true
+                        || families[reference.family]?.wildcardOf != nil)
+            }
+        }
+        self.references = references
         plans = model.plans.filter { paths.contains($0.path) }
         var links = named.flatMap(\.1.facts.links)
         // Most targets name no named file: their length alone says so, without hashing them.

@@ -25,8 +25,12 @@ struct UndefinedReferenceRule: Rule {
             guard !missing.isEmpty,
                   reported.insert("\(reference.path):\(reference.line):\(reference.id)").inserted else { continue }
             let detail = missing == [reference.identity] ? "" : " (\(missing.joined(separator: ", ")))"
+            // In a narrowed run, the named file whose change removed the definition (`LintFocus`).
+            let removedBy = Set(missing.compactMap { context.focus?.removedDefinitions[$0] })
+                .subtracting([reference.path]).sorted()
             hits.append(RuleHit(path: reference.path, line: reference.line, column: reference.column,
-                                message: "\(reference.id) is defined nowhere" + detail, subject: reference.id))
+                                message: "\(reference.id) is defined nowhere" + detail, subject: reference.id,
+                                related: removedBy))
         }
         return hits
     }
