@@ -74,7 +74,7 @@ demo: release
 	@echo "== docs-audit lint --root $(EXAMPLES)"
 	@$(RELEASE_BIN) lint --root $(EXAMPLES) && echo "no findings"
 	@echo
-	@echo "== a copy with three planted defects (scripts/demo-defects.sh); docs-audit lint --root <copy>"
+	@echo "== a copy with three planted defects (scripts/demo-defects.sh; the dangling edge gives two findings); docs-audit lint --root <copy>"
 	@copy=$$(mktemp -d); trap 'rm -rf "$$copy"' EXIT; \
 	scripts/demo-defects.sh $(EXAMPLES) "$$copy/corpus" || exit 1; \
 	status=0; $(RELEASE_BIN) lint --root "$$copy/corpus" --no-cache || status=$$?; \

@@ -8,7 +8,8 @@ struct LineCiteRule: Rule {
         cites.code-pin: `` `src/a.ts:24,35` ``) must name a file that exists and lines within it, and both
         endpoints of a range must be non-blank lines (`cites.endpoints`, on by default; off, only a range blank
         throughout is reported). The message names the nearest non-blank
-        line. Line cites rot when the target is edited; prefer a heading link (`#fragment`) where you can.
+        line. A cite whose content `cites/drift` found moved is reported by the drift alone (`docs-audit fix`
+        re-targets it). Line cites rot when the target is edited; prefer a heading link (`#fragment`) where you can.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
