@@ -39,4 +39,31 @@ final class GitObjectsTests: XCTestCase {
         XCTAssertNil(GitObjects.revisionProblem("main~2^{commit}"))
         XCTAssertEqual(GitObjects.revisionProblem("a\nb"), "revision `a\\nb` contains a control character")
     }
+
+    /// The one parser of `cat-file --batch` answers (gates, `fix`, cite drift, removed IDs): missing names,
+    /// trees, a name with spaces, and output cut short or claiming more bytes than it has.
+    func testBatchAnswersAreReadInOrderAndNeverPastTheEnd() {
+        let oid = String(repeating: "a", count: 40)
+        let names = ["HEAD:./a.md", "HEAD:./my file.md", "HEAD:./docs", "HEAD:./b.md"]
+        let output = Array("""
+        \(oid) blob 5
+        hello
+        HEAD:./my file.md missing
+        \(oid) tree 3
+        xyz
+        \(oid) blob 0
+
+
+        """.utf8)
+        let answers = GitObjects.batchAnswers(output, names: names)
+        XCTAssertEqual(answers, [Array("hello".utf8), nil, nil, []])
+        // Cut inside an answer, or a size past the end: the answers stop there, nothing is read out of bounds.
+        for end in 0..<output.count {
+            let cut = GitObjects.batchAnswers(Array(output[..<end]), names: names)
+            XCTAssertLessThanOrEqual(cut.count, names.count)
+            XCTAssertEqual(Array(answers.prefix(cut.count)), cut, "cut at \(end)")
+        }
+        XCTAssertEqual(GitObjects.batchAnswers(Array("\(oid) blob 99999999999999999999\nx\n".utf8), names: names), [])
+        XCTAssertEqual(GitObjects.batchAnswers(Array("garbage\n".utf8), names: names), [])
+    }
 }

@@ -45,15 +45,6 @@ struct GitHistory: Sendable {
         }
     }
 
-    /// The commit HEAD names, or nil (no commit yet, or git cannot run).
-    func head() -> String? {
-        guard case let .success(output) = run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], input: nil) else {
-            return nil
-        }
-        let oid = String(decoding: output, as: UTF8.self).trimmed
-        return !oid.isEmpty && oid.utf8.allSatisfy(Self.isHexDigit) ? oid : nil
-    }
-
     /// The text of each `(commit, path)` through one `git cat-file --batch`; nil for a path the commit does not
     /// have (renamed or not created yet), or that is not a file there; absent when git's answer could not be read.
     func contents(of requests: [Blob]) -> Result<[Blob: [UInt8]?], GitFailure> {
@@ -69,23 +60,8 @@ struct GitHistory: Sendable {
         case let .success(output): bytes = output
         }
         var result: [Blob: [UInt8]?] = [:]
-        var offset = 0
-        let name = { (blob: Blob) in Array("\(blob.commit):./\(blob.path)".utf8) }
-        for blob in asked {
-            // `<oid> <type> <size>`, the content and a newline; or `<name> missing` (or ambiguous) alone.
-            guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
-            let header = bytes[offset..<newline]
-            let parts = header.split(separator: UInt8(ascii: " "))
-            offset = newline + 1
-            if header.elementsEqual(name(blob) + Array(" missing".utf8)) {
-                result[blob] = .some(nil)
-                continue
-            }
-            guard parts.count == 3, let size = Int(String(decoding: parts[2], as: UTF8.self)), size >= 0,
-                  size <= bytes.count - offset, parts[0].allSatisfy(Self.isHexDigit) else { continue }
-            result[blob] = parts[1].elementsEqual("blob".utf8) ? Array(bytes[offset..<(offset + size)]) : .some(nil)
-            offset += size + 1
-        }
+        let answers = GitObjects.batchAnswers(bytes, names: asked.map { "\($0.commit):./\($0.path)" })
+        for (blob, answer) in zip(asked, answers) { result[blob] = .some(answer) }
         return .success(result)
     }
 

@@ -2,27 +2,31 @@
 /// file now. A reference elsewhere to such an ID is broken by the change, so a pre-commit run reports it with the
 /// named file in `related` (`ids/undefined-reference`), as it reports links into a renamed heading.
 ///
-/// HEAD is the version a commit replaces, for `--staged` and for files named by pre-commit alike. Outside git (or
-/// before the first commit) there is no earlier version, and such references are reported only by a whole run.
+/// HEAD is the version a commit replaces, for `--staged` and for files named by pre-commit alike; it is read as
+/// `fix` reads it for renamed headings (`GitObjects`). Outside git (or before the first commit) there is no
+/// earlier version, and such references are reported only by a whole run.
 enum RemovedDefinitions {
     /// The removed IDs (identities), each with the named file that defined it at HEAD; empty outside git.
     static func find(paths: Set<String>, corpus: Corpus, definitions: Definitions, rootPath: String,
                      repositoryRoot: String?) -> [String: String] {
         guard repositoryRoot != nil, !paths.isEmpty else { return [:] }
-        let git = GitHistory(root: rootPath)
-        guard let head = git.head() else { return [:] }
-        let blobs = paths.sorted().map { GitHistory.Blob(commit: head, path: $0) }
-        guard case let .success(contents) = git.contents(of: blobs) else { return [:] }
+        // Only corpus documents: a named image or a file the profile excludes defined nothing.
+        let named = paths.sorted().filter { CorpusLoader.isSelected($0, corpus.profile) }
+        guard !named.isEmpty, let old = try? GitObjects(root: rootPath).contents(at: "HEAD", paths: named) else {
+            return [:]
+        }
         var removed: [String: String] = [:]
-        for blob in blobs {
-            guard case let .some(.some(bytes)) = contents[blob],
-                  case let .success(text) = TextDecoding.decode(bytes) else { continue }
-            let (_, analysis) = DocumentAnalyzer.analyze(path: blob.path, text: text, profile: corpus.profile)
+        for path in named {
+            // The same limit as the working tree's files (`corpus.max-file-bytes`): a huge old version is skipped.
+            guard case let .some(.some(text)) = old[path], text.utf8.count <= corpus.profile.corpus.maxFileBytes else {
+                continue
+            }
+            let (_, analysis) = DocumentAnalyzer.analyze(path: path, text: text, profile: corpus.profile)
             for definition in analysis.facts.definitions where !definitions.isDefined(definition.id) {
                 guard corpus.profile.ids[definition.family]?.local != true, removed[definition.id] == nil else {
                     continue
                 }
-                removed[definition.id] = blob.path
+                removed[definition.id] = path
             }
         }
         return removed

@@ -29,27 +29,46 @@ public struct GitObjects: Sendable {
             return fits
         }
         guard !asked.isEmpty else { return result }
-        let requests = asked.map { "\(ref):./\($0)\n" }.joined()
-        let output = try run(["cat-file", "--batch"], input: Data(requests.utf8))
-        let bytes = [UInt8](output)
-        var offset = 0
-        for path in asked {
-            // Each answer is `<oid> <type> <size>` then the content and a newline, or `<name> missing`.
-            guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A) else {
-                throw CorpusError("git cat-file answered \(result.count) of \(paths.count) requests in \(root)")
-            }
-            let header = String(decoding: bytes[offset..<newline], as: UTF8.self)
-            offset = newline + 1
-            let parts = header.split(separator: " ")
-            guard parts.count == 3, let size = Int(parts[2]), size >= 0, size <= bytes.count - offset else {
-                result[path] = .some(nil)
-                continue
-            }
-            result[path] = parts[1] == "blob" ? .some(String(decoding: bytes[offset..<(offset + size)], as: UTF8.self))
-                : .some(nil)
-            offset += size + 1
+        let names = asked.map { "\(ref):./\($0)" }
+        let output = try run(["cat-file", "--batch"], input: Data(names.map { $0 + "\n" }.joined().utf8))
+        let answers = Self.batchAnswers([UInt8](output), names: names)
+        guard answers.count == asked.count else {
+            throw CorpusError("git cat-file answered \(result.count + answers.count) of \(paths.count) requests in \(root)")
+        }
+        for (path, answer) in zip(asked, answers) {
+            result[path] = .some(answer.map { String(decoding: $0, as: UTF8.self) })
         }
         return result
+    }
+
+    /// The answers of `git cat-file --batch` to the requests `names` (`REV:PATH`), in order: a blob's bytes, or
+    /// nil for a name that is missing or not a blob. Fewer answers than names when the output ends early or an
+    /// answer cannot be read (its size past the end); sizes are checked before any slice.
+    static func batchAnswers(_ bytes: [UInt8], names: [String]) -> [[UInt8]?] {
+        var answers: [[UInt8]?] = []
+        var offset = 0
+        for name in names {
+            // `<oid> <type> <size>`, the content and a newline; or `<name> missing` (or ambiguous) alone.
+            guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
+            let header = bytes[offset..<newline]
+            offset = newline + 1
+            let parts = header.split(separator: UInt8(ascii: " "))
+            guard parts.count == 3, parts[0].allSatisfy(Self.isHexDigit),
+                  let size = Int(String(decoding: parts[2], as: UTF8.self)), size >= 0, size <= bytes.count - offset
+            else {
+                // A request git could not resolve is echoed with a reason; anything else ends the answers.
+                guard header.starts(with: Array(name.utf8) + [UInt8(ascii: " ")]) else { break }
+                answers.append(nil)
+                continue
+            }
+            answers.append(parts[1].elementsEqual("blob".utf8) ? Array(bytes[offset..<(offset + size)]) : nil)
+            offset += size + 1
+        }
+        return answers
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
     }
 
     /// Markdown files in the tree of `ref`, relative to `root`.
