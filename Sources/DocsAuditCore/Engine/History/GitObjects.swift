@@ -33,7 +33,8 @@ public struct GitObjects: Sendable {
         let output = try run(["cat-file", "--batch"], input: Data(names.map { $0 + "\n" }.joined().utf8))
         let answers = Self.batchAnswers([UInt8](output), names: names)
         guard answers.count == asked.count else {
-            throw CorpusError("git cat-file answered \(result.count + answers.count) of \(paths.count) requests in \(root)")
+            let answered = result.count + answers.count
+            throw CorpusError("git cat-file answered \(answered) of \(paths.count) requests in \(root)")
         }
         for (path, answer) in zip(asked, answers) {
             result[path] = .some(answer.map { String(decoding: $0, as: UTF8.self) })
