@@ -38,6 +38,8 @@ struct DocsAudit: ParsableCommand {
     /// Runs the command and maps every outcome onto the exit codes 0 / 1 / 2 (never ArgumentParser's 64).
     static func main() {
         Output.reserveClosedStreams()
+        // The cache index is written while the rules run; it is waited for below, before the process exits.
+        BackgroundWork.allow()
         var code: Int32
         do {
             var command = try parseAsRoot()
@@ -67,6 +69,7 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
+        BackgroundWork.finish()
         #if canImport(Glibc)
         Glibc.exit(code)
         #else

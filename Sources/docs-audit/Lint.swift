@@ -134,6 +134,8 @@ struct Lint: ParsableCommand {
         // revision needs every finding.
         let narrowed = (!paths.isEmpty || staged) && writeBaseline == nil && since == nil
         let result = Linter.run(loaded, focus: narrowed ? named : nil)
+        KeptUntilExit.keep(loaded)
+        KeptUntilExit.keep(result)
         for notice in result.notices { try Output.error("info: " + notice) }
         var findings = result.findings
         if let writeBaseline {

@@ -44,6 +44,24 @@ final class LintCommandTests: XCTestCase {
         for folder in [cache, elsewhere] { try? FileManager.default.removeItem(atPath: folder) }
     }
 
+    /// The index is written on a background thread while the rules run; the process waits for it before it
+    /// exits, so the next run finds every analysis (none parsed again) and prints the same.
+    func testTheIndexWrittenInTheBackgroundIsCompleteWhenTheRunEnds() throws {
+        var many = files
+        for number in 0..<40 { many["docs/n\(number).md"] = Data("# N\(number)\n\n[a](a.md)\n".utf8) }
+        let root = try CLI.folder(many)
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-cli-bg-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let environment = ["DOCS_AUDIT_CACHE_DIR": cache, "DOCS_AUDIT_TIMINGS": "1"]
+        let first = try CLI.run(["lint", "--root", root.path], environment: environment)
+        XCTAssertTrue(first.stderr.contains("timing: 0 of 42 analyses from the cache"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("timing: write the cache index"), "waited for: \(first.stderr)")
+        let second = try CLI.run(["lint", "--root", root.path], environment: environment)
+        XCTAssertTrue(second.stderr.contains("timing: 42 of 42 analyses from the cache"), second.stderr)
+        XCTAssertEqual(second.stdout, first.stdout)
+        XCTAssertEqual(second.status, first.status)
+    }
+
     func testEveryFormatAndSeveralReportsAtOnce() throws {
         let root = try CLI.folder(files)
         let sarif = root.appendingPathComponent("out.sarif").path

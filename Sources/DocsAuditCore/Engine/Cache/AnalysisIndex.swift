@@ -122,10 +122,13 @@ struct AnalysisIndex: Sendable {
         }
     }
 
-    /// One entry of the index to write: its blob is new bytes or a range of the previous index's bytes.
+    /// One entry of the index to write: its blob is new bytes, an analysis encoded as the index is written (so a
+    /// run that writes its index in the background encodes it there, off the run's path), or a range of the
+    /// previous index's bytes.
     struct Record: Sendable {
         enum Blob: Sendable {
             case new([UInt8])
+            case analysis(FileAnalysis)
             case previous(Range<Int>)
         }
 
@@ -184,6 +187,10 @@ struct AnalysisIndex: Sendable {
             out += record.hash
             switch record.blob {
             case let .new(bytes):
+                Varint.append(bytes.count, to: &out)
+                out += bytes
+            case let .analysis(analysis):
+                let bytes = AnalysisCache.blob(analysis)
                 Varint.append(bytes.count, to: &out)
                 out += bytes
             case let .previous(range):

@@ -36,8 +36,8 @@ public enum CorpusLoader {
         if candidates.isEmpty && problems.isEmpty {
             throw CorpusError("\(root): no Markdown files found (corpus.include: \(profile.corpus.include.map(\.source).joined(separator: ", ")))")
         }
-        let (admitted, sizes) = admit(candidates, origins: origins, realRoot: realRoot, settings: profile.corpus,
-                                      problems: &problems)
+        let (admitted, sizes, stamps) = admit(candidates, origins: origins, realRoot: realRoot,
+                                              settings: profile.corpus, problems: &problems)
         let blobIDs = admitted.compactMap { path -> String? in
             if case let .blob(id, _)? = origins[path] { return id }
             return nil
@@ -50,10 +50,11 @@ public enum CorpusLoader {
         let limit = profile.corpus.maxFileBytes
         let chosen = origins
         // Largest first: a worker that picks up a large file last finishes well after the others.
-        let results: [LoadResult] = admitted.parallelMap(costliestFirst: sizes) { path in
-            keepingText ? read(path) : read(path).withoutText
+        let results: [LoadResult] = Array(admitted.indices).parallelMap(costliestFirst: sizes) { index in
+            let result = read(admitted[index], stamp: stamps[index])
+            return keepingText ? result : result.withoutText
         }
-        @Sendable func read(_ path: String) -> LoadResult {
+        @Sendable func read(_ path: String, stamp: FileStamp?) -> LoadResult {
             switch chosen[path] {
             case let .text(text)?:
                 return analyzed(relative: path, bytes: Array(text.utf8), text: text, profile: profile, cache: cache)
@@ -64,12 +65,16 @@ public enum CorpusLoader {
                 }
                 return decoded(relative: path, bytes: bytes, profile: profile, cache: cache)
             case .workingTree?, nil:
-                return load(relative: path, absolute: realRoot + "/" + path, limit: limit, profile: profile, cache: cache)
+                return load(relative: path, absolute: realRoot + "/" + path, stamp: stamp, limit: limit,
+                            profile: profile, cache: cache)
             }
         }
         var documents: [SourceDocument] = []
         var analyses: [FileAnalysis] = []
         var records: [AnalysisIndex.Record] = []
+        documents.reserveCapacity(results.count)
+        analyses.reserveCapacity(results.count)
+        if cache != nil { records.reserveCapacity(results.count) }
         var reused = 0
         var trusted = 0
         for result in results {
@@ -93,9 +98,13 @@ public enum CorpusLoader {
             }
         }
         // The index is rewritten when anything in it would change: a file analysed or re-hashed, one gone.
+        // Written while the rules run when the caller allows it (`BackgroundWork`): nothing in this run reads it.
         if let cache, trusted != records.count || records.count != cache.index.entries.count {
-            PhaseTimer.measure("write the cache index") {
-                cache.cache.write(records, startedAt: startedAt, previous: cache.index)
+            let written = records
+            BackgroundWork.run {
+                PhaseTimer.measure("write the cache index") {
+                    cache.cache.write(written, startedAt: startedAt, previous: cache.index)
+                }
             }
         }
         problems = Array(Set(problems))
@@ -124,18 +133,26 @@ public enum CorpusLoader {
 
     /// The candidates that may be read, in path order: a file over `max-file-bytes`, or one that would take the
     /// run past `max-total-bytes`, is reported as `input/too-large` and never read. Sizes come from the file
-    /// system or the index, so nothing is read to learn them. Each admitted path comes with its size.
+    /// system or the index, so nothing is read to learn them. Each admitted path comes with its size, and a
+    /// working-tree file with its stamp (`FileStamp`: taken here, before the file is read, so the cache compares
+    /// it without a second `stat`; nil for a file that is not regular, which reading then reports).
     private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
-                              settings: CorpusSettings, problems: inout [InputProblem]) -> ([String], [Int]) {
+                              settings: CorpusSettings, problems: inout [InputProblem])
+        -> (paths: [String], sizes: [Int], stamps: [FileStamp?]) {
         var admitted: [String] = []
         var sizes: [Int] = []
+        var stamps: [FileStamp?] = []
         var total = 0
         for path in candidates {
             let size: Int
+            var stamp: FileStamp?
             switch origins[path] {
             case let .text(text)?: size = text.utf8.count
             case let .blob(_, blobSize)?: size = blobSize
-            case .workingTree?, nil: size = FileSystem.size(realRoot + "/" + path) ?? 0
+            case .workingTree?, nil:
+                let absolute = realRoot + "/" + path
+                stamp = FileStamp.of(absolute)
+                size = stamp.flatMap { Int(exactly: $0.size) } ?? FileSystem.size(absolute) ?? 0
             }
             if size > settings.maxFileBytes {
                 problems.append(InputProblem(code: "input/too-large", path: path, message:
@@ -148,9 +165,10 @@ public enum CorpusLoader {
                 total += size
                 admitted.append(path)
                 sizes.append(size)
+                stamps.append(stamp)
             }
         }
-        return (admitted, sizes)
+        return (admitted, sizes, stamps)
     }
 
     /// Whether the profile selects `path`: included, and neither it nor a folder above it excluded.
@@ -231,7 +249,8 @@ public enum CorpusLoader {
                 }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if profile.corpus.exclude.contains(where: { $0.matches(path) || $0.matches(path + "/") }) { continue }
-                switch FileSystem.entryType(realRoot + "/" + path) {
+                // The listing's type saves an `lstat` per entry; asked only where the file system does not say.
+                switch entry.type ?? FileSystem.entryType(realRoot + "/" + path) {
                 case .directory?:
                     pending.append(path)
                 case .file?, .other?:
@@ -267,10 +286,10 @@ public enum CorpusLoader {
         }
     }
 
-    private static func load(relative: String, absolute: String, limit: Int, profile: Profile,
+    /// A working-tree file, whose `stamp` was taken before its bytes are read (at admission): a change while
+    /// they are read shows in the next run's.
+    private static func load(relative: String, absolute: String, stamp: FileStamp?, limit: Int, profile: Profile,
                              cache: CacheUse?) -> LoadResult {
-        // The stamp is taken before the bytes are read: a change while they are read shows in the next run's.
-        let stamp = FileStamp.of(absolute)
         if let cache, let stamp, let entry = cache.index.entries[relative], cache.index.trusts(entry, stamp: stamp),
            let analysis = cache.cache.analysis(entry, in: cache.index, fileSize: Int(clamping: stamp.size)) {
             let hash = Array(cache.index.hash(of: entry))
@@ -341,7 +360,7 @@ public enum CorpusLoader {
         }
         let (made, analysis) = DocumentAnalyzer.analyze(path: relative, text: text, profile: profile)
         let record = cache == nil ? nil : AnalysisIndex.Record(path: relative, stamp: workingTree?.stamp, hash: hash,
-                                                               blob: .new(AnalysisCache.blob(analysis)))
+                                                               blob: .analysis(analysis))
         return .document(document(made), analysis, record, .analysed)
     }
 }

@@ -45,6 +45,9 @@ extension FileSystem {
         let escaped: String
         /// For a name that is not UTF-8 (which no later step can open by a `String` path): whether it is a folder.
         let isFolder: Bool
+        /// The entry's type as the directory listing gives it (a final symbolic link not followed), or nil when
+        /// the file system does not say (`lstat` must be asked).
+        let type: EntryType?
     }
 
     /// Names in a directory with their raw bytes kept, sorted by their escaped form.
@@ -61,9 +64,21 @@ extension FileSystem {
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let text = FileName.text(bytes)
             names.append(Name(text: text, escaped: FileName.escaped(bytes),
-                              isFolder: text == nil && isFolder(Array(path.utf8) + [0x2F] + bytes)))
+                              isFolder: text == nil && isFolder(Array(path.utf8) + [0x2F] + bytes),
+                              type: listedType(entry.pointee.d_type)))
         }
         return .success(names.sorted { $0.escaped < $1.escaped })
+    }
+
+    /// The type a directory entry's `d_type` gives, or nil when it is unknown (some file systems never say).
+    private static func listedType(_ type: UInt8) -> EntryType? {
+        switch Int(type) {
+        case Int(DT_REG): return .file
+        case Int(DT_DIR): return .directory
+        case Int(DT_LNK): return .symlink
+        case Int(DT_UNKNOWN): return nil
+        default: return .other
+        }
     }
 
     /// Whether the raw path names a folder (a final symbolic link not followed).

@@ -59,6 +59,12 @@ public enum Extractor {
 
     static func merge(_ all: [DocumentFacts], corpus: Corpus) -> CorpusModel {
         var model = CorpusModel()
+        // Reserved at their final size: growing by doubling would move millions of facts several times at 100x.
+        model.documents.reserveCapacity(all.count)
+        model.links.reserveCapacity(all.reduce(0) { $0 + $1.links.count })
+        model.cites.reserveCapacity(all.reduce(0) { $0 + $1.cites.count })
+        model.references.reserveCapacity(all.reduce(0) { $0 + $1.references.count })
+        model.definitions.reserveCapacity(all.reduce(0) { $0 + $1.definitions.count })
         for facts in all {
             model.documents.append(facts.info)
             if let plan = facts.plan { model.plans.append(plan) }
