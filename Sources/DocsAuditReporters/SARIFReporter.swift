@@ -65,11 +65,24 @@ public enum SARIFReporter {
         let level: String
         let message: Text
         let locations: [Location]
+        /// The files whose change causes the finding (`Finding.related`); absent when there are none.
+        let relatedLocations: [RelatedLocation]?
         let partialFingerprints: [String: String]
     }
 
     struct Location: Encodable {
         let physicalLocation: PhysicalLocation
+    }
+
+    /// A whole file related to a result: SARIF's `relatedLocations` entry, numbered within the result.
+    struct RelatedLocation: Encodable {
+        let id: Int
+        let message: Text
+        let physicalLocation: FileLocation
+    }
+
+    struct FileLocation: Encodable {
+        let artifactLocation: ArtifactLocation
     }
 
     struct PhysicalLocation: Encodable {
@@ -114,6 +127,11 @@ public enum SARIFReporter {
                     artifactLocation: ArtifactLocation(uri: uri(finding.file), uriBaseId: "%SRCROOT%"),
                     region: Region(startLine: finding.line, startColumn: column, endLine: finding.line,
                                    endColumn: column.addingReportingOverflow(1).overflow ? column : column + 1)))],
+                relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { number, path in
+                    RelatedLocation(id: number, message: Text(text: "the change in \(path) causes this finding"),
+                                    physicalLocation: FileLocation(artifactLocation: ArtifactLocation(
+                                        uri: uri(path), uriBaseId: "%SRCROOT%")))
+                },
                 partialFingerprints: ["docsAudit/v1": Fingerprint.hex("\(key)|\(occurrence)")])
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: report.toolVersion, semanticVersion: report.toolVersion,

@@ -69,7 +69,10 @@ final class ReporterGoldenTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: schema.path) else {
             throw XCTSkip("needs ../shared/schemas/sarif-schema-2.1.0.json beside the project to validate SARIF")
         }
-        let full = Report(findings: Self.findings)
+        // One finding with related files, so `relatedLocations` is validated too.
+        let caused = Finding(rule: "links/missing-anchor", severity: .error, file: "docs/b.md", line: 2, column: 1,
+                             message: "no heading", subject: "docs/a.md#old", related: ["docs/a.md"])
+        let full = Report(findings: Self.findings + [caused])
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-\(UUID().uuidString).sarif")
         try Data(try SARIFReporter.render(full).utf8).write(to: file)
         let process = Process()
