@@ -86,6 +86,41 @@ final class FocusedLintTests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"docs/plans/001-sync-core.md\""), json.stdout)
     }
 
+    /// A task in another plan that verifies the removed invariant (a warning) is reported too, tied to the file.
+    func testAStagedRunReportsTheTasksElsewhereThatVerifyAnIDItRemoved() throws {
+        let (root, plan) = try exampleWithARemovedInvariant()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let task = "docs/plans/003-desktop-client.md:23:1: warning: task T-003p-1-1 verifies I-001-1, which is defined "
+            + "nowhere [tasks/traceability]"
+        let whole = try CLI.run(["lint", "--root", root.path, "--no-cache"])
+        XCTAssertTrue(whole.stdout.contains(task), whole.stdout)
+        for arguments in [["--staged"], [plan]] {
+            let narrowed = try CLI.run(["lint", "--root", root.path, "--no-cache"] + arguments)
+            XCTAssertTrue(narrowed.stdout.contains(task), "\(arguments): \(narrowed.stdout)")
+        }
+    }
+
+    /// A spec that loses an acceptance criterion breaks the tasks elsewhere that cite it: a pre-commit run naming
+    /// the spec reports them, each tied to the spec, as the whole run does.
+    func testARunNamingASpecReportsTheTasksElsewhereCitingACriterionItLost() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-audit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: CLI.projectRoot.appendingPathComponent("Examples/corpus"), to: root)
+        let spec = root.appendingPathComponent("docs/specs/001-sync-core.md")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        let lost = "- [ ] AC3 — A deleted note stays deleted after any device reconnects.\n"
+        XCTAssertTrue(text.contains(lost))
+        try Data(text.replacingOccurrences(of: lost, with: "").utf8).write(to: spec)
+        let cites = "docs/plans/001-sync-core.md:74:1: warning: task T2.1 cites Spec-001 AC3, but Spec-001 has 2 "
+            + "acceptance criteria [tasks/traceability]"
+        let whole = try CLI.run(["lint", "--root", root.path, "--no-cache"])
+        XCTAssertTrue(whole.stdout.contains(cites), whole.stdout)
+        let narrowed = try CLI.run(["lint", "--root", root.path, "--no-cache", spec.path, "--format", "json"])
+        XCTAssertEqual(narrowed.status, 1, narrowed.stderr)
+        XCTAssertTrue(narrowed.stdout.contains("Spec-001 has 2 acceptance criteria"), narrowed.stdout)
+        XCTAssertTrue(narrowed.stdout.contains("\"related\" : [\n        \"docs/specs/001-sync-core.md\""), narrowed.stdout)
+    }
+
     func testANamedFolderStandsForTheFilesUnderItAndTheRootForTheWholeCorpus() throws {
         let root = try repository()
         defer { try? FileManager.default.removeItem(at: root) }

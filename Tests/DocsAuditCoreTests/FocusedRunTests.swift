@@ -91,10 +91,20 @@ final class FocusedRunTests: XCTestCase {
         let whole = Linter.run(corpus)
         // A reference elsewhere to an ID the change removed (defined by a named file at HEAD, nowhere now) is
         // the one finding a whole run cannot tie to the change: the narrowed run names the file in `related`.
-        let removed = LintContext(corpus: corpus, model: whole.model, focus: named).focus?.removedDefinitions ?? [:]
+        // So is a task elsewhere that verifies such an ID, or cites a spec a named file holds or held.
+        let focus = LintContext(corpus: corpus, model: whole.model, focus: named).focus
+        let removed = focus?.removedDefinitions ?? [:]
+        let specs = focus?.namedSpecs ?? [:]
         let tied = whole.findings.map { finding -> Finding in
-            guard finding.rule == "ids/undefined-reference", let by = removed[finding.subject], by != finding.file
-            else { return finding }
+            let by: String?
+            switch finding.rule {
+            case "ids/undefined-reference": by = removed[finding.subject]
+            case "tasks/traceability":
+                let cited = finding.subject.components(separatedBy: "->").last?.split(separator: " ").first.map(String.init)
+                by = cited.flatMap { removed[$0] ?? specs[$0] }
+            default: by = nil
+            }
+            guard let by, by != finding.file else { return finding }
             var tied = finding
             tied.related = [by]
             return tied

@@ -6,16 +6,25 @@
 /// `fix` reads it for renamed headings (`GitObjects`). Outside git (or before the first commit) there is no
 /// earlier version, and such references are reported only by a whole run.
 enum RemovedDefinitions {
-    /// The removed IDs (identities), each with the named file that defined it at HEAD; empty outside git.
+    /// What the named files were at HEAD.
+    struct Found: Sendable {
+        /// The removed IDs (identities), each with the named file that defined it at HEAD.
+        var ids: [String: String] = [:]
+        /// The label of each spec a named file held at HEAD (`Spec-007`), with that file: a task elsewhere that
+        /// cites the spec or its criteria may break when the file changes or goes.
+        var specs: [String: String] = [:]
+    }
+
+    /// What the named files defined at HEAD and no file defines now; empty outside git.
     static func find(paths: Set<String>, corpus: Corpus, definitions: Definitions, rootPath: String,
-                     repositoryRoot: String?) -> [String: String] {
-        guard repositoryRoot != nil, !paths.isEmpty else { return [:] }
+                     repositoryRoot: String?) -> Found {
+        guard repositoryRoot != nil, !paths.isEmpty else { return Found() }
         // Only corpus documents: a named image or a file the profile excludes defined nothing.
         let named = paths.sorted().filter { CorpusLoader.isSelected($0, corpus.profile) }
         guard !named.isEmpty, let old = try? GitObjects(root: rootPath).contents(at: "HEAD", paths: named) else {
-            return [:]
+            return Found()
         }
-        var removed: [String: String] = [:]
+        var found = Found()
         for path in named {
             // The same limit as the working tree's files (`corpus.max-file-bytes`): a huge old version is skipped.
             guard case let .some(.some(text)) = old[path], text.utf8.count <= corpus.profile.corpus.maxFileBytes else {
@@ -23,12 +32,15 @@ enum RemovedDefinitions {
             }
             let (_, analysis) = DocumentAnalyzer.analyze(path: path, text: text, profile: corpus.profile)
             for definition in analysis.facts.definitions where !definitions.isDefined(definition.id) {
-                guard corpus.profile.ids[definition.family]?.local != true, removed[definition.id] == nil else {
+                guard corpus.profile.ids[definition.family]?.local != true, found.ids[definition.id] == nil else {
                     continue
                 }
-                removed[definition.id] = path
+                found.ids[definition.id] = path
+            }
+            if let spec = analysis.facts.spec {
+                found.specs[corpus.profile.label(kind: "spec", number: spec.number)] = path
             }
         }
-        return removed
+        return found
     }
 }

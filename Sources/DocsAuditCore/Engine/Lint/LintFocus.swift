@@ -10,7 +10,9 @@
 ///   removed (`RemovedDefinitions`: defined by a named file at HEAD, by no file now; ranges and wildcards are
 ///   taken whole): `ids/undefined-reference` names the file that defined it in `related`. Outside git there is
 ///   no earlier version, so such references are reported by a whole run only.
-/// - `documents` and `plans`: the named files' own (header, status and traceability checks report in the file).
+/// - `documents`: the named files' own (header and status checks report in the file).
+/// - `plans`: the named files' plans, and the plans elsewhere with a task that cites a removed ID or a spec a
+///   named file holds now or held at HEAD (`tasks/traceability` names that file in `related`).
 /// - `analyses`: the named files' analyses (per-file rules report in their own file).
 ///
 /// The lookup tables a focused rule consults (anchors per file, ID definitions and reservations, the specs'
@@ -39,6 +41,8 @@ public struct LintFocus: Sendable {
     let references: [IDReference]
     /// The IDs the change removed, each with the named file that defined it at HEAD (`RemovedDefinitions`).
     let removedDefinitions: [String: String]
+    /// The spec labels (`Spec-007`) of the specs the named files hold now or held at HEAD, each with its file.
+    let namedSpecs: [String: String]
     /// The named files' documents, in path order.
     let documents: [DocumentInfo]
     /// The plans in the named files, in model order.
@@ -56,18 +60,30 @@ public struct LintFocus: Sendable {
         documents = named.map(\.1.facts.info)
         let removed = RemovedDefinitions.find(paths: paths, corpus: corpus, definitions: definitions,
                                               rootPath: rootPath, repositoryRoot: repositoryRoot)
-        removedDefinitions = removed
+        removedDefinitions = removed.ids
+        var specs = removed.specs
+        for spec in model.specs where paths.contains(spec.path) {
+            specs[corpus.profile.label(kind: "spec", number: spec.number)] = spec.path
+        }
+        namedSpecs = specs
         var references = named.flatMap(\.1.facts.references)
-        if !removed.isEmpty {
+        if !removed.ids.isEmpty {
             let families = corpus.profile.ids
             references += model.references.filter { reference in
                 !paths.contains(reference.path)
-                    && (removed[reference.identity] != nil || reference.range == true
+                    && (removed.ids[reference.identity] != nil || reference.range == true
                         || families[reference.family]?.wildcardOf != nil)
             }
         }
         self.references = references
-        plans = model.plans.filter { paths.contains($0.path) }
+        let cited = Array(removed.ids.keys) + Array(specs.keys)
+        plans = model.plans.filter { plan in
+            paths.contains(plan.path) || (!cited.isEmpty && plan.allTasks.contains { task in
+                cited.contains { id in
+                    task.specCoverage?.contains(id) == true || task.verifiesInvariant?.contains(id) == true
+                }
+            })
+        }
         var links = named.flatMap(\.1.facts.links)
         // Most targets name no named file: their length alone says so, without hashing them.
         let lengths = Set(paths.map(\.utf8.count))
