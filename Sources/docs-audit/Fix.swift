@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocsAuditCore
+import DocsAuditReporters
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,9 +22,11 @@ struct Fix: ParsableCommand {
         to where it is now), #fragment links (in every file) into a heading renamed
         since the last commit (git: HEAD against the working tree), and sync's graph
         rewrites. Overlapping fixes are refused. Writes are atomic and keep every
-        other byte (a BOM, line endings, mode); a second run changes nothing. Frozen trees are left alone unless --include-frozen. Errors and
-        warnings left are listed on standard error as "needs a person" with the
-        reason. Naming files fixes only findings in them or caused by them.
+        other byte (a BOM, line endings, mode); a second run changes nothing.
+        Frozen trees are left alone unless --include-frozen. Errors and warnings
+        left are listed on standard error as "needs a person" with the reason,
+        then counted on one line (by rule, when there are many). Naming files
+        fixes only findings in them or caused by them.
 
         Examples:
           docs-audit fix --root . --dry-run      # the change as a unified diff
@@ -51,11 +54,13 @@ struct Fix: ParsableCommand {
         for notice in result.notices { try Output.error("info: " + notice) }
         let plan = FixPlanner.plan(loaded, lint: result,
                                    options: FixPlanner.Options(includeFrozen: includeFrozen, paths: named))
+        var fixed = 0
         if dryRun {
             try Output.write(plan.changes.map { UnifiedDiff.make($0.original, $0.updated, path: $0.path) }.joined())
         } else {
             try FixWriter.write(plan.changes, root: corpus.root) { change in
                 for note in change.notes { try Output.error("fixed " + note) }
+                fixed += change.notes.count
             }
         }
         for note in plan.notes { try Output.error("needs a person: " + note) }
@@ -66,7 +71,25 @@ struct Fix: ParsableCommand {
                              + "\(finding.severity.rawValue): \(finding.message) [\(finding.rule)] "
                              + "(\(leftover.reason))")
         }
+        if let summary = Self.summary(fixed: fixed, notes: plan.notes.count, left: plan.leftovers.map(\.finding)) {
+            try Output.error(summary)
+        }
         if !plan.leftovers.isEmpty || !plan.notes.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The closing line of a run that leaves work: how many were fixed and how many need a person, by severity
+    /// and, when there are many, by the rules with the most; nil when nothing is left (the fixed lines say all).
+    static func summary(fixed: Int, notes: Int, left: [Finding]) -> String? {
+        let need = notes + left.count
+        guard need > 0 else { return nil }
+        var line = "\(fixed) fixed, \(need) need\(need == 1 ? "s" : "") a person"
+        if !left.isEmpty { line += " (\(TextReporter.summary(left)))" }
+        if left.count > 10 {
+            let counts = Dictionary(left.map { ($0.rule, 1) }, uniquingKeysWith: +)
+            let most = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            line += "; most: " + most.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        return line
     }
 
     /// `path` (relative to the current folder) relative to the corpus root; it must be inside the root.

@@ -136,7 +136,8 @@ final class CiteDriftScenarioTests: XCTestCase {
         XCTAssertEqual(fix.status, 1)
         XCTAssertEqual(fix.stdout, "")
         XCTAssertEqual(fix.stderr, "docs-audit: needs a person: docs/cite.md:3:7: warning: \(message) (the cited "
-                       + "lines were rewritten or deleted: only a person can tell what the cite should point at now)\n")
+                       + "lines were rewritten or deleted: only a person can tell what the cite should point at now)\n"
+                       + "docs-audit: 0 fixed, 1 needs a person (1 warning in 1 file)\n")
         XCTAssertEqual(try read(root, "docs/cite.md"), "# Cite\n\nSee [t](target.md):4-6.\n")
     }
 

@@ -165,6 +165,7 @@ final class FixCommandTests: XCTestCase {
             (did you mean #a?) [links/missing-anchor] (no heading of a.md was renamed from `two` since the last commit)
             docs-audit: needs a person: b.md:3:15: error: link to a.md#nowhere: no heading or anchor `nowhere` \
             in a.md [links/missing-anchor] (no heading of a.md was renamed from `nowhere` since the last commit)
+            docs-audit: 0 fixed, 2 need a person (2 errors in 1 file)
 
             """)
         XCTAssertEqual(try bytes(root, "b.md"), before)
@@ -186,8 +187,22 @@ final class FixCommandTests: XCTestCase {
             docs-audit: fixed a.md:3:8 TODO → TO-DO
             docs-audit: needs a person: a.md:5:9: error: link to #nowhere: no heading or anchor `nowhere` in a.md \
             [links/missing-anchor] (no commit to compare with, so a renamed heading cannot be told from a missing one)
+            docs-audit: 1 fixed, 1 needs a person (1 error in 1 file)
 
             """)
+    }
+
+    /// Many leftovers end with a line that counts them and names the rules with the most.
+    func testTheClosingLineCountsWhatNeedsAPersonByRule() throws {
+        let links = (1...12).map { "[x\($0)](#gone-\($0))" }.joined(separator: "\n\n")
+        let root = try CLI.folder(["a.md": Data("# A\n\n\(links)\n\nA TODO.\n".utf8),
+                                   "docs-audit.yml": Data(config.utf8)])
+        let result = try CLI.run(["fix", "--root", root.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("docs-audit: needs a person: ") }.count, 12)
+        XCTAssertEqual(lines.last, "docs-audit: 1 fixed, 12 need a person (12 errors in 1 file); "
+                       + "most: links/missing-anchor 12")
     }
 
     func testOverlappingFixesAreRefusedAndFrozenFilesLeftAloneUnlessAsked() throws {
@@ -213,6 +228,7 @@ final class FixCommandTests: XCTestCase {
             it overlaps another fix at line 3)
             docs-audit: needs a person: a.md:3:7: warning: TODO here: TODO here [custom/no-todo-here] (its fix was \
             refused: it overlaps another fix at line 3)
+            docs-audit: 0 fixed, 2 need a person (2 warnings in 1 file)
 
             """)
         XCTAssertEqual(try bytes(root, "a.md"), Array("# A\n\nStill TODO here.\n".utf8))
@@ -232,6 +248,7 @@ final class FixCommandTests: XCTestCase {
             docs-audit: needs a person: docs/archive/old.md:3:1: warning: link to ../../a.md#old: no heading or \
             anchor `old` in a.md (did you mean #a?) [links/missing-anchor] (docs/archive/old.md is in a frozen \
             tree (--include-frozen fixes it))
+            docs-audit: 0 fixed, 1 needs a person (1 warning in 1 file)
 
             """)
         XCTAssertEqual(try bytes(root, "docs/archive/old.md"), Array("# Old\n\n[a](../../a.md#old)\n".utf8))
