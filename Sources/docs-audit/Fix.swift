@@ -20,8 +20,8 @@ struct Fix: ParsableCommand {
         Fixes only what needs no judgement: each finding's own fix (a custom rule's
         replacement; a line cite whose content git history shows moved, re-targeted
         to where it is now), #fragment links (in every file) into a heading renamed
-        since the last commit (git: HEAD against the working tree), and sync's graph
-        rewrites. Overlapping fixes are refused. Writes are atomic and keep every
+        since the last commit (git: HEAD against the working tree), the paths of
+        links into a file moved with `git mv`, and sync's graph rewrites. Overlapping fixes are refused. Writes are atomic and keep every
         other byte (a BOM, line endings, mode); a second run changes nothing.
         Frozen trees are left alone unless --include-frozen. Errors and warnings
         left are listed on standard error as "needs a person" with the reason,

@@ -192,6 +192,38 @@ final class FixCommandTests: XCTestCase {
             """)
     }
 
+    /// `git mv` of a linked file: every link into it (from the root, a nested folder, with `./`, a fragment or a
+    /// title) is pointed at the new place, written relative to its own file; a second run changes nothing. A file
+    /// moved without git knowing (plain `mv`) needs a person, and the reason says so.
+    func testLinksIntoAFileMovedWithGitMvArePointedAtItsNewPlace() throws {
+        let root = try repository([
+            "a.md": Data("# A\n\nSee [n](notes/old.md#part) and [m](./notes/old.md \"t\").\n".utf8),
+            "docs/x/b.md": Data("# B\n\n[n](../../notes/old.md)\n".utf8),
+            "notes/old.md": Data("# Old\n\n## Part\n".utf8),
+            "notes/other.md": Data("# Other\n".utf8),
+            "c.md": Data("# C\n\n[o](notes/other.md)\n".utf8),
+        ]) { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("moved"),
+                                                    withIntermediateDirectories: true)
+            try CLI.git(root, ["mv", "notes/old.md", "moved/new.md"])
+            try FileManager.default.moveItem(at: root.appendingPathComponent("notes/other.md"),
+                                             to: root.appendingPathComponent("moved/other.md"))
+        }
+        let result = try CLI.run(["fix", "--root", root.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(String(decoding: try bytes(root, "a.md"), as: UTF8.self),
+                       "# A\n\nSee [n](moved/new.md#part) and [m](./moved/new.md \"t\").\n")
+        XCTAssertEqual(String(decoding: try bytes(root, "docs/x/b.md"), as: UTF8.self), "# B\n\n[n](../../moved/new.md)\n")
+        XCTAssertEqual(String(decoding: try bytes(root, "c.md"), as: UTF8.self), "# C\n\n[o](notes/other.md)\n")
+        XCTAssertTrue(result.stderr.contains("docs-audit: fixed a.md:3:9 notes/old.md → moved/new.md\n"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("docs-audit: needs a person: c.md:3:1: error: link to notes/other.md: "
+            + "notes/other.md does not exist [links/missing-file] (git knows of no move of notes/other.md since the "
+            + "last commit (`git mv` records one))"), result.stderr)
+        let again = try CLI.run(["fix", "--root", root.path])
+        XCTAssertFalse(again.stderr.contains("docs-audit: fixed"), again.stderr)
+        XCTAssertEqual(String(decoding: try bytes(root, "docs/x/b.md"), as: UTF8.self), "# B\n\n[n](../../moved/new.md)\n")
+    }
+
     /// Many leftovers end with a line that counts them and names the rules with the most.
     func testTheClosingLineCountsWhatNeedsAPersonByRule() throws {
         let links = (1...12).map { "[x\($0)](#gone-\($0))" }.joined(separator: "\n\n")

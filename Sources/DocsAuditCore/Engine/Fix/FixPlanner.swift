@@ -1,5 +1,6 @@
 /// Decides what `docs-audit fix` changes: every finding's own `fix` (custom-rule replacements, re-targeted
-/// cites), `#fragment`s of links into a heading renamed since the last commit, and `sync`'s graph rewrites.
+/// cites), `#fragment`s of links into a heading renamed since the last commit, the paths of links into a file
+/// moved since then (`MovedFileLinks`), and `sync`'s graph rewrites.
 /// Only unambiguous edits are kept: overlapping ones are refused, frozen files are left alone unless asked.
 public enum FixPlanner {
     /// Options of one run.
@@ -30,6 +31,7 @@ public enum FixPlanner {
         var reasons: [Int: String] = [:]
         // nil: no commit to compare with, so a renamed heading cannot be told from a missing one.
         let renames = findings.contains { $0.rule == "links/missing-anchor" } ? HeadingRenames.find(in: corpus) : [:]
+        let moves = findings.contains { $0.rule == "links/missing-file" } ? MovedFileLinks.moves(in: corpus) : [:]
         let links = Dictionary(grouping: result.model.links) {
             LinkPlace(path: $0.path, line: $0.line, column: $0.column)
         }
@@ -40,6 +42,18 @@ public enum FixPlanner {
                 switch fragmentEdit(links[place] ?? [], renames: renames, context: context) {
                 case let .success(found): edit = found
                 case let .failure(why): reasons[index] = why.text
+                }
+            }
+            if edit == nil, finding.rule == "links/missing-file" {
+                let place = LinkPlace(path: finding.file, line: finding.line, column: finding.column)
+                let candidates = links[place] ?? []
+                if candidates.count == 1, let link = candidates.first {
+                    switch MovedFileLinks.edit(link, moves: moves, corpus: corpus) {
+                    case let .success(found): edit = found
+                    case let .failure(why): reasons[index] = why.text
+                    }
+                } else {
+                    reasons[index] = "the link cannot be told apart from another at the same place"
                 }
             }
             guard let edit else { continue }
