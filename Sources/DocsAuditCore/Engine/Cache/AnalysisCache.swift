@@ -7,7 +7,8 @@ import FoundationEssentials
 /// compact binary form (`BinaryCodable`). A run reads the index in one go; a file whose stamp is unchanged is
 /// not read at all, and one whose stamp changed is read and hashed, its analysis reused when the hash is the
 /// same. The index is written once at the end of loading, atomically (a temporary file renamed into place), and
-/// only when something changed; files no longer in the corpus simply drop out of it.
+/// only when something changed; files no longer in the corpus simply drop out of it. In the CLI it is encoded
+/// and written on a background thread while the rules run (`BackgroundWork`), and waited for before exit.
 ///
 /// The index belongs to a scope, a hash of the format, the tool (version and executable) and every profile
 /// text applied: an index of another scope is empty to this one, so a stale analysis is never returned. An
