@@ -108,35 +108,48 @@ private struct TreeWalker {
     }
 
     private mutating func enter(_ node: OpaquePointer, isLeaf: Bool) {
-        var frame = Frame(node: node)
+        // Leaves are built and moved straight into their parent; a container is built in its frame on the stack.
+        // No frame, block or inline is copied on the way (each copy retains and releases every array inside).
         if let kind = Self.blockKind(node) {
-            frame.block = Block(kind: kind, range: Self.range(of: node))
-            if isLeaf { frame.block?.literal = Self.literal(node) }
+            var block = Block(kind: kind, range: Self.range(of: node))
+            if isLeaf {
+                block.literal = Self.literal(node)
+                attach(block: block)
+                return
+            }
+            // The container's children are counted once, so the array they go into is allocated once rather
+            // than grown (and copied) child by child.
+            if block.holdsInlines {
+                block.inlines.reserveCapacity(Self.childCount(node))
+            } else {
+                block.children.reserveCapacity(Self.childCount(node))
+            }
+            // Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
+            // always keep their frame so their inlines stay theirs.
+            switch kind {
+            case .blockQuote, .list, .item, .other:
+                if stack.count >= CmarkBridge.maxDepth { return flatten(node) }
+            default: break
+            }
+            stack.append(Frame(node: node, block: block, inline: nil))
         } else {
             let start = Self.inlineStart(node) ?? currentBlockStart()
-            frame.inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
+            var inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
+            if isLeaf {
+                attach(inline: inline)
+                return
+            }
+            inline.children.reserveCapacity(Self.childCount(node))
+            // Inline containers get a little more room than block containers.
+            if stack.count >= CmarkBridge.maxDepth + 50 { return flatten(node) }
+            stack.append(Frame(node: node, block: nil, inline: inline))
         }
-        if isLeaf {
-            attach(frame)
-            return
-        }
-        // The container's children are counted once, so the array they go into is allocated once rather than
-        // grown (and copied) child by child.
-        let count = Self.childCount(node)
-        if frame.inline != nil {
-            frame.inline?.children.reserveCapacity(count)
-        } else if frame.block?.holdsInlines == true {
-            frame.block?.inlines.reserveCapacity(count)
-        } else {
-            frame.block?.children.reserveCapacity(count)
-        }
-        if stack.count >= Self.depthLimit(for: frame) {
-            // Too deep: keep the content but not the nesting. The container's own frame is dropped and
-            // its children attach to the frame above (the caller reports a parse problem).
-            if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
-        } else {
-            stack.append(frame)
-        }
+    }
+
+    /// Too deep: keep the content but not the nesting. The container's own frame is dropped and its children
+    /// attach to the frame above (the caller reports a parse problem).
+    private mutating func flatten(_ node: OpaquePointer) {
+        if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
     }
 
     /// The number of children of `node`.
@@ -150,37 +163,31 @@ private struct TreeWalker {
         return count
     }
 
-    /// Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
-    /// always keep their frame so their inlines stay theirs; inline containers get a little more room.
-    private static func depthLimit(for frame: Frame) -> Int {
-        guard let block = frame.block else { return CmarkBridge.maxDepth + 50 }
-        switch block.kind {
-        case .blockQuote, .list, .item, .other: return CmarkBridge.maxDepth
-        default: return Int.max
+    private mutating func exit(_ node: OpaquePointer) {
+        guard let top = stack.indices.last, stack[top].node == node else { return }  // a flattened container
+        let frame = stack.removeLast()
+        if let block = frame.block {
+            attach(block: block)
+        } else if let inline = frame.inline {
+            attach(inline: inline)
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer) {
-        guard let top = stack.last, top.node == node else { return }  // a flattened container
-        stack.removeLast()
-        attach(top)
+    private mutating func attach(block: consuming Block) {
+        if stack.isEmpty {
+            topBlocks.append(block)
+        } else {
+            stack[stack.count - 1].block?.children.append(block)
+        }
     }
 
-    private mutating func attach(_ frame: Frame) {
-        if let block = frame.block {
-            if stack.isEmpty {
-                topBlocks.append(block)
-            } else {
-                stack[stack.count - 1].block?.children.append(block)
-            }
-        } else if let inline = frame.inline {
-            guard !stack.isEmpty else { return }
-            let index = stack.count - 1
-            if stack[index].block != nil {
-                stack[index].block?.inlines.append(inline)
-            } else {
-                stack[index].inline?.children.append(inline)
-            }
+    private mutating func attach(inline: consuming Inline) {
+        guard !stack.isEmpty else { return }
+        let index = stack.count - 1
+        if stack[index].block != nil {
+            stack[index].block?.inlines.append(inline)
+        } else {
+            stack[index].inline?.children.append(inline)
         }
     }
 
