@@ -12,6 +12,9 @@ enum CmarkBridge {
     /// The result of one parse.
     struct Output {
         var blocks: [Block]
+        /// Every block of `blocks`, containers before their children, in document order (as
+        /// `MarkdownDocument.flatten` lists them), filled in by the walk.
+        var allBlocks: [Block] = []
         /// Set when nesting was flattened at `maxDepth`.
         var flattenedAtLine: Int?
     }
@@ -63,10 +66,15 @@ private struct TreeWalker {
         var node: OpaquePointer
         var block: Block?
         var inline: Inline?
+        /// The block's place in `allBlocks`, or -1.
+        var slot = -1
     }
 
     private var stack: [Frame] = []
     private var topBlocks: [Block] = []
+    /// Every block in document order, containers before their children: a block takes its place when it is
+    /// entered and is written there when it is complete.
+    private var allBlocks: [Block] = []
     private var flattenedAtLine: Int?
 
     func walk(_ root: OpaquePointer) -> CmarkBridge.Output {
@@ -93,7 +101,8 @@ private struct TreeWalker {
             }
         }
         _ = documentRange
-        return CmarkBridge.Output(blocks: walker.topBlocks, flattenedAtLine: walker.flattenedAtLine)
+        return CmarkBridge.Output(blocks: walker.topBlocks, allBlocks: walker.allBlocks,
+                                  flattenedAtLine: walker.flattenedAtLine)
     }
 
     private static func isLeaf(_ node: OpaquePointer) -> Bool {
@@ -111,12 +120,14 @@ private struct TreeWalker {
         // Leaves are built and moved straight into their parent; a container is built in its frame on the stack.
         // No frame, block or inline is copied on the way (each copy retains and releases every array inside).
         if let kind = Self.blockKind(node) {
-            var block = Block(kind: kind, range: Self.range(of: node))
+            let range = Self.range(of: node)
             if isLeaf {
-                block.literal = Self.literal(node)
-                attach(block: block)
+                let leaf = Block(kind: kind, range: range, literal: Self.literal(node))
+                if attachesBlock { allBlocks.append(leaf) }
+                attach(block: consume leaf)
                 return
             }
+            var block = Block(kind: kind, range: range)
             // The container's children are counted once, so the array they go into is allocated once rather
             // than grown (and copied) child by child.
             if block.holdsInlines {
@@ -131,12 +142,17 @@ private struct TreeWalker {
                 if stack.count >= CmarkBridge.maxDepth { return flatten(node) }
             default: break
             }
-            stack.append(Frame(node: node, block: block, inline: nil))
+            var slot = -1
+            if attachesBlock {
+                slot = allBlocks.count
+                allBlocks.append(Block(kind: .thematicBreak, range: block.range))  // written at exit
+            }
+            stack.append(Frame(node: node, block: block, inline: nil, slot: slot))
         } else {
             let start = Self.inlineStart(node) ?? currentBlockStart()
             var inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
             if isLeaf {
-                attach(inline: inline)
+                attach(inline: consume inline)
                 return
             }
             inline.children.reserveCapacity(Self.childCount(node))
@@ -144,6 +160,12 @@ private struct TreeWalker {
             if stack.count >= CmarkBridge.maxDepth + 50 { return flatten(node) }
             stack.append(Frame(node: node, block: nil, inline: inline))
         }
+    }
+
+    /// Whether a block entered now ends up in the tree: at the top, or under a block (never under an inline).
+    private var attachesBlock: Bool {
+        guard let top = stack.indices.last else { return true }
+        return stack[top].block != nil
     }
 
     /// Too deep: keep the content but not the nesting. The container's own frame is dropped and its children
@@ -167,6 +189,7 @@ private struct TreeWalker {
         guard let top = stack.indices.last, stack[top].node == node else { return }  // a flattened container
         let frame = stack.removeLast()
         if let block = frame.block {
+            if frame.slot >= 0 { allBlocks[frame.slot] = block }
             attach(block: block)
         } else if let inline = frame.inline {
             attach(inline: inline)
