@@ -15,60 +15,69 @@ enum ParseCost {
     static let allowance = 64 << 20
 
     /// The estimated peak memory of parsing `bytes`. Lines inside a fenced code block count once each: cmark-gfm
-    /// keeps a code block's text as one literal.
+    /// keeps a code block's text as one literal. Read through one buffer pointer, without a slice per line.
     static func estimate(_ bytes: [UInt8]) -> Int {
-        var splits = 0
-        var fence: (byte: UInt8, length: Int)?
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-            let line = bytes[lineStart..<lineEnd]
-            let marker = fenceMarker(line)
-            if let open = fence {
-                if let marker, marker.byte == open.byte, marker.length >= open.length, marker.bare { fence = nil }
-            } else if let marker, marker.byte == UInt8(ascii: "~") || marker.infoIsPlain {
-                fence = (marker.byte, marker.length)
-            } else {
-                splits += splitsIn(line)
+        let splits = bytes.withUnsafeBufferPointer { buffer in
+            var splits = 0
+            var fence: (byte: UInt8, length: Int)?
+            var lineStart = 0
+            while lineStart < buffer.count {
+                var lineEnd = lineStart
+                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A, buffer[lineEnd] != 0x0D { lineEnd += 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                let marker = fenceMarker(line)
+                if let open = fence {
+                    if let marker, marker.byte == open.byte, marker.length >= open.length, marker.bare { fence = nil }
+                } else if let marker, marker.byte == UInt8(ascii: "~") || marker.infoIsPlain {
+                    fence = (marker.byte, marker.length)
+                } else {
+                    splits += splitsIn(line)
+                }
+                splits += 1
+                lineStart = lineEnd + 1
             }
-            splits += 1
-            lineStart = lineEnd + 1
+            return splits
         }
         // Both factors are bounded by the file size (at most max-file-bytes), so no product overflows.
         return (splits + 16) * bytesPerNode + 8 * bytes.count
     }
 
     /// A fence line: at most three spaces, then three or more backticks or tildes.
-    private static func fenceMarker(_ line: ArraySlice<UInt8>)
+    private static func fenceMarker(_ line: UnsafeBufferPointer<UInt8>)
         -> (byte: UInt8, length: Int, bare: Bool, infoIsPlain: Bool)? {
-        var index = line.startIndex
-        while index < line.endIndex, line[index] == 0x20, index - line.startIndex < 3 { index += 1 }
-        guard index < line.endIndex, line[index] == UInt8(ascii: "`") || line[index] == UInt8(ascii: "~") else { return nil }
+        var index = 0
+        while index < line.count, line[index] == 0x20, index < 3 { index += 1 }
+        guard index < line.count, line[index] == UInt8(ascii: "`") || line[index] == UInt8(ascii: "~") else { return nil }
         let byte = line[index]
         var end = index
-        while end < line.endIndex, line[end] == byte { end += 1 }
+        while end < line.count, line[end] == byte { end += 1 }
         guard end - index >= 3 else { return nil }
-        let rest = line[end...]
-        return (byte, end - index, rest.allSatisfy { $0 == 0x20 || $0 == 0x09 }, !rest.contains(UInt8(ascii: "`")))
+        var bare = true, infoIsPlain = true
+        for offset in end..<line.count {
+            let next = line[offset]
+            if next != 0x20, next != 0x09 { bare = false }
+            if next == UInt8(ascii: "`") { infoIsPlain = false }
+        }
+        return (byte, end - index, bare, infoIsPlain)
     }
 
     /// Possible nodes on a line outside code: cells and inline markup two each, container markers where they
     /// can open a container, and the autolink extension's `www.` and `://`.
-    private static func splitsIn(_ line: ArraySlice<UInt8>) -> Int {
+    private static func splitsIn(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var splits = 0
         var previous: UInt8 = 0x0A
-        var index = line.startIndex
-        while index < line.endIndex {
+        var index = 0
+        let count = line.count
+        while index < count {
             let byte = line[index]
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ">") {
                 if opensContainer(after: previous) { splits += 2 }
             } else if isSplit(byte) {
                 splits += 2
-            } else if byte == UInt8(ascii: "w"), line.endIndex - index >= 4, line[index + 1] == byte,
+            } else if byte == UInt8(ascii: "w"), count - index >= 4, line[index + 1] == byte,
                       line[index + 2] == byte, line[index + 3] == UInt8(ascii: ".") {
                 splits += 4
-            } else if byte == UInt8(ascii: ":"), line.endIndex - index >= 3, line[index + 1] == UInt8(ascii: "/"),
+            } else if byte == UInt8(ascii: ":"), count - index >= 3, line[index + 1] == UInt8(ascii: "/"),
                       line[index + 2] == UInt8(ascii: "/") {
                 splits += 4
             }

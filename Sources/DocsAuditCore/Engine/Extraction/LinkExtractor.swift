@@ -57,18 +57,60 @@ enum LinkExtractor {
             return (resolved.target ?? "", resolved.fragment)
         }
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) { return nil }
-        // Byte searches: `#`, `?`, `%` and `/` are ASCII, so their UTF-8 positions are character boundaries.
-        var file = Substring(destination)
-        var fragment: String?
-        if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            file = destination[..<hash]
-            fragment = String(destination[destination.utf8.index(after: hash)...])
+        // Byte searches: `#`, `?`, `%` and `/` are ASCII, so their UTF-8 positions are character boundaries. One
+        // pass finds the first `#`, the first `?` before it and whether a `%` comes before either.
+        var hashOffset: Int?, queryOffset: Int?, hasPercent = false
+        var offset = 0
+        for byte in destination.utf8 {
+            if byte == UInt8(ascii: "#") {
+                hashOffset = offset
+                break
+            }
+            if byte == UInt8(ascii: "?"), queryOffset == nil { queryOffset = offset }
+            if byte == UInt8(ascii: "%"), queryOffset == nil { hasPercent = true }
+            offset += 1
         }
-        if let query = file.utf8.firstIndex(of: UInt8(ascii: "?")) { file = file[..<query] }
-        if file.utf8.contains(UInt8(ascii: "%")) { file = Substring(TextFormat.percentDecoded(file) ?? String(file)) }
+        let utf8 = destination.utf8
+        var fragment: String?
+        if let hashOffset {
+            fragment = String(destination[utf8.index(utf8.startIndex, offsetBy: hashOffset + 1)...])
+        }
+        let fileEnd = utf8.index(utf8.startIndex, offsetBy: queryOffset ?? hashOffset ?? utf8.count)
+        var file = destination[..<fileEnd]
+        if hasPercent { file = Substring(TextFormat.percentDecoded(file) ?? String(file)) }
         if file.isEmpty { return (nil, fragment) }
         let base = file.utf8.first == UInt8(ascii: "/") ? [] : folder()
-        return (normalize(base + segments(file)), fragment)
+        return (normalizedPath(base, file), fragment)
+    }
+
+    /// `normalize(base + segments(file))` without a `String` per segment: the segments stay slices of their text
+    /// until the one joined path is made.
+    static func normalizedPath(_ base: ArraySlice<String>, _ file: Substring) -> String {
+        var out: [Substring] = []
+        out.reserveCapacity(base.count + 4)
+        func push(_ segment: Substring) {
+            switch segment {
+            case "", ".": return
+            case "..":
+                if let last = out.last, last != ".." { out.removeLast() } else { out.append("..") }
+            default: out.append(segment)
+            }
+        }
+        for segment in base { push(Substring(segment)) }
+        var start = file.startIndex
+        var index = start
+        let utf8 = file.utf8
+        while index < file.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                if start < index { push(Substring(utf8[start..<index])) }
+                index = utf8.index(after: index)
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start < file.endIndex { push(Substring(utf8[start...])) }
+        return out.joined(separator: "/")
     }
 
     /// The `/`-separated parts of `path`.

@@ -12,6 +12,9 @@ enum CmarkBridge {
     /// The result of one parse.
     struct Output {
         var blocks: [Block]
+        /// Every block of `blocks`, containers before their children, in document order (as
+        /// `MarkdownDocument.flatten` lists them), filled in by the walk.
+        var allBlocks: [Block] = []
         /// Set when nesting was flattened at `maxDepth`.
         var flattenedAtLine: Int?
     }
@@ -63,10 +66,15 @@ private struct TreeWalker {
         var node: OpaquePointer
         var block: Block?
         var inline: Inline?
+        /// The block's place in `allBlocks`, or -1.
+        var slot = -1
     }
 
     private var stack: [Frame] = []
     private var topBlocks: [Block] = []
+    /// Every block in document order, containers before their children: a block takes its place when it is
+    /// entered and is written there when it is complete.
+    private var allBlocks: [Block] = []
     private var flattenedAtLine: Int?
 
     func walk(_ root: OpaquePointer) -> CmarkBridge.Output {
@@ -93,7 +101,8 @@ private struct TreeWalker {
             }
         }
         _ = documentRange
-        return CmarkBridge.Output(blocks: walker.topBlocks, flattenedAtLine: walker.flattenedAtLine)
+        return CmarkBridge.Output(blocks: walker.topBlocks, allBlocks: walker.allBlocks,
+                                  flattenedAtLine: walker.flattenedAtLine)
     }
 
     private static func isLeaf(_ node: OpaquePointer) -> Bool {
@@ -108,35 +117,61 @@ private struct TreeWalker {
     }
 
     private mutating func enter(_ node: OpaquePointer, isLeaf: Bool) {
-        var frame = Frame(node: node)
+        // Leaves are built and moved straight into their parent; a container is built in its frame on the stack.
+        // No frame, block or inline is copied on the way (each copy retains and releases every array inside).
         if let kind = Self.blockKind(node) {
-            frame.block = Block(kind: kind, range: Self.range(of: node))
-            if isLeaf { frame.block?.literal = Self.literal(node) }
+            let range = Self.range(of: node)
+            if isLeaf {
+                let leaf = Block(kind: kind, range: range, literal: Self.literal(node))
+                if attachesBlock { allBlocks.append(leaf) }
+                attach(block: consume leaf)
+                return
+            }
+            var block = Block(kind: kind, range: range)
+            // The container's children are counted once, so the array they go into is allocated once rather
+            // than grown (and copied) child by child.
+            if block.holdsInlines {
+                block.inlines.reserveCapacity(Self.childCount(node))
+            } else {
+                block.children.reserveCapacity(Self.childCount(node))
+            }
+            // Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
+            // always keep their frame so their inlines stay theirs.
+            switch kind {
+            case .blockQuote, .list, .item, .other:
+                if stack.count >= CmarkBridge.maxDepth { return flatten(node) }
+            default: break
+            }
+            var slot = -1
+            if attachesBlock {
+                slot = allBlocks.count
+                allBlocks.append(Block(kind: .thematicBreak, range: block.range))  // written at exit
+            }
+            stack.append(Frame(node: node, block: block, inline: nil, slot: slot))
         } else {
             let start = Self.inlineStart(node) ?? currentBlockStart()
-            frame.inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
+            var inline = Inline(kind: Self.inlineKind(node), start: start, literal: isLeaf ? Self.literal(node) : "")
+            if isLeaf {
+                attach(inline: consume inline)
+                return
+            }
+            inline.children.reserveCapacity(Self.childCount(node))
+            // Inline containers get a little more room than block containers.
+            if stack.count >= CmarkBridge.maxDepth + 50 { return flatten(node) }
+            stack.append(Frame(node: node, block: nil, inline: inline))
         }
-        if isLeaf {
-            attach(frame)
-            return
-        }
-        // The container's children are counted once, so the array they go into is allocated once rather than
-        // grown (and copied) child by child.
-        let count = Self.childCount(node)
-        if frame.inline != nil {
-            frame.inline?.children.reserveCapacity(count)
-        } else if frame.block?.holdsInlines == true {
-            frame.block?.inlines.reserveCapacity(count)
-        } else {
-            frame.block?.children.reserveCapacity(count)
-        }
-        if stack.count >= Self.depthLimit(for: frame) {
-            // Too deep: keep the content but not the nesting. The container's own frame is dropped and
-            // its children attach to the frame above (the caller reports a parse problem).
-            if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
-        } else {
-            stack.append(frame)
-        }
+    }
+
+    /// Whether a block entered now ends up in the tree: at the top, or under a block (never under an inline).
+    private var attachesBlock: Bool {
+        guard let top = stack.indices.last else { return true }
+        return stack[top].block != nil
+    }
+
+    /// Too deep: keep the content but not the nesting. The container's own frame is dropped and its children
+    /// attach to the frame above (the caller reports a parse problem).
+    private mutating func flatten(_ node: OpaquePointer) {
+        if flattenedAtLine == nil { flattenedAtLine = Int(cmark_node_get_start_line(node)) }
     }
 
     /// The number of children of `node`.
@@ -150,37 +185,32 @@ private struct TreeWalker {
         return count
     }
 
-    /// Block containers flatten at `maxDepth`; text-bearing blocks (paragraphs, headings, table parts)
-    /// always keep their frame so their inlines stay theirs; inline containers get a little more room.
-    private static func depthLimit(for frame: Frame) -> Int {
-        guard let block = frame.block else { return CmarkBridge.maxDepth + 50 }
-        switch block.kind {
-        case .blockQuote, .list, .item, .other: return CmarkBridge.maxDepth
-        default: return Int.max
+    private mutating func exit(_ node: OpaquePointer) {
+        guard let top = stack.indices.last, stack[top].node == node else { return }  // a flattened container
+        let frame = stack.removeLast()
+        if let block = frame.block {
+            if frame.slot >= 0 { allBlocks[frame.slot] = block }
+            attach(block: block)
+        } else if let inline = frame.inline {
+            attach(inline: inline)
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer) {
-        guard let top = stack.last, top.node == node else { return }  // a flattened container
-        stack.removeLast()
-        attach(top)
+    private mutating func attach(block: consuming Block) {
+        if stack.isEmpty {
+            topBlocks.append(block)
+        } else {
+            stack[stack.count - 1].block?.children.append(block)
+        }
     }
 
-    private mutating func attach(_ frame: Frame) {
-        if let block = frame.block {
-            if stack.isEmpty {
-                topBlocks.append(block)
-            } else {
-                stack[stack.count - 1].block?.children.append(block)
-            }
-        } else if let inline = frame.inline {
-            guard !stack.isEmpty else { return }
-            let index = stack.count - 1
-            if stack[index].block != nil {
-                stack[index].block?.inlines.append(inline)
-            } else {
-                stack[index].inline?.children.append(inline)
-            }
+    private mutating func attach(inline: consuming Inline) {
+        guard !stack.isEmpty else { return }
+        let index = stack.count - 1
+        if stack[index].block != nil {
+            stack[index].block?.inlines.append(inline)
+        } else {
+            stack[index].inline?.children.append(inline)
         }
     }
 

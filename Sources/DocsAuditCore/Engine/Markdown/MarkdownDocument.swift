@@ -23,7 +23,8 @@ public struct MarkdownDocument: Sendable {
         let output = CmarkBridge.parse(frontMatter ? FrontMatter.blanked(text, source: source) : text)
         self.blocks = output.blocks
         self.sections = Section.outline(of: output.blocks, lineCount: source.lineCount)
-        self.allBlocks = Self.flatten(output.blocks)
+        // The walk lists every block as it goes (the order `flatten` gives, which tests hold it to).
+        self.allBlocks = output.allBlocks
         // A flag per line rather than a set of line numbers: no hashing, and the lines come out in order.
         let lastLine = allBlocks.reduce(source.lineCount) { max($0, $1.range.lines.upperBound) }
         var isProse = [Bool](repeating: false, count: lastLine + 1)
@@ -59,7 +60,7 @@ public struct MarkdownDocument: Sendable {
 
     /// Every block, containers before their children, in document order: one walk with one stack (depth costs no
     /// call stack), as `Block.descendantsAndSelf` of each top-level block would list them.
-    private static func flatten(_ blocks: [Block]) -> [Block] {
+    static func flatten(_ blocks: [Block]) -> [Block] {
         var out: [Block] = []
         var stack: [Block] = blocks.reversed()
         while let block = stack.popLast() {
