@@ -116,7 +116,7 @@ public enum CorpusLoader {
     }
 
     /// Where a candidate's bytes come from.
-    private enum Origin: Sendable {
+    enum Origin: Sendable {
         case workingTree
         case text(String)
         case blob(id: String, size: Int)
@@ -125,7 +125,7 @@ public enum CorpusLoader {
     /// The candidates that may be read, in path order: a file over `max-file-bytes`, or one that would take the
     /// run past `max-total-bytes`, is reported as `input/too-large` and never read. Sizes come from the file
     /// system or the index, so nothing is read to learn them. Each admitted path comes with its size.
-    private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
+    static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
                               settings: CorpusSettings, problems: inout [InputProblem]) -> ([String], [Int]) {
         var admitted: [String] = []
         var sizes: [Int] = []
