@@ -273,7 +273,7 @@ struct StoredMemo {
         for (probe, answer) in probes {
             writer.byte(probe.kind.rawValue)
             writer.string(probe.path)
-            writer.count(probe.limit)
+            writer.varint(UInt64(max(0, probe.limit)))
             writer.lengthPrefixed(answer)
         }
         writer.count(notices.count)
@@ -329,7 +329,7 @@ struct StoredMemo {
             for _ in 0..<(try reader.count(minimumSize: 4)) {
                 guard let kind = ProbeRecorder.Probe.Kind(rawValue: try reader.byte()) else { return nil }
                 let path = try reader.string()
-                let limit = try reader.count(minimumSize: 0)
+                guard let limit = Int(exactly: try reader.varint()) else { return nil }
                 probes.append((ProbeRecorder.Probe(kind: kind, path: path, limit: limit), try reader.lengthPrefixed()))
             }
             var notices: [String] = []
