@@ -33,7 +33,8 @@ extension Lint {
                             codePointColumn: { replay.codePointColumn($0) })
         }
         let loaded = try PhaseTimer.measure("read and analyse") {
-            try CorpusLoader.load(root: corpus.root, profile: profile, cacheDirectory: cacheDirectory)
+            try CorpusLoader.load(root: corpus.root, profile: profile, cacheDirectory: cacheDirectory,
+                                  walked: observation?.walk)
         }
         guard let observation else {
             let result = Linter.run(loaded)

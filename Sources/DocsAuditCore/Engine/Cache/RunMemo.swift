@@ -56,6 +56,9 @@ public enum RunMemo {
         let scope: String
         let profile: Profile
         let realRoot: String
+        /// The walk this observation made: a full run loads what it found (`CorpusLoader.load(walked:)`), so the
+        /// memo is keyed by exactly the files that run read.
+        public let walk: CorpusLoader.Walk
         /// When observing started, in nanoseconds since the epoch (the racy-clean rule's reference).
         let startedAt: Int64
         let admitted: [String]
@@ -77,6 +80,7 @@ public enum RunMemo {
         var problems: [InputProblem] = []
         let candidates = CorpusLoader.discover(realRoot: realRoot, profile: profile, problems: &problems)
         guard !candidates.isEmpty || !problems.isEmpty else { return nil }
+        let walk = CorpusLoader.Walk(realRoot: realRoot, paths: candidates, problems: problems)
         var origins: [String: CorpusLoader.Origin] = [:]
         for path in candidates { origins[path] = .workingTree }
         let (admitted, _) = CorpusLoader.admit(candidates, origins: origins, realRoot: realRoot,
@@ -94,7 +98,7 @@ public enum RunMemo {
         scopeKey.add(root)
         scopeKey.add(realRoot)
         return Observation(folder: cache.folder, scope: AnalysisCache.hex(scopeKey.finish()), profile: profile,
-                           realRoot: realRoot, startedAt: startedAt, admitted: admitted, stamps: stamps,
+                           realRoot: realRoot, walk: walk, startedAt: startedAt, admitted: admitted, stamps: stamps,
                            problemsDigest: digest(problems), gitKey: gitKey, keyable: keyable)
     }
 

@@ -8,7 +8,7 @@ public enum CorpusLoader {
     /// dropped once the file is analysed (its `source` is empty): for a caller that needs only the analyses.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
                             staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil,
-                            keepingText: Bool = true) throws -> Corpus {
+                            keepingText: Bool = true, walked: Walk? = nil) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
@@ -17,7 +17,12 @@ public enum CorpusLoader {
         }
         var problems: [InputProblem] = []
         var origins: [String: Origin] = [:]
-        for path in discover(realRoot: realRoot, profile: profile, problems: &problems) { origins[path] = .workingTree }
+        // A walk already made for this root (the run memo's observation) is not made again.
+        let found = walked.flatMap { $0.realRoot == realRoot ? $0 : nil }.map { walk in
+            problems += walk.problems
+            return walk.paths
+        } ?? discover(realRoot: realRoot, profile: profile, problems: &problems)
+        for path in found { origins[path] = .workingTree }
         for (path, text) in overlay {
             if let text { if isSelected(path, profile) { origins[path] = .text(text) } } else { origins[path] = nil }
         }
@@ -113,6 +118,13 @@ public enum CorpusLoader {
         }
         corpus.cacheFolder = cache?.cache.folder
         return corpus
+    }
+
+    /// What `discover` found under a root: the included paths and the problems met on the way.
+    public struct Walk: Sendable {
+        let realRoot: String
+        let paths: [String]
+        let problems: [InputProblem]
     }
 
     /// Where a candidate's bytes come from.
