@@ -108,7 +108,8 @@ final class RunMemoTests: XCTestCase {
         return names
     }
 
-    /// One change (each kind in turn, then random ones); whether it leaves every input's content as it was (then the run replays).
+    /// One change (each kind in turn, then random ones); whether it leaves every input's content as it was (then
+    /// the run replays).
     private func change(_ round: Int, git: Bool) throws -> (label: String, same: Bool) {
         let names = documents()
         let kinds = git ? 10 : 9
@@ -142,7 +143,8 @@ final class RunMemoTests: XCTestCase {
             try write("src/code.ts", "code 1\n")
             return ("create a short src/code.ts", false)
         case 5:
-            try write("src/code.ts", (1...(3 + generator.below(8))).map { "line \($0) of round \(round)" }.joined(separator: "\n"))
+            let lines = (1...(3 + generator.below(8))).map { "line \($0) of round \(round)" }
+            try write("src/code.ts", lines.joined(separator: "\n"))
             return ("change src/code.ts", false)
         case 6:
             let assets = root.appendingPathComponent("assets")
@@ -154,7 +156,8 @@ final class RunMemoTests: XCTestCase {
             return ("create the assets folder", false)
         case 7:
             let severity = ["warning", "info", "error"][round % 3]
-            try write("docs-audit.yml", "# round \(round)\nrules:\n  links/missing-anchor: \(severity)\n  tables/arity: off\n")
+            try write("docs-audit.yml",
+                      "# round \(round)\nrules:\n  links/missing-anchor: \(severity)\n  tables/arity: off\n")
             return ("profile: missing-anchor \(severity)", false)
         case 8:
             // Lines inserted at the top of a document: the cites into it now point elsewhere.
