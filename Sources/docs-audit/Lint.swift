@@ -128,6 +128,13 @@ struct Lint: ParsableCommand {
         } else {
             named = try relativePaths(paths, mustExist: true)
         }
+        // A whole run with a cache replays the last whole run's result when none of its inputs changed (`RunMemo`).
+        if paths.isEmpty && !staged && since == nil {
+            let whole = try memoized()
+            try report(whole.findings, notices: whole.notices, profile: whole.profile, named: named,
+                       codePointColumn: whole.codePointColumn)
+            return
+        }
         let loaded = try corpus.loadCorpus(staged: index)
         if !staged { named = Lint.expanding(named, files: loaded.documents.map(\.path)) }
         // A narrowed run looks only where its findings can come from; a baseline written or a delta against a
@@ -136,27 +143,40 @@ struct Lint: ParsableCommand {
         let result = Linter.run(loaded, focus: narrowed ? named : nil)
         KeptUntilExit.keep(loaded)
         KeptUntilExit.keep(result)
-        for notice in result.notices { try Output.error("info: " + notice) }
-        var findings = result.findings
+        // With --since, only what this change introduced (after the notices; not when writing a baseline).
+        let delta: (([Finding]) throws -> [Finding])? = since.map { since in
+            { findings in
+                let evaluator = GateEvaluator(root: corpus.root, profile: loaded.profile, baseline: since,
+                                              head: staged ? .staged : .workingTree)
+                let delta = try evaluator.delta(of: findings, current: loaded, option: "--since")
+                try Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, "
+                             + "\(delta.unchanged.count) already there")
+                return delta.new
+            }
+        }
+        try report(result.findings, notices: result.notices, profile: loaded.profile, named: named,
+                   codePointColumn: { finding in
+            loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
+        }, delta: delta)
+    }
+
+    /// Prints `notices`, then writes the baseline or reports `findings` (after `delta`, the baseline filter and
+    /// the narrowing to `named`) in every requested format; exit 1 when they fail the run.
+    private func report(_ all: [Finding], notices: [String], profile: Profile, named: Set<String>,
+                        codePointColumn: @escaping @Sendable (Finding) -> Int,
+                        delta: (([Finding]) throws -> [Finding])? = nil) throws {
+        for notice in notices { try Output.error("info: " + notice) }
+        var findings = all
         if let writeBaseline {
             try Baseline(findings: findings).write(writeBaseline)
             try Output.error("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(writeBaseline)")
             return
         }
-        if let since {
-            let evaluator = GateEvaluator(root: corpus.root, profile: loaded.profile, baseline: since,
-                                          head: staged ? .staged : .workingTree)
-            let delta = try evaluator.delta(of: findings, current: loaded, option: "--since")
-            findings = delta.new
-            try Output.error("since \(since): \(delta.new.count) new, \(delta.fixed.count) fixed, "
-                         + "\(delta.unchanged.count) already there")
-        }
+        if let delta { findings = try delta(findings) }
         if let baseline { findings = try Baseline.read(baseline).filter(findings) }
         if !paths.isEmpty || staged { findings = Linter.narrow(findings, to: named) }
-        let report = Report(findings: findings, rules: RuleCatalog.descriptions(for: loaded.profile),
-                            codePointColumn: { finding in
-            loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
-        })
+        let report = Report(findings: findings, rules: RuleCatalog.descriptions(for: profile),
+                            codePointColumn: codePointColumn)
         let targets = reports.isEmpty ? [format.rawValue] : reports
         for target in targets {
             let parts = target.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)

@@ -75,6 +75,12 @@ final class CiteDriftMemoTests: XCTestCase {
     /// Runs `lint ARGUMENTS` with the setup's environment; the result and the git commands it ran.
     private func lint(_ setup: Setup, _ arguments: [String] = []) throws -> (result: CLIResult, git: [String]) {
         try? FileManager.default.removeItem(at: setup.log)
+        // These runs exercise the drift memo: the run memo (which replays a whole unchanged run without running
+        // the drift check at all; `RunMemoTests`) is removed first.
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: setup.cache)) ?? []
+        for folder in folders where folder.hasPrefix("analyses-") {
+            try? FileManager.default.removeItem(atPath: setup.cache + "/" + folder + "/run-memo")
+        }
         let result = try CLI.run(["lint", "--root", setup.root.path] + arguments, environment: setup.environment)
         let log = (try? String(contentsOf: setup.log, encoding: .utf8)) ?? ""
         return (result, log.split(separator: "\n").map(String.init))

@@ -8,7 +8,7 @@ public enum CorpusLoader {
     /// dropped once the file is analysed (its `source` is empty): for a caller that needs only the analyses.
     public static func load(root: String, profile: Profile, overlay: [String: String?] = [:],
                             staged: GitIndex.Staged? = nil, cacheDirectory: String? = nil,
-                            keepingText: Bool = true) throws -> Corpus {
+                            keepingText: Bool = true, walked: Walk? = nil) throws -> Corpus {
         guard let realRoot = FileSystem.realPath(root) else {
             throw CorpusError("\(root): no such directory (give the corpus root with --root)")
         }
@@ -17,7 +17,12 @@ public enum CorpusLoader {
         }
         var problems: [InputProblem] = []
         var origins: [String: Origin] = [:]
-        for path in discover(realRoot: realRoot, profile: profile, problems: &problems) { origins[path] = .workingTree }
+        // A walk already made for this root (the run memo's observation) is not made again.
+        let found = walked.flatMap { $0.realRoot == realRoot ? $0 : nil }.map { walk in
+            problems += walk.problems
+            return walk.paths
+        } ?? discover(realRoot: realRoot, profile: profile, problems: &problems)
+        for path in found { origins[path] = .workingTree }
         for (path, text) in overlay {
             if let text { if isSelected(path, profile) { origins[path] = .text(text) } } else { origins[path] = nil }
         }
@@ -124,8 +129,15 @@ public enum CorpusLoader {
         return corpus
     }
 
+    /// What `discover` found under a root: the included paths and the problems met on the way.
+    public struct Walk: Sendable {
+        let realRoot: String
+        let paths: [String]
+        let problems: [InputProblem]
+    }
+
     /// Where a candidate's bytes come from.
-    private enum Origin: Sendable {
+    enum Origin: Sendable {
         case workingTree
         case text(String)
         case blob(id: String, size: Int)
@@ -136,7 +148,7 @@ public enum CorpusLoader {
     /// system or the index, so nothing is read to learn them. Each admitted path comes with its size, and a
     /// working-tree file with its stamp (`FileStamp`: taken here, before the file is read, so the cache compares
     /// it without a second `stat`; nil for a file that is not regular, which reading then reports).
-    private static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
+    static func admit(_ candidates: [String], origins: [String: Origin], realRoot: String,
                               settings: CorpusSettings, problems: inout [InputProblem])
         -> (paths: [String], sizes: [Int], stamps: [FileStamp?]) {
         var admitted: [String] = []

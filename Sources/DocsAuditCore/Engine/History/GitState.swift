@@ -28,7 +28,7 @@ struct GitState: Sendable {
     let repositoryRoot: String
 
     /// Files the key reads are at most this large (an index of a very large repository aside).
-    private static let settingsLimit = 1 << 20
+    static let settingsLimit = 1 << 20
     private static let indexLimit = 256 << 20
 
     /// Variables that move the files git reads, or point at files the key does not read.

@@ -22,9 +22,13 @@ public enum Linter {
     /// Runs every rule over `corpus`. With `focus` (paths relative to the root), the run is narrowed: its findings
     /// are `narrow(run(corpus).findings, to: focus)`, and its cross-document rules look only where such a
     /// finding can come from (`LintFocus`).
-    public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil, focus: Set<String>? = nil) -> Result {
+    /// With `probes`, what the rules ask the file system outside the corpus is recorded there (`RunMemo`).
+    public static func run(_ corpus: Corpus, model existing: CorpusModel? = nil, focus: Set<String>? = nil,
+                           probes: ProbeRecorder? = nil) -> Result {
         let model = existing ?? PhaseTimer.measure("extract") { Extractor.extract(corpus) }
-        let context = PhaseTimer.measure("lint context") { LintContext(corpus: corpus, model: model, focus: focus) }
+        let context = PhaseTimer.measure("lint context") {
+            LintContext(corpus: corpus, model: model, focus: focus, probes: probes)
+        }
         let profile = corpus.profile
         let scopes = ScopeCheck(corpus: corpus)
         // A module's rules run only when the profile declares the module's section.

@@ -52,6 +52,10 @@ struct CiteDriftRule: NoticingRule {
         // (3) Who last changed each citing line: remembered (`DriftMemo`), else one blame per citing file.
         let byPath = Dictionary(grouping: cites, by: \.path)
         let paths = byPath.keys.sorted()
+        // Blame reads the attribute files on each citing file's folders: the run memo asks them again.
+        if let root = context.repositoryRoot {
+            for path in paths { context.recordAttributeFiles(of: context.rootPath + "/" + path, repositoryRoot: root) }
+        }
         var memory = PhaseTimer.measure("drift memo read") { Memory.open(context) }
         var commitOf: [String: [Int: String?]] = [:]
         var blameKeys: [String: [UInt8]] = [:]
@@ -262,7 +266,7 @@ struct CiteDriftRule: NoticingRule {
     private static func text(of target: String, context: LintContext) -> SourceText? {
         if let document = context.corpus.document(at: target) { return document.source }
         guard let absolute = context.absolutePath(target),
-              case let .success(bytes) = FileSystem.read(absolute, limit: context.profile.corpus.maxFileBytes),
+              case let .success(bytes) = context.readFile(absolute, limit: context.profile.corpus.maxFileBytes),
               let text = String(validating: bytes, as: UTF8.self) else { return nil }
         return SourceText(text)
     }

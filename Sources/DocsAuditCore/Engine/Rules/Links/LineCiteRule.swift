@@ -106,7 +106,7 @@ struct LineCiteRule: Rule {
         if let analysis = context.corpus.analysis(at: target) { return analysis.facts.blankLines }
         if let cached = cache[target] { return cached }
         guard let absolute = context.absolutePath(target),
-              case let .success(bytes) = FileSystem.read(absolute, limit: context.profile.corpus.maxFileBytes),
+              case let .success(bytes) = context.readFile(absolute, limit: context.profile.corpus.maxFileBytes),
               let text = String(validating: bytes, as: UTF8.self) else { return nil }
         let lines = BlankLines(SourceText(text))
         cache[target] = lines
