@@ -15,6 +15,16 @@ struct FileStamp: Equatable, Sendable {
     var inode: UInt64
     var device: UInt64
 
+    /// Whether the file was last modified well before `writtenAt` (nanoseconds since the epoch), the start of the
+    /// run that recorded this stamp: not "racily clean" (`AnalysisIndex.racyWindowNanoseconds`), so an equal
+    /// stamp later means equal content.
+    func isSettled(before writtenAt: Int64) -> Bool {
+        let (seconds, overflow) = modifiedSeconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow, modifiedNanoseconds < 1_000_000_000 else { return false }
+        let modified = seconds.addingReportingOverflow(Int64(modifiedNanoseconds))
+        return !modified.overflow && modified.partialValue < writtenAt - AnalysisIndex.racyWindowNanoseconds
+    }
+
     /// The stamp of the file at `path` (following a final link, as reading it does), or nil.
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
@@ -70,10 +80,7 @@ struct AnalysisIndex: Sendable {
     /// Whether `entry`'s stamp may be trusted without reading the file: equal, and not racily clean.
     func trusts(_ entry: Entry, stamp: FileStamp) -> Bool {
         guard let stored = entry.stamp, stored == stamp else { return false }
-        let (seconds, overflow) = stamp.modifiedSeconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow, stamp.modifiedNanoseconds < 1_000_000_000 else { return false }
-        let modified = seconds.addingReportingOverflow(Int64(stamp.modifiedNanoseconds))
-        return !modified.overflow && modified.partialValue < writtenAt - Self.racyWindowNanoseconds
+        return stamp.isSettled(before: writtenAt)
     }
 
     /// The index in `bytes` for `scope`; empty when the bytes are not a complete index of this scope.

@@ -152,7 +152,7 @@ extension RunMemo.Observation {
         for (index, file) in stored.files.enumerated() {
             guard file.path == admitted[index] else { return .miss("files added or removed") }
             guard let stamp = stamps[index] else { return .miss("\(file.path) is not a regular file") }
-            if file.stamp == stamp && trusts(stamp, writtenAt: stored.writtenAt) { continue }
+            if file.stamp == stamp && stamp.isSettled(before: stored.writtenAt) { continue }
             changed += 1
             guard case let .success(bytes) = FileSystem.read(realRoot + "/" + file.path,
                                                              limit: profile.corpus.maxFileBytes),
@@ -163,15 +163,6 @@ extension RunMemo.Observation {
         }
         if changed > 0 { PhaseTimer.note("run memo: \(changed) files hashed (stamp changed), same bytes") }
         return .hit(RunMemo.Replay(findings: stored.findings, notices: stored.notices, columns: stored.columns))
-    }
-
-    /// Whether an unchanged `stamp` may be taken as unchanged content: not racily clean for a memo written by a
-    /// run that started at `writtenAt` (`AnalysisIndex.trusts`' rule).
-    private func trusts(_ stamp: FileStamp, writtenAt: Int64) -> Bool {
-        let (seconds, overflow) = stamp.modifiedSeconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow, stamp.modifiedNanoseconds < 1_000_000_000 else { return false }
-        let modified = seconds.addingReportingOverflow(Int64(stamp.modifiedNanoseconds))
-        return !modified.overflow && modified.partialValue < writtenAt - AnalysisIndex.racyWindowNanoseconds
     }
 
     /// The most memo bytes read (and written).
@@ -221,7 +212,7 @@ extension RunMemo.Observation {
             // A file the run reported as a problem: its bytes are hashed now, and only a file untouched since
             // before the run (stamp as observed, not racily clean) is keyed by them.
             guard problemPaths.contains(path), FileStamp.of(realRoot + "/" + path) == stamp,
-                  trusts(stamp, writtenAt: startedAt),
+                  stamp.isSettled(before: startedAt),
                   case let .success(bytes) = FileSystem.read(realRoot + "/" + path, limit: profile.corpus.maxFileBytes)
             else { return nil }
             files.append(StoredMemo.File(path: path, stamp: stamp, hash: sha256(bytes)))
