@@ -161,7 +161,9 @@ extension RunMemo.Observation {
         for (probe, answer) in stored.probes where ProbeRecorder.ask(probe) != answer {
             return .miss("\(probe.path) changed")
         }
-        if changed > 0 { PhaseTimer.note("run memo: \(changed) files hashed (stamp changed), same bytes") }
+        if changed > 0 {
+            PhaseTimer.note("run memo: \(changed) file\(changed == 1 ? "" : "s") hashed (stamp changed), same bytes")
+        }
         return .hit(RunMemo.Replay(findings: stored.findings, notices: stored.notices, columns: stored.columns))
     }
 
