@@ -80,9 +80,12 @@ demo: release
 	status=0; $(RELEASE_BIN) lint --root "$$copy/corpus" --no-cache || status=$$?; \
 	echo "exit code $$status: findings fail the run"; [ $$status -eq 1 ]
 
+# The tests' temporary folders (fixtures, git repositories, caches) go in one folder removed afterwards.
 test: deps test-tools man
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --disable-swift-testing
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/docs-audit-tests.XXXXXX") || exit 2; trap 'rm -rf "$$scratch"' EXIT; \
+	echo "$(SWIFT) test --disable-swift-testing (temporary files in $$scratch)"; \
+	TMPDIR="$$scratch" $(SWIFT) test --disable-swift-testing
 
 # Injects 52 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that the findings
 # change by exactly the stated ones (rule, file, line, column, severity, message); skipped when the corpus is absent.

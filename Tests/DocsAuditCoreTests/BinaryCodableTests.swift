@@ -38,6 +38,40 @@ final class BinaryCodableTests: XCTestCase {
         }
     }
 
+    /// `shared` writes a string once and then its number, whether the repeat is among the last few strings
+    /// (found by comparison) or further back (found by hash): the bytes are those of the plain rule, written
+    /// out here, and read back as the same strings.
+    func testSharedStringsGetTheSameNumbersNearAndFar() throws {
+        let pool = ["docs/a.md", "I", "CP", "## Section", "docs/b.md", "", "é-ü", "docs/a.mdx"]
+        var state: UInt64 = 7
+        var sequence: [String] = []
+        for _ in 0..<500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Mostly the last few strings, sometimes one written long before.
+            let span = state >> 61 == 0 ? pool.count : 3
+            sequence.append(pool[Int((state >> 33) % UInt64(span))])
+        }
+        var writer = BinaryWriter()
+        var expected: [UInt8] = []
+        var numbers: [String: Int] = [:]
+        for text in sequence {
+            writer.shared(text)
+            if let number = numbers[text] {
+                Varint.append(number + 1, to: &expected)
+            } else {
+                numbers[text] = numbers.count
+                expected.append(0)
+                Varint.append(text.utf8.count, to: &expected)
+                expected += Array(text.utf8)
+            }
+        }
+        XCTAssertEqual(writer.bytes, expected)
+        XCTAssertEqual(numbers.count, pool.count, "the sequence reached every string")
+        var reader = BinaryReader(writer.bytes, range: 0..<writer.bytes.count)
+        for text in sequence { XCTAssertEqual(try reader.sharedString(), text) }
+        XCTAssertTrue(reader.isAtEnd)
+    }
+
     private static func collectKeys(_ object: Any, into keys: inout Set<String>) {
         if let dictionary = object as? [String: Any] {
             for (key, value) in dictionary {

@@ -3,6 +3,11 @@ struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
     /// The strings written with `shared`, by their number.
     private var sharedNumbers: [String: Int] = [:]
+    /// The last few strings `shared` wrote or referred to, with their numbers: most repeats (a fact's path, its
+    /// family, its section) are found here by comparing, without hashing the string.
+    private var recent: [(value: String, number: Int)] = []
+    private var recentSlot = 0
+    private static let recentCount = 4
 
     init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
 
@@ -33,13 +38,27 @@ struct BinaryWriter {
     /// A string that repeats within one value (a file's path in each of its facts): written once, then by its
     /// number, and read back as one shared string.
     mutating func shared(_ value: String) {
-        if let number = sharedNumbers[value] {
-            Varint.append(number + 1, to: &bytes)
+        let length = value.utf8.count
+        for entry in recent where entry.value.utf8.count == length && entry.value == value {
+            Varint.append(entry.number + 1, to: &bytes)
             return
         }
-        sharedNumbers[value] = sharedNumbers.count
-        bytes.append(0)
-        string(value)
+        let number: Int
+        if let known = sharedNumbers[value] {
+            number = known
+            Varint.append(number + 1, to: &bytes)
+        } else {
+            number = sharedNumbers.count
+            sharedNumbers[value] = number
+            bytes.append(0)
+            string(value)
+        }
+        if recent.count < Self.recentCount {
+            recent.append((value, number))
+        } else {
+            recent[recentSlot] = (value, number)
+            recentSlot = (recentSlot + 1) % Self.recentCount
+        }
     }
 
     /// An optional string that repeats within one value (`shared`).
