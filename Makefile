@@ -80,10 +80,12 @@ demo: release
 	status=0; $(RELEASE_BIN) lint --root "$$copy/corpus" --no-cache || status=$$?; \
 	echo "exit code $$status: findings fail the run"; [ $$status -eq 1 ]
 
-# The tests' temporary folders (fixtures, git repositories, caches) go in one folder removed afterwards.
+# The tests' temporary folders (fixtures, git repositories, caches) go in one folder removed afterwards. It is
+# searchable by others (mktemp makes it 0700) because, run as root, the unreadable-file test reads as `nobody`.
 test: deps test-tools man
 	$(SWIFT) build --build-tests
 	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/docs-audit-tests.XXXXXX") || exit 2; trap 'rm -rf "$$scratch"' EXIT; \
+	chmod 755 "$$scratch" || exit 2; \
 	echo "$(SWIFT) test --disable-swift-testing (temporary files in $$scratch)"; \
 	TMPDIR="$$scratch" $(SWIFT) test --disable-swift-testing
 

@@ -128,7 +128,7 @@ public enum SARIFReporter {
                     region: Region(startLine: finding.line, startColumn: column, endLine: finding.line,
                                    endColumn: column.addingReportingOverflow(1).overflow ? column : column + 1)))],
                 relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { number, path in
-                    RelatedLocation(id: number, message: Text(text: "the change in \(path) causes this finding"),
+                    RelatedLocation(id: number, message: Text(text: "depends on \(path)"),
                                     physicalLocation: FileLocation(artifactLocation: ArtifactLocation(
                                         uri: uri(path), uriBaseId: "%SRCROOT%")))
                 },

@@ -22,7 +22,7 @@ final class RelatedLocationTests: XCTestCase {
         let uris = related.map { (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String }
         XCTAssertEqual(uris, ["docs/a%20b.md", "docs/c.md"])
         XCTAssertEqual((related.first?["message"] as? [String: Any])?["text"] as? String,
-                       "the change in docs/a b.md causes this finding")
+                       "depends on docs/a b.md")
     }
 
     func testAFindingWithoutRelatedFilesHasNoRelatedLocations() throws {
