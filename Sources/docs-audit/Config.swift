@@ -4,6 +4,7 @@ import DocsAuditCore
 /// `docs-audit config --print`: the effective profile, merged, with where each value came from.
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Show the effective profile: the built-in one with docs-audit.yml laid over it.",
         usage: "docs-audit config --print [--root <dir>] [--config <file>]",
         discussion: """

@@ -5,6 +5,7 @@ import DocsAuditReporters
 /// `docs-audit extract`: the whole corpus as one typed model.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract the corpus model: documents, plans, tasks, registries, the next-steps DAG, links.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

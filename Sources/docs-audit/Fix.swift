@@ -10,6 +10,7 @@ import Darwin
 /// `docs-audit fix`: apply the safe fixes, list what needs a person.
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fix",
         abstract: "Apply the safe fixes; list the findings that need a person.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

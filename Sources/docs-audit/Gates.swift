@@ -49,6 +49,7 @@ struct ReadinessOptions: ParsableArguments {
 /// `docs-audit gates`: G1–G7 and B1–B6 against a baseline revision.
 struct Gates: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "gates",
         abstract: "Compute readiness gates G1–G7 and calibration bands B1–B6 against a baseline revision.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

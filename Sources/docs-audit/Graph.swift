@@ -11,6 +11,7 @@ import DocsAuditReporters
 /// `docs-audit graph`: the next-steps DAG with its derived state, and the tier graph.
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Show the next-steps DAG's derived state: ready, blocked (and by what), completed, order, critical path.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """
@@ -64,6 +65,7 @@ struct Graph: ParsableCommand {
 /// `docs-audit sync`: rewrite the derivable parts of the graph file.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Rewrite each next-step node's :::class and the ready-set sentence from the entries.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

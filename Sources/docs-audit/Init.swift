@@ -4,6 +4,7 @@ import DocsAuditCore
 /// `docs-audit init`: inspect a corpus and write a commented starter profile.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Inspect a corpus and write a commented starter docs-audit.yml to edit.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

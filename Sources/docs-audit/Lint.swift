@@ -11,6 +11,7 @@ import Darwin
 /// `docs-audit lint`: findings as `path:line:col: severity: message [rule]`, or any CI format.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check the corpus and report findings.",
         // Wrapped by hand: ArgumentParser prints the usage on one line (help must read at 80 columns).
         usage: """

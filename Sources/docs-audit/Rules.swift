@@ -19,6 +19,7 @@ struct ProfileOptions: ParsableArguments {
 /// `docs-audit rules`: the catalog.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule with its default severity and summary.",
         discussion: """
         Lists the built-in rules and the rules the profile defines (custom-rules in
@@ -58,6 +59,7 @@ struct Rules: ParsableCommand {
 /// `docs-audit explain RULE`: one rule in full.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule: what it finds, why, and an example reported and fixed.",
         usage: "docs-audit explain <rule> [--root <dir>] [--config <file>]",
         discussion: """

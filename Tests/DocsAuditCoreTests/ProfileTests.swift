@@ -145,7 +145,9 @@ final class PatternHintSafetyTests: XCTestCase {
                 text.split(separator: "\n").forEach { lines.insert(String($0)) }
             }
         }
-        XCTAssertGreaterThan(lines.count, 500)
+        // Our own Markdown alone holds about 400 lines with about 300 matches; the real corpus many more.
+        let real = Fixture.realCorpus != nil
+        XCTAssertGreaterThan(lines.count, real ? 500 : 300)
         var checked = 0
         for pattern in patterns {
             for line in lines {
@@ -155,7 +157,7 @@ final class PatternHintSafetyTests: XCTestCase {
                 checked += unfiltered.count
             }
         }
-        XCTAssertGreaterThan(checked, 1000, "the lines hold matches to compare")
+        XCTAssertGreaterThan(checked, real ? 1000 : 250, "the lines hold matches to compare")
     }
 
     /// Every `Pattern` reachable from `value`, found by reflection (structs, arrays, dictionaries, optionals).

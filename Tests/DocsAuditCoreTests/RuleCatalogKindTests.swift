@@ -11,6 +11,21 @@ final class RuleCatalogKindTests: XCTestCase {
         XCTAssertFalse(cast.isEmpty)
     }
 
+    /// `readsOneDocument`, which focused runs ask instead of casting, answers as the cast does, for custom rules too.
+    func testReadsOneDocumentAnswersAsTheCast() throws {
+        let custom = try ProfileLoader.load(yaml: """
+            custom-rules:
+              - id: custom/x
+                summary: found
+                forbid: 'TODO'
+            """, file: "docs-audit.yml").customRules
+        let rules: [any Rule] = RuleCatalog.rules + custom.map { $0 as any Rule }
+        XCTAssertFalse(custom.isEmpty)
+        for rule in rules {
+            XCTAssertEqual(rule.readsOneDocument, rule is any DocumentRule, rule.description.id)
+        }
+    }
+
     func testModuleRulesAreTheCatalogsModuleRules() {
         let cast = RuleCatalog.rules.compactMap { $0 as? any ModuleRule }
         XCTAssertEqual(RuleCatalog.moduleRules.map(\.description.id), cast.map(\.description.id),

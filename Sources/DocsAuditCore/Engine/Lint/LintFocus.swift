@@ -29,7 +29,7 @@ public struct LintFocus: Sendable {
 
     /// Whether `rule` reads only focused sequences: a per-file rule, or one of `bounded`.
     static func isBounded(_ rule: any Rule) -> Bool {
-        rule is any DocumentRule || bounded.contains(rule.description.id)
+        rule.readsOneDocument || bounded.contains(rule.description.id)
     }
 
     /// The named paths, relative to the corpus root (files staged for deletion included).

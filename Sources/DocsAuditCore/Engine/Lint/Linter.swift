@@ -37,7 +37,7 @@ public enum Linter {
             // A rule that cannot be bounded to the focus sees the whole corpus (`LintFocus.isBounded`).
             let seen = LintFocus.isBounded(rule) ? context : context.unfocused
             let (hits, notices) = PhaseTimer.measure("rule \(rule.description.id)") {
-                (rule as? any NoticingRule)?.checkWithNotices(seen) ?? (rule.check(seen), [])
+                rule.checkWithNotices(seen)
             }
             return (hits.compactMap { hit in
                 let configured = profile.severity(of: rule.description, at: hit.path)

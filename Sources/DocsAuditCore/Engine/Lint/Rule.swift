@@ -97,6 +97,21 @@ public struct RuleHit: Sendable, Hashable, Codable {
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ context: LintContext) -> [RuleHit]
+    /// The hits, and what the rule says about the run itself (a check it had to skip, and why): one line each,
+    /// never a finding, which the command prints once on standard error as `info`. Most rules say nothing.
+    func checkWithNotices(_ context: LintContext) -> (hits: [RuleHit], notices: [String])
+    /// Whether the rule reads one document's parse tree and nothing else (`DocumentRule`). Asked of the rule, as
+    /// `checkWithNotices` is called on it, rather than found by a cast: `as? any DocumentRule` scans the binary's
+    /// conformance records once per rule type, about 14M instructions of every run before any rule runs.
+    var readsOneDocument: Bool { get }
+}
+
+extension Rule {
+    public func checkWithNotices(_ context: LintContext) -> (hits: [RuleHit], notices: [String]) {
+        (check(context), [])
+    }
+
+    public var readsOneDocument: Bool { false }
 }
 
 /// A rule that reads one document's parse tree and nothing else (table rows, tags on prose lines). It runs in
@@ -107,6 +122,8 @@ protocol DocumentRule: Rule {
 }
 
 extension DocumentRule {
+    public var readsOneDocument: Bool { true }
+
     func check(_ context: LintContext) -> [RuleHit] {
         context.analyses.flatMap { $0.documentHits[description.id] ?? [] }
     }

@@ -11,7 +11,7 @@
 ///
 /// A citing line not committed yet was written against the target as it is now (working tree, or the index
 /// with `--staged`): there is nothing to follow, and `cites/line-range` checks it as it stands.
-struct CiteDriftRule: NoticingRule {
+struct CiteDriftRule: Rule {
     let description = RuleDescription(
         id: "cites/drift", severity: .warning,
         summary: "a line cite whose lines moved or were rewritten in the target since the cite was written (git)",
