@@ -70,7 +70,7 @@ struct DocsAudit: ParsableCommand {
                 code = message.isEmpty ? 2 : report(message, multiline: true)
             }
         }
-        BackgroundWork.finish()
+        PhaseTimer.measure("wait for background work") { BackgroundWork.finish() }
         #if canImport(Glibc)
         Glibc.exit(code)
         #else

@@ -97,6 +97,26 @@ final class ColdPassTests: XCTestCase {
         XCTAssertFalse(fingerprint.matches(Array("# B\n\ntext\n".utf8)), "same length, other bytes")
         XCTAssertFalse(fingerprint.matches(bytes + [0x0A]), "one byte more")
         XCTAssertTrue(DocumentText.Fingerprint.sha256Digest(sha256(bytes)).matches(bytes))
+        // A file read in a run with a cache: checked by the keyed hash, its SHA-256 kept for the cache.
+        let both = DocumentText.Fingerprint.digestAndKeyed(sha256(bytes), bytes)
+        XCTAssertTrue(both.matches(bytes))
+        XCTAssertFalse(both.matches(Array("# B\n\ntext\n".utf8)), "same length, other bytes")
+        XCTAssertFalse(both.matches(bytes + [0x0A]), "one byte more")
+    }
+
+    /// A text read with both fingerprints gives its SHA-256 as its file hash, and its bytes when unchanged; a
+    /// changed file gives an empty text and no hash.
+    func testDigestAndKeyedTextKeepsItsHashAndRefusesChangedBytes() throws {
+        let path = try Fixture.directory(["a.md": "# A\n\ntext\n"]).appendingPathComponent("a.md").path
+        let bytes = Array("# A\n\ntext\n".utf8)
+        let same = DocumentText(reading: path, fingerprint: .digestAndKeyed(sha256(bytes), bytes), limit: 1 << 20)
+        XCTAssertEqual(same.fileHash, sha256(bytes))
+        XCTAssertEqual(same.value.text, "# A\n\ntext\n")
+        XCTAssertEqual(same.fileHash, sha256(bytes))
+        let changed = DocumentText(reading: path, fingerprint: .digestAndKeyed(sha256(bytes), bytes), limit: 1 << 20)
+        try Data(Array("# B\n\ntext\n".utf8)).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(changed.value.text, "")
+        XCTAssertNil(changed.fileHash)
     }
 
     /// The keyed hash tells apart every one-bit change of a random text, lengths that differ only by zero bytes,

@@ -349,11 +349,11 @@ public enum CorpusLoader {
     /// working-tree file's document does not keep its text (`DocumentText` reads it again if asked).
     private static func analyzed(relative: String, bytes: [UInt8], text: String, profile: Profile, cache: CacheUse?,
                                  workingTree: WorkingTree? = nil) -> LoadResult {
-        // The SHA-256 is the cache's key; without a cache, a working-tree file's text is checked when read again
-        // against a keyed hash, which costs a tenth of it.
+        // The SHA-256 is the cache's key; a working-tree file's text is checked when read again against a keyed
+        // hash, which costs a tenth of it.
         let hash = cache != nil ? sha256(bytes) : []
         let fingerprint: DocumentText.Fingerprint? = workingTree == nil ? nil
-            : cache != nil ? .sha256Digest(hash) : .keyed(bytes)
+            : cache != nil ? .digestAndKeyed(hash, bytes) : .keyed(bytes)
         func document(_ made: SourceDocument?) -> SourceDocument {
             let kind = made?.kind ?? profile.kind(of: relative)
             let frozen = made?.frozen ?? profile.corpus.frozen.contains { $0.matches(relative) }

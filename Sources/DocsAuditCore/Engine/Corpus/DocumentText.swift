@@ -18,10 +18,23 @@ final class DocumentText: @unchecked Sendable {
         /// The byte count and a 64-bit keyed hash (`keyedHash`, keyed with this process's random seed): for a run
         /// without a cache, where the fingerprint never leaves the process, at a small part of the SHA-256's cost.
         case keyed(count: Int, hash: UInt64)
+        /// Both, for a file read in a run with a cache: the SHA-256 the cache records (`fileHash`), and the keyed
+        /// hash a read is checked against (a finding's column reads its file again, at the end of the run, on
+        /// one core: checking by SHA-256 there cost more than the rest of that read).
+        case digestAndKeyed([UInt8], count: Int, hash: UInt64)
 
         /// The keyed fingerprint of `bytes`.
         static func keyed(_ bytes: [UInt8]) -> Fingerprint {
-            .keyed(count: bytes.count, hash: bytes.withUnsafeBytes { keyedHash($0, key: processKey) })
+            .keyed(count: bytes.count, hash: keyedHash(bytes))
+        }
+
+        /// The SHA-256 `digest` of `bytes`, with their keyed fingerprint.
+        static func digestAndKeyed(_ digest: [UInt8], _ bytes: [UInt8]) -> Fingerprint {
+            .digestAndKeyed(digest, count: bytes.count, hash: keyedHash(bytes))
+        }
+
+        private static func keyedHash(_ bytes: [UInt8]) -> UInt64 {
+            bytes.withUnsafeBytes { keyedHash($0, key: processKey) }
         }
 
         /// This process's key, random.
@@ -55,7 +68,8 @@ final class DocumentText: @unchecked Sendable {
         func matches(_ bytes: [UInt8]) -> Bool {
             switch self {
             case let .sha256Digest(digest): return sha256(bytes) == digest
-            case let .keyed(count, _): return bytes.count == count && Self.keyed(bytes) == self
+            case let .keyed(count, hash), let .digestAndKeyed(_, count, hash):
+                return bytes.count == count && Self.keyedHash(bytes) == hash
             }
         }
     }
@@ -90,8 +104,11 @@ final class DocumentText: @unchecked Sendable {
     /// file changed (its text is then empty, not those bytes').
     var fileHash: [UInt8]? {
         lock.withLock {
-            guard !failed, case let .sha256Digest(digest)? = origin?.fingerprint else { return nil }
-            return digest
+            guard !failed else { return nil }
+            switch origin?.fingerprint {
+            case let .sha256Digest(digest)?, let .digestAndKeyed(digest, _, _)?: return digest
+            case .keyed?, nil: return nil
+            }
         }
     }
 

@@ -118,7 +118,7 @@ struct TaskExtractor {
             }
             task.fields.append(TaskField(label: label, value: value, line: line))
             switch labels.key(for: label) {
-            case "files"?: task.files += spans.filter { piece.contains($0) }
+            case "files"?: task.files += spans.filter { ByteSearch.contains(piece, $0) }
             case "spec-coverage"?: task.specCoverage = value
             case "verifies-invariant"?: task.verifiesInvariant = value
             case "step"?: task.steps.append(Step(text: value, line: line, checked: nil))
