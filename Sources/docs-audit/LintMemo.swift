@@ -36,30 +36,24 @@ extension Lint {
             try CorpusLoader.load(root: corpus.root, profile: profile, cacheDirectory: cacheDirectory,
                                   walked: observation?.walk)
         }
-        guard let observation else {
-            let result = Linter.run(loaded)
-            return WholeRun(findings: result.findings, notices: result.notices, profile: profile,
-                            codePointColumn: { finding in
-                loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
-            })
-        }
-        let probes = ProbeRecorder()
+        let probes = observation == nil ? nil : ProbeRecorder()
         let result = Linter.run(loaded, probes: probes)
         // Each column once, for the memo and the output alike.
+        let column = Self.codePointColumns(result.findings, in: loaded)
+        if let observation, let probes {
+            observation.record(findings: result.findings, notices: result.notices, corpus: loaded, probes: probes,
+                               codePointColumn: column)
+        }
+        return WholeRun(findings: result.findings, notices: result.notices, profile: profile, codePointColumn: column)
+    }
+
+    /// Each finding's column in code points, all computed now (on all cores), looked up by place.
+    private static func codePointColumns(_ findings: [Finding], in corpus: Corpus) -> @Sendable (Finding) -> Int {
         var columns: [Place: Int] = [:]
-        for finding in result.findings {
-            let place = Place(file: finding.file, line: finding.line, column: finding.column)
-            if columns[place] == nil {
-                columns[place] = loaded.codePointColumn(path: finding.file, line: finding.line,
-                                                        utf8Column: finding.column)
-            }
+        for (finding, column) in zip(findings, corpus.codePointColumns(findings)) {
+            columns[Place(file: finding.file, line: finding.line, column: finding.column)] = column
         }
         let known = columns
-        let column: @Sendable (Finding) -> Int = { finding in
-            known[Place(file: finding.file, line: finding.line, column: finding.column)] ?? finding.column
-        }
-        observation.record(findings: result.findings, notices: result.notices, corpus: loaded, probes: probes,
-                           codePointColumn: column)
-        return WholeRun(findings: result.findings, notices: result.notices, profile: profile, codePointColumn: column)
+        return { finding in known[Place(file: finding.file, line: finding.line, column: finding.column)] ?? finding.column }
     }
 }

@@ -75,6 +75,23 @@ public struct Corpus: Sendable {
     private let documentIndex: [String: Int]
 
     /// The 1-based column in Unicode code points of a UTF-8 byte column on a line of a corpus file.
+    /// `codePointColumn` of each finding, in order: the files with findings taken on all cores, each read once
+    /// (a file read again is the end of a run's serial part).
+    public func codePointColumns(_ findings: [Finding]) -> [Int] {
+        var byFile: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() { byFile[finding.file, default: []].append(index) }
+        let groups = byFile.values.sorted { $0[0] < $1[0] }
+        let computed = groups.parallelMap { indices in
+            indices.map { index in
+                (index, codePointColumn(path: findings[index].file, line: findings[index].line,
+                                        utf8Column: findings[index].column))
+            }
+        }
+        var columns = findings.map(\.column)
+        for (index, column) in computed.joined() { columns[index] = column }
+        return columns
+    }
+
     public func codePointColumn(path: String, line: Int, utf8Column: Int) -> Int {
         guard let text = document(at: path)?.source.line(line) else { return utf8Column }
         let prefix = text.utf8.prefix(max(0, utf8Column - 1))
