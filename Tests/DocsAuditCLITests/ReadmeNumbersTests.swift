@@ -112,8 +112,9 @@ final class ReadmeNumbersTests: XCTestCase {
             .flatMap { $0.split(separator: " ").filter { $0.contains(":") } }
             .filter { !$0.hasPrefix("hyperfine:") && !$0.hasPrefix("cmark-gfm:") }
         let scales = bench.split(separator: "\n").first { $0.hasPrefix("scales=") }
+        let scaled = scales?.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } ?? []
         XCTAssertEqual(try stated(#"the cmark-gfm CLI and (\w+) peer linters at 1×, rumdl also at (\d+)× and (\d+)×"#),
-                       [peers.count] + (scales?.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } ?? []))
+                       [peers.count] + scaled)
         XCTAssertTrue(peers.contains { $0.hasPrefix("rumdl:") }, "\(peers)")
     }
 
@@ -124,7 +125,8 @@ final class ReadmeNumbersTests: XCTestCase {
         try CLI.git(root, ["init", "-q"])
         try CLI.git(root, ["add", "-A"])
         try CLI.git(root, ["commit", "-qm", "docs: base corpus"])
-        try CLI.git(root, ["commit", "-q", "--allow-empty", "-m", "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
+        try CLI.git(root, ["commit", "-q", "--allow-empty", "-m",
+                           "docs(repo): apply Tier 1 plan-readiness audit (#15)"])
         try CLI.git(root, ["tag", "tier-2-baseline"])
         let gates = try CLI.run(["gates", "--root", root.path, "--baseline", "tier-2-baseline", "--tier", "2",
                                  "--format", "json"])

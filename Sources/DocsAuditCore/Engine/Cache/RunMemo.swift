@@ -26,9 +26,10 @@ import Darwin
 /// stamp changed, or is racily clean by `AnalysisIndex.trusts`' rule, is read and hashed and still matches
 /// when its bytes are the same; the memo is then written again with the new stamps, so the next run does not
 /// hash it again). A miss says why in the timings: which file changed, was added or removed, or that the
-/// profile, the binary, the root's spelling, the input problems or the git state did. Everything the CLI applies afterwards that has inputs of its own (a baseline,
-/// the output formats, colour) stays outside the memo and is applied to a replay as to a full run. The file is
-/// untrusted: anything damaged (a checksum covers it), cut short, of another format or scope, is a miss.
+/// profile, the binary, the root's spelling, the input problems or the git state did. Everything the CLI
+/// applies afterwards that has inputs of its own (a baseline, the output formats, colour) stays outside the
+/// memo and is applied to a replay as to a full run. The file is untrusted: anything damaged (a checksum
+/// covers it), cut short, of another format or scope, is a miss.
 public enum RunMemo {
     static let fileName = "run-memo"
     static let format = 2
@@ -280,9 +281,10 @@ extension RunMemo.Observation {
 }
 
 /// A memo as stored. Layout (numbers are varints): `docsarun`, format, the scope (tool, profile, root and real
-/// root: strings), the writing run's start (signed nanoseconds), the problems digest and the git key (length-prefixed), the files (path, the stamp's
-/// seven numbers, the 32-byte hash), the probes (kind, path, limit, answer), the notices, the findings (rule,
-/// severity, file, line, column, code-point column, message, subject, related), and last an 8-byte checksum.
+/// root: strings), the writing run's start (signed nanoseconds), the problems digest and the git key
+/// (length-prefixed), the files (path, the stamp's seven numbers, the 32-byte hash), the probes (kind, path,
+/// limit, answer), the notices, the findings (rule, severity, file, line, column, code-point column, message,
+/// subject, related), and last an 8-byte checksum.
 struct StoredMemo {
     struct File {
         let path: String
@@ -407,8 +409,8 @@ struct StoredMemo {
                 columns[RunMemo.Place(file: file, line: line, column: column)] = codePoints
             }
             guard reader.isAtEnd else { return nil }
-            return StoredMemo(scope: scope, writtenAt: writtenAt, problemsDigest: problemsDigest, gitKey: gitKey, files: files,
-                              probes: probes, notices: notices, findings: findings, columns: columns)
+            return StoredMemo(scope: scope, writtenAt: writtenAt, problemsDigest: problemsDigest, gitKey: gitKey,
+                              files: files, probes: probes, notices: notices, findings: findings, columns: columns)
         } catch {
             return nil
         }
