@@ -89,8 +89,9 @@ test: deps test-tools man
 	echo "$(SWIFT) test --disable-swift-testing (temporary files in $$scratch)"; \
 	TMPDIR="$$scratch" $(SWIFT) test --disable-swift-testing
 
-# Injects 52 defects into a copy of ../shared/corpora/ai-sidekicks, one at a time, and checks that the findings
-# change by exactly the stated ones (rule, file, line, column, severity, message); skipped when the corpus is absent.
+# Injects each defect of scripts/inject.py's table into a copy of ../shared/corpora/ai-sidekicks, one at a time,
+# and checks that the findings change by exactly the stated ones (rule, file, line, column, severity, message);
+# skipped when the corpus is absent.
 inject: build
 	python3 scripts/inject.py --bin .build/debug/docs-audit
 

@@ -118,12 +118,17 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Loads the profile and the corpus, or throws a configuration/corpus error (exit 2). Without `keepingText`
-    /// the documents' texts are dropped once analysed (a command that needs only the analyses).
-    func loadCorpus(staged: GitIndex.Staged? = nil, keepingText: Bool = true) throws -> Corpus {
-        let profile = try PhaseTimer.measure("profile") { try ProfileLoader.load(root: root, configFile: config) }
+    /// the documents' texts are dropped once analysed (a command that needs only the analyses). A `profile` the
+    /// caller already loaded is not loaded again.
+    func loadCorpus(staged: GitIndex.Staged? = nil, keepingText: Bool = true, profile loaded: Profile? = nil)
+        throws -> Corpus {
+        let profile = try loaded ?? PhaseTimer.measure("profile") { try loadProfile() }
         return try PhaseTimer.measure("read and analyse") {
             try CorpusLoader.load(root: root, profile: profile, staged: staged, cacheDirectory: cacheDirectory,
                                   keepingText: keepingText)
         }
     }
+
+    /// The profile of --root / --config (a config error exits 2).
+    func loadProfile() throws -> Profile { try ProfileLoader.load(root: root, configFile: config) }
 }

@@ -26,14 +26,17 @@ struct Lint: ParsableCommand {
         reports findings sorted by file, line and column. Success is quiet. Naming
         files (or folders) narrows the report to those files plus findings elsewhere
         that they cause (a renamed heading breaks a link in another file; in git, an ID
-        the change removed since HEAD breaks its references): the pre-commit use. Each
-        file's analysis is cached outside the corpus, so only files that changed since
-        the last run are parsed again (--cache-dir, --no-cache; docs/integration.md).
+        the change removed since HEAD breaks its references). --staged reads the git
+        index and, without paths, narrows to every staged change, deleted and renamed
+        files included: the pre-commit use. When no Markdown file of the corpus is
+        staged it exits 0 without reading the corpus. Each file's analysis is cached
+        outside the corpus, so only files that changed since the last run are parsed
+        again (--cache-dir, --no-cache; docs/integration.md).
 
         Examples:
           docs-audit lint --root .
-          docs-audit lint --root . docs/plans/024-x.md   # pre-commit: named paths
-          docs-audit lint --root . --staged              # staged contents from git
+          docs-audit lint --root . docs/plans/024-x.md   # named paths only
+          docs-audit lint --root . --staged              # pre-commit: staged changes
           docs-audit lint --root . --report sarif:docs-audit.sarif --report text
           docs-audit lint --root . --write-baseline .docs-audit-baseline.json
           docs-audit lint --root . --baseline .docs-audit-baseline.json
@@ -111,9 +114,19 @@ struct Lint: ParsableCommand {
     func run() throws {
         var index: GitIndex.Staged?
         var named: Set<String> = []
+        var profile: Profile?
         if staged {
             let stagedIndex = try GitIndex.staged(root: corpus.root)
             index = stagedIndex
+            // The hook runs on every commit: one that stages no Markdown file of the corpus cannot break it.
+            if paths.isEmpty && writeBaseline == nil && since == nil {
+                let loaded = try PhaseTimer.measure("profile") { try corpus.loadProfile() }
+                guard stagedIndex.touchesCorpus(loaded) else {
+                    PhaseTimer.note("no Markdown file of the corpus is staged: the corpus is not loaded")
+                    return try report([], notices: [], profile: loaded, named: [], codePointColumn: \.column)
+                }
+                profile = loaded
+            }
             named = try relativePaths(paths, mustExist: false)
             // A path staged for deletion is named but absent from the working tree.
             for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -122,8 +135,9 @@ struct Lint: ParsableCommand {
                     throw CorpusError("\(path): no such file in the working tree or the index")
                 }
             }
-            // Without paths, the staged files; with them (pre-commit's pass_filenames), those plus the files
-            // staged for deletion, which pre-commit never names: the links into them break.
+            // Without paths (the pre-commit hook), every staged file, deleted and renamed ones included: the
+            // links into them break. With paths, those plus the files staged for deletion, which a caller that
+            // names staged files (pre-commit's pass_filenames) never names.
             let removed = stagedIndex.changes.filter { $0.value == .removed }.keys
             named = paths.isEmpty ? stagedIndex.paths : Lint.expanding(named, files: stagedIndex.paths).union(removed)
         } else {
@@ -136,7 +150,7 @@ struct Lint: ParsableCommand {
                        codePointColumn: whole.codePointColumn)
             return
         }
-        let loaded = try corpus.loadCorpus(staged: index)
+        let loaded = try corpus.loadCorpus(staged: index, profile: profile)
         if !staged { named = Lint.expanding(named, files: loaded.documents.map(\.path)) }
         // A narrowed run looks only where its findings can come from; a baseline written or a delta against a
         // revision needs every finding.

@@ -44,19 +44,23 @@ struct Rules: ParsableCommand {
         let descriptions = RuleCatalog.descriptions(for: try profileOptions.profile())
         switch format {
         case .text:
-            let width = descriptions.map(\.id.count).max() ?? 0
-            for rule in descriptions {
-                let severity = rule.severity?.rawValue ?? "off"
-                try Output.write(TextFormat.padded(rule.id, to: width + 2)
-                    + TextFormat.padded(severity, to: 9) + rule.summary + "\n")
-            }
+            try Output.write(Rules.table(descriptions))
         case .markdown:
             try Output.write(RuleDocumentation.markdown(descriptions))
         }
     }
+
+    /// One line a rule: ID, default severity, summary, in aligned columns.
+    static func table(_ descriptions: [RuleDescription]) -> String {
+        let width = descriptions.map(\.id.count).max() ?? 0
+        return descriptions.map { rule in
+            TextFormat.padded(rule.id, to: width + 2) + TextFormat.padded(rule.severity?.rawValue ?? "off", to: 9)
+                + rule.summary + "\n"
+        }.joined()
+    }
 }
 
-/// `docs-audit explain RULE`: one rule in full.
+/// `docs-audit explain RULE`: one rule in full; `explain CATEGORY`: the rules of a category.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -65,30 +69,39 @@ struct Explain: ParsableCommand {
         discussion: """
         A rule the profile defines (custom-rules) is explained too, and its examples are
         run: one that does not behave as labelled is reported on standard error (exit 1).
+        A category (the part of a rule ID before `/`, such as `links`) lists its rules.
 
         Example:
           docs-audit explain graph/dangling-edge
+          docs-audit explain links
           docs-audit explain custom/no-todo --root docs
         """)
 
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Argument(help: "A rule ID from `docs-audit rules`.")
+    @Argument(help: "A rule ID or a category from `docs-audit rules`.")
     var rule: String
 
-    /// An unknown rule is a usage error of `explain`, with the likely rule when there is one. A profile that does
-    /// not load is left to `run`, which reports it as the config error it is.
+    /// An unknown rule or category is a usage error of `explain`, with the likely rule ID or category when there
+    /// is one. A profile that does not load is left to `run`, which reports it as the config error it is.
     func validate() throws {
         guard let profile = try? profileOptions.profile() else { return }
-        guard RuleCatalog.description(of: rule, in: profile) != nil else {
-            let hint = DidYouMean.hint(rule, in: RuleCatalog.descriptions(for: profile).map(\.id))
-            throw ValidationError("no rule `\(rule)`\(hint) (see `docs-audit rules`)")
-        }
+        let descriptions = RuleCatalog.descriptions(for: profile)
+        guard RuleCatalog.description(of: rule, in: profile) == nil,
+              !RuleCatalog.categories(of: descriptions).contains(rule) else { return }
+        let hint = DidYouMean.hint(rule, in: descriptions.map(\.id) + RuleCatalog.categories(of: descriptions))
+        let kind = rule.contains("/") ? "rule" : "rule or category"
+        throw ValidationError("no \(kind) `\(rule)`\(hint) (see `docs-audit rules`)")
     }
 
     func run() throws {
         let profile = try profileOptions.profile()
-        guard let description = RuleCatalog.description(of: rule, in: profile) else { return }
+        guard let description = RuleCatalog.description(of: rule, in: profile) else {
+            let members = RuleCatalog.descriptions(for: profile).filter { $0.category == rule }
+            guard !members.isEmpty else { return }
+            let count = "\(members.count) rule\(members.count == 1 ? "" : "s")"
+            return try Output.write("\(rule): \(count) (`docs-audit explain RULE` for one)\n\n" + Rules.table(members))
+        }
         let custom = profile.customRules.first(where: { $0.description.id == description.id })
         try Output.write(RuleDocumentation.explain(description, definition: custom?.definitionText))
         guard let custom else { return }

@@ -23,10 +23,13 @@ enum CLI {
         .appendingPathComponent("docs-audit-cli-cache-\(ProcessInfo.processInfo.processIdentifier)").path
 
     /// Runs the tool with `arguments`, optionally as another user (`prefix` such as setpriv), with
-    /// `environment` laid over the test's own (the cache folder defaults to `cacheDirectory`).
+    /// `environment` laid over the test's own (the cache folder defaults to `cacheDirectory`), in the folder
+    /// `directory` when given; `executable` runs another copy of the tool.
     static func run(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> CLIResult {
+                    timeout: TimeInterval = 60, in directory: URL? = nil, executable: URL? = nil) throws -> CLIResult {
+        let binary = executable ?? binary
         let process = Process()
+        if let directory { process.currentDirectoryURL = directory }
         var merged = ProcessInfo.processInfo.environment
         merged["DOCS_AUDIT_CACHE_DIR"] = cacheDirectory
         merged.merge(environment) { _, new in new }

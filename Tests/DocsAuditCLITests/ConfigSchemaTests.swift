@@ -18,6 +18,9 @@ final class ConfigSchemaTests: XCTestCase {
             ("version: 2\ngraph:\n  fiel: x.md\n", "3:3: graph.fiel", "unknown key `fiel` (did you mean `file`?)"),
             ("rules:\n  tables/arty: off\n", "2:3: rules.tables/arty",
              "unknown rule ID `tables/arty` (did you mean `tables/arity`?) (see `docs-audit rules`)"),
+            // A category is no rule ID here: the config says so and names one of its rules.
+            ("rules:\n  links: off\n", "2:3: rules.links", "unknown rule ID `links`: `links` is a category, and rules "
+             + "are set one by one, such as `links/missing-file` (see `docs-audit explain links`)"),
             ("plans:\n  task-heading: ''\n", "2:17: plans.task-heading",
              "an empty pattern matches everywhere: remove the key or write a pattern (`~` removes an inherited one)\n"),
             // In a list item nothing is inherited, so `~` is not offered.

@@ -35,6 +35,63 @@ final class FocusedLintTests: XCTestCase {
         XCTAssertTrue(staged.stderr.hasSuffix("docs-audit: 2 errors in 2 files\n"), staged.stderr)
     }
 
+    /// A staged `git mv` is a deletion and an addition: the links into the old name are reported.
+    func testStagedRunReportsTheLinksIntoAFileItRenamed() throws {
+        let root = try repository()
+        try CLI.git(root, ["reset", "-q", "--hard"])
+        try CLI.git(root, ["mv", "docs/e.md", "docs/e2.md"])
+        let staged = try CLI.run(["lint", "--root", root.path, "--staged", "--no-cache"])
+        XCTAssertEqual(staged.status, 1, staged.stderr)
+        XCTAssertEqual(staged.stdout, """
+        docs/c.md:3:19: error: link to e.md#part: docs/e.md does not exist [links/missing-file]
+
+        """)
+    }
+
+    /// The hook runs on every commit: when no Markdown file of the corpus is staged (only other files, or
+    /// Markdown outside the root or in an excluded folder), `lint --staged` exits 0 without reading the corpus,
+    /// whatever the corpus holds; once one is, the corpus is read.
+    func testAStagedRunWithNoMarkdownOfTheCorpusStagedDoesNotReadIt() throws {
+        let root = try CLI.folder([
+            "docs/a.md": Data("# A\n\nSee [b](b.md).\n".utf8),
+            "docs/b.md": Data("# B\n".utf8),
+            "docs/docs-audit.yml": Data("version: 1\ncorpus:\n  exclude: [vendor/**]\n".utf8),
+        ])
+        try CLI.git(root, ["init", "-q"])
+        try CLI.git(root, ["add", "-A"])
+        try CLI.git(root, ["commit", "-qm", "base"])
+        // The working tree breaks the link; nothing of the corpus is staged.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("docs/b.md"))
+        func lintStaged(_ extra: [String] = []) throws -> CLIResult {
+            try CLI.run(["lint", "--root", root.appendingPathComponent("docs").path, "--staged"] + extra,
+                        environment: ["DOCS_AUDIT_TIMINGS": "1"])
+        }
+        let skipped = "timing: no Markdown file of the corpus is staged: the corpus is not loaded"
+        let nothing = try lintStaged()
+        XCTAssertEqual([nothing.stdout, String(nothing.status)], ["", "0"], nothing.stderr)
+        XCTAssertTrue(nothing.stderr.contains(skipped), nothing.stderr)
+        XCTAssertFalse(nothing.stderr.contains("read and analyse"), nothing.stderr)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/vendor"),
+                                                withIntermediateDirectories: true)
+        for (path, text) in [("notes.txt", "x\n"), ("README.md", "# R\n\n[x](gone.md)\n"),
+                             ("docs/vendor/v.md", "# V\n\n[x](gone.md)\n"), ("docs/c.txt", "c\n")] {
+            try Data(text.utf8).write(to: root.appendingPathComponent(path))
+            try CLI.git(root, ["add", path])
+        }
+        let others = try lintStaged(["--format", "json"])
+        XCTAssertEqual(others.status, 0, others.stderr)
+        XCTAssertTrue(others.stdout.contains("\"findings\" : [\n\n  ]") || others.stdout.contains("\"findings\" : []"),
+                      others.stdout)
+        XCTAssertTrue(others.stderr.contains(skipped), others.stderr)
+        XCTAssertFalse(others.stderr.contains("read and analyse"), others.stderr)
+        // Staging the deletion of b.md reads the corpus and reports the link into it.
+        try CLI.git(root, ["rm", "-q", "--cached", "docs/b.md"])
+        let deleted = try lintStaged()
+        XCTAssertEqual(deleted.status, 1, deleted.stderr)
+        XCTAssertEqual(deleted.stdout, "a.md:3:5: error: link to b.md: b.md does not exist [links/missing-file]\n")
+        XCTAssertTrue(deleted.stderr.contains("read and analyse"), deleted.stderr)
+    }
+
     func testNamedRunReportsItsFilesAndTheLinksIntoThemOnly() throws {
         let root = try repository()
         let named = try CLI.run(["lint", "--root", root.path, "--no-cache", root.appendingPathComponent("docs/e.md").path])

@@ -130,6 +130,27 @@ final class RoughEdgeTests: XCTestCase {
         let nothing = try CLI.run(["explain", "completely-different"])
         XCTAssertEqual(nothing.status, 2)
         XCTAssertFalse(nothing.stderr.contains("did you mean"), nothing.stderr)
+        // `explain` takes a category too: a mistyped one is suggested as such, exit 2; the category lists its rules.
+        for (typed, meant) in [("linkz", "links"), ("grpah", "graph"), ("link", "links"), ("tabels", "tables")] {
+            let category = try CLI.run(["explain", typed])
+            XCTAssertEqual(category.status, 2, typed)
+            XCTAssertTrue(category.stderr.hasPrefix("docs-audit: Error: no rule or category `\(typed)` (did you mean "
+                + "`\(meant)`?) (see `docs-audit rules`)\n"), category.stderr)
+        }
+        let typoInRule = try CLI.run(["explain", "link/missing-file"])
+        XCTAssertEqual(typoInRule.status, 2)
+        XCTAssertTrue(typoInRule.stderr.hasPrefix("docs-audit: Error: no rule `link/missing-file` (did you mean "
+            + "`links/missing-file`?)"), typoInRule.stderr)
+        let links = try CLI.run(["explain", "links"])
+        XCTAssertEqual(links.status, 0, links.stderr)
+        // The rules `rules` lists under links/, in its order, each with its severity and summary.
+        let listed = try CLI.run(["rules"]).stdout.split(separator: "\n").filter { $0.hasPrefix("links/") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        let lines = links.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.first, "links: \(listed.count) rules (`docs-audit explain RULE` for one)")
+        XCTAssertEqual(lines.dropFirst(2).filter { !$0.isEmpty }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }, listed)
+        XCTAssertGreaterThan(listed.count, 2)
         let format = try CLI.run(["lint", "--format", "txt"])
         XCTAssertEqual(format.status, 2)
         XCTAssertTrue(format.stderr.contains("unknown report format `txt` (did you mean `text`?)"), format.stderr)

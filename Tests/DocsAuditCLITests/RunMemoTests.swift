@@ -261,6 +261,118 @@ final class RunMemoTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue)
     }
 
+    /// The run memo's notes in the timings of a cached `lint --root root` run in `directory` (the base folder by
+    /// default), and the run's result without the timings.
+    private func memoNotes(root: String? = nil, in directory: URL? = nil, binary: String? = nil,
+                           cached: Bool = true) throws -> (notes: [String], result: CLIResult) {
+        let home = base.appendingPathComponent("home").path
+        let environment = ["DOCS_AUDIT_CACHE_DIR": cache, "DOCS_AUDIT_TIMINGS": "1", "HOME": home,
+                           "XDG_CONFIG_HOME": home + "/.config"]
+        let arguments = ["lint", "--root", root ?? self.root.path] + (cached ? [] : ["--no-cache"])
+        let run = try CLI.run(arguments, environment: environment, in: directory ?? base,
+                              executable: binary.map(URL.init(fileURLWithPath:)))
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let stderr = lines.filter { !$0.hasPrefix("timing: ") }.joined(separator: "\n")
+        return (lines.filter { $0.hasPrefix("timing: run memo: ") }.map { String($0.dropFirst(18)) },
+                CLIResult(status: run.status, stdout: run.stdout, stderr: stderr))
+    }
+
+    /// Sets the modification time of every file of the corpus `seconds` into the past, so none is racily clean.
+    private func age(_ paths: [String], by seconds: Int) {
+        for path in paths {
+            let then = timespec(tv_sec: time(nil) - seconds, tv_nsec: 0)
+            var times = [then, then]
+            _ = utimensat(AT_FDCWD, root.appendingPathComponent(path).path, &times, 0)
+        }
+    }
+
+    /// A file touched (a new stamp, the same bytes) is hashed by the run after, which replays and writes the memo
+    /// again with the new stamp: the run after that takes it by its stamp, hashing nothing.
+    func testATouchedFileIsHashedOnceAndItsNewStampKept() throws {
+        let names = try makeCorpus(count: 4)
+        age(names + ["docs-audit.yml", "src/code.ts"], by: 200)
+        let fresh = try memoNotes(cached: false).result
+        XCTAssertEqual(try memoNotes().notes, ["miss (no memo); full run"])
+        let replayed = try memoNotes()
+        XCTAssertEqual(replayed.notes.count, 1, "\(replayed.notes)")
+        XCTAssertTrue(replayed.notes.first?.hasPrefix("replayed ") == true, "\(replayed.notes)")
+        age([names[1]], by: 100)
+        let touched = try memoNotes()
+        XCTAssertEqual(touched.notes.first, "1 file hashed (stamp changed), same bytes")
+        XCTAssertEqual(Array(touched.notes.dropFirst()), replayed.notes)
+        for _ in 1...2 {
+            let after = try memoNotes()
+            XCTAssertEqual(after.notes, replayed.notes, "the new stamp was kept: nothing hashed")
+            XCTAssertEqual([after.result.stdout, after.result.stderr], [fresh.stdout, fresh.stderr])
+            XCTAssertEqual(after.result.status, fresh.status)
+        }
+    }
+
+    /// A miss says why: which file changed, was added or removed, or that the profile or the binary changed.
+    func testAMissSaysWhatChanged() throws {
+        let names = try makeCorpus(count: 4)
+        age(names + ["docs-audit.yml", "src/code.ts"], by: 200)
+        XCTAssertEqual(try memoNotes().notes, ["miss (no memo); full run"])
+        func assertMiss(_ reason: String, binary: String? = nil, line: UInt = #line) throws {
+            let notes = try memoNotes(binary: binary).notes
+            XCTAssertEqual(notes, ["miss (\(reason)); full run"], line: line)
+            age(documents() + ["docs-audit.yml"], by: 200)
+            // Settled again, the next run replays.
+            XCTAssertTrue(try memoNotes(binary: binary).notes.last?.hasPrefix("replayed ") == true, line: line)
+        }
+        try write(names[0], "# Changed\n")
+        try assertMiss("\(names[0]) changed")
+        try write("docs/new.md", "# New\n")
+        try assertMiss("docs/new.md added")
+        try write("docs/new2.md", "# New\n")
+        try write("docs/new3.md", "# New\n")
+        try assertMiss("docs/new2.md and 1 more added")
+        try FileManager.default.removeItem(at: root.appendingPathComponent(names[1]))
+        try assertMiss("\(names[1]) removed")
+        try FileManager.default.removeItem(at: root.appendingPathComponent(names[2]))
+        try write("docs/new4.md", "# New\n")
+        try assertMiss("docs/new4.md added, \(names[2]) removed")
+        try write("docs-audit.yml", "rules:\n  links/missing-anchor: info\n")
+        try assertMiss("the profile changed")
+        try write("src/code.ts", "other code\n")
+        try assertMiss("src/code.ts changed")
+        // The same program without its build ID is another binary to the cache (its identity is then its hash).
+        let copy = base.appendingPathComponent("docs-audit-copy").path
+        try FileManager.default.copyItem(atPath: CLI.binary.path, toPath: copy)
+        let strip = Process()
+        strip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        strip.arguments = ["objcopy", "--remove-section", ".note.gnu.build-id", copy]
+        try strip.run()
+        strip.waitUntilExit()
+        try XCTSkipIf(strip.terminationStatus != 0, "objcopy (binutils) cannot strip the build ID")
+        try assertMiss("the docs-audit binary changed", binary: copy)
+    }
+
+    /// `--root corpus`, `--root ./corpus/` and the absolute path share one memo, and print the same notice naming
+    /// the root (`corpus`) with the cache and without; another folder's run spells it differently: a miss saying so.
+    func testEverySpellingOfTheRootSharesOneMemo() throws {
+        base = base.resolvingSymlinksInPath()
+        let names = try makeCorpus(count: 3)
+        age(names + ["docs-audit.yml", "src/code.ts"], by: 200)
+        let fresh = try memoNotes(root: "corpus", cached: false).result
+        XCTAssertTrue(fresh.stderr.contains("cites/drift skipped: corpus is not in a git repository"), fresh.stderr)
+        XCTAssertEqual(try memoNotes(root: "corpus").notes, ["miss (no memo); full run"])
+        for spelling in ["./corpus/", root.path, "corpus//.", root.path + "/"] {
+            let run = try memoNotes(root: spelling)
+            XCTAssertEqual(run.notes.count, 1, "\(spelling): \(run.notes)")
+            XCTAssertTrue(run.notes.first?.hasPrefix("replayed ") == true, "\(spelling): \(run.notes)")
+            let uncached = try memoNotes(root: spelling, cached: false).result
+            for result in [run.result, uncached] {
+                XCTAssertEqual([result.stdout, result.stderr], [fresh.stdout, fresh.stderr], spelling)
+                XCTAssertEqual(result.status, fresh.status, spelling)
+            }
+        }
+        let inside = try memoNotes(root: ".", in: root)
+        XCTAssertEqual(inside.notes, ["miss (the root is written `.`, the memo's as `corpus`); full run"])
+        XCTAssertTrue(inside.result.stderr.contains("cites/drift skipped: . is not in a git repository"),
+                      inside.result.stderr)
+    }
+
     /// A narrowed run, `--no-cache` and other commands neither read nor write the memo.
     func testOnlyAWholeCachedLintUsesTheMemo() throws {
         let names = try makeCorpus(count: 4)

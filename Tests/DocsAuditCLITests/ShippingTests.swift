@@ -107,7 +107,9 @@ final class ShippingTests: XCTestCase {
     }
 
     /// The hook as a user gets it: pre-commit clones this repository at a commit, builds it with
-    /// `swift build -c release` (once, shared by both commits) and runs it on the staged Markdown files.
+    /// `swift build -c release` (once, shared by every commit) and runs it on every commit, naming no files:
+    /// a staged broken link fails the commit, and so does a commit that only `git rm`s a file another links to
+    /// (pre-commit names no deleted file); a commit without Markdown passes.
     func testPreCommitBuildsTheHookAndBlocksABrokenLink() throws {
         guard (try? Self.shell("python3", ["-c", "import pre_commit"], in: CLI.projectRoot))?.status == 0 else {
             throw XCTSkip("pre-commit is not installed (make test-tools installs it from PyPI)")
@@ -173,5 +175,21 @@ final class ShippingTests: XCTestCase {
         XCTAssertEqual(try Self.shell("git", ["add", "-A"], in: repo, environment: git).status, 0)
         let fixed = try Self.shell("git", ["commit", "-m", "fixed"], in: repo, environment: git)
         XCTAssertEqual(fixed.status, 0, fixed.output)
+
+        // A commit that only deletes b.md, which a.md links to: the hook runs and the commit fails naming a.md.
+        XCTAssertEqual(try Self.shell("git", ["rm", "-q", "docs/b.md"], in: repo, environment: git).status, 0)
+        let deleted = try Self.shell("git", ["commit", "-m", "delete b"], in: repo, environment: git)
+        XCTAssertEqual(deleted.status, 1, deleted.output)
+        XCTAssertTrue(deleted.output.contains("Failed"), deleted.output)
+        XCTAssertTrue(deleted.output.contains("docs/a.md:5:5: error: link to b.md#particulars: docs/b.md does not "
+            + "exist [links/missing-file]"), deleted.output)
+
+        // A commit with no Markdown file in it runs the hook, which passes at once.
+        XCTAssertEqual(try Self.shell("git", ["reset", "-q", "--hard"], in: repo, environment: git).status, 0)
+        try Data("notes\n".utf8).write(to: repo.appendingPathComponent("notes.txt"))
+        XCTAssertEqual(try Self.shell("git", ["add", "notes.txt"], in: repo, environment: git).status, 0)
+        let other = try Self.shell("git", ["commit", "-m", "notes"], in: repo, environment: git)
+        XCTAssertEqual(other.status, 0, other.output)
+        XCTAssertTrue(other.output.contains("docs-audit") && other.output.contains("Passed"), other.output)
     }
 }

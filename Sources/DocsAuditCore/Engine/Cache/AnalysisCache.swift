@@ -24,6 +24,10 @@ public struct AnalysisCache: Sendable {
     public let folder: String
     /// Hash of the format, the tool and the profile texts.
     let scope: String
+    /// Hash of the format and the tool alone, and of the profile texts alone: what the run memo names when its
+    /// scope differs (the binary changed, or the profile did).
+    let toolScope: String
+    let profileScope: String
     /// Why this cache is not used (the folder is not safe to trust), or nil when it is.
     public let refusal: String?
 
@@ -43,13 +47,15 @@ public struct AnalysisCache: Sendable {
         if refusal == nil { refusal = CacheFolder.prepare(folder).map { "\(folder): \($0)" } }
         let identity = tool ?? ToolIdentity.identity(executable: ToolIdentity.executable,
                                                      memoFolder: refusal == nil ? directory : nil)
-        var scopeBytes = Array("\(format)\u{0}\(identity)".utf8)
-        for text in profile.sources { scopeBytes += [0] + Array(text.utf8) }
+        let toolBytes = Array("\(format)\u{0}\(identity)".utf8)
+        var profileBytes: [UInt8] = []
+        for text in profile.sources { profileBytes += [0] + Array(text.utf8) }
         if refusal == nil {
             CacheFolder.touch(folder)
             CacheFolder.removeUnused(in: directory, keeping: folder)
         }
-        return AnalysisCache(folder: folder, scope: sha256Hex(scopeBytes), refusal: refusal)
+        return AnalysisCache(folder: folder, scope: sha256Hex(toolBytes + profileBytes),
+                             toolScope: sha256Hex(toolBytes), profileScope: sha256Hex(profileBytes), refusal: refusal)
     }
 
     /// The path of the index file.

@@ -10,8 +10,9 @@ import Darwin
 /// One file, `run-memo`, beside the analysis index in the corpus's cache folder, written like every cache entry
 /// (`CacheFolder.write`: a private temporary file renamed into place, never through a link) and read bounded,
 /// without following a link. It holds:
-/// - the scope: the memo format, the analysis cache's scope (its format, the tool's identity, every profile
-///   text) and the root as given (notices name it);
+/// - the scope, each part kept apart so that a miss can say which changed: the memo format, the tool (the
+///   analysis cache's format and the tool's identity), every profile text, and the root in its one spelling
+///   (`RootSpelling`: notices name it, so `docs`, `./docs/` and its absolute path share one memo);
 /// - the corpus: the walk's admitted paths in order, each with its `FileStamp` and the SHA-256 of the bytes
 ///   its analysis came from, and a digest of the walk's and admission's input problems;
 /// - the git state (`GitState.key`) when `cites/drift` may ask git (a repository above the root, drift on); a
@@ -23,12 +24,15 @@ import Darwin
 ///
 /// A run observes the key before loading anything (`observe`: the walk and one `stat` per file; a file whose
 /// stamp changed, or is racily clean by `AnalysisIndex.trusts`' rule, is read and hashed and still matches
-/// when its bytes are the same). Everything the CLI applies afterwards that has inputs of its own (a baseline,
-/// the output formats, colour) stays outside the memo and is applied to a replay as to a full run. The file is
-/// untrusted: anything damaged (a checksum covers it), cut short, of another format or scope, is a miss.
+/// when its bytes are the same; the memo is then written again with the new stamps, so the next run does not
+/// hash it again). A miss says why in the timings: which file changed, was added or removed, or that the
+/// profile, the binary, the root's spelling, the input problems or the git state did. Everything the CLI
+/// applies afterwards that has inputs of its own (a baseline, the output formats, colour) stays outside the
+/// memo and is applied to a replay as to a full run. The file is untrusted: anything damaged (a checksum
+/// covers it), cut short, of another format or scope, is a miss.
 public enum RunMemo {
     static let fileName = "run-memo"
-    static let format = 1
+    static let format = 2
 
     /// What a replay prints: the stored notices and findings, and each finding's column in code points.
     public struct Replay: Sendable {
@@ -53,7 +57,7 @@ public enum RunMemo {
     /// and what a new memo is keyed by.
     public struct Observation: Sendable {
         let folder: String
-        let scope: String
+        let scope: Scope
         let profile: Profile
         let realRoot: String
         /// The walk this observation made: a full run loads what it found (`CorpusLoader.load(walked:)`), so the
@@ -92,14 +96,31 @@ public enum RunMemo {
             gitKey = GitState.read(repositoryRoot: repository, environment: GitState.processEnvironment)?.key
             keyable = gitKey != nil
         }
-        var scopeKey = KeyBuilder()
-        scopeKey.add("docs-audit run memo \(format)")
-        scopeKey.add(cache.scope)
-        scopeKey.add(root)
-        scopeKey.add(realRoot)
-        return Observation(folder: cache.folder, scope: AnalysisCache.hex(scopeKey.finish()), profile: profile,
+        let scope = Scope(tool: cache.toolScope, profile: cache.profileScope, root: RootSpelling.normalized(root),
+                          realRoot: realRoot)
+        return Observation(folder: cache.folder, scope: scope, profile: profile,
                            realRoot: realRoot, walk: walk, startedAt: startedAt, admitted: admitted, stamps: stamps,
                            problemsDigest: digest(problems), gitKey: gitKey, keyable: keyable)
+    }
+
+    /// What a memo is of, part by part.
+    struct Scope: Sendable, Equatable {
+        /// The analysis cache's format and the tool's identity, hashed.
+        let tool: String
+        /// Every profile text, hashed.
+        let profile: String
+        /// The root in its one spelling (`RootSpelling`).
+        let root: String
+        let realRoot: String
+
+        /// Why a memo of `stored` scope is not of this one (the first part that differs), or nil when it is.
+        func change(from stored: Scope) -> String? {
+            if stored.tool != tool { return "the docs-audit binary changed" }
+            if stored.profile != profile { return "the profile changed" }
+            if stored.realRoot != realRoot { return "another corpus root" }
+            if stored.root != root { return "the root is written `\(root)`, the memo's as `\(stored.root)`" }
+            return nil
+        }
     }
 
     /// A digest of input problems, in a stable order.
@@ -143,28 +164,62 @@ extension RunMemo.Observation {
         guard let bytes = CacheFolder.read(folder + "/" + RunMemo.fileName, limit: readLimit) else {
             return .miss("no memo")
         }
-        guard let stored = StoredMemo.parse(bytes, scope: scope) else { return .miss("no memo of this scope") }
-        guard stored.problemsDigest == problemsDigest, stored.gitKey == (gitKey ?? []) else {
-            return .miss("the walk's problems or the git state changed")
+        guard let stored = StoredMemo.parse(bytes) else { return .miss("the memo is damaged or of another format") }
+        if let change = scope.change(from: stored.scope) { return .miss(change) }
+        guard stored.gitKey == (gitKey ?? []) else { return .miss("the git state changed") }
+        guard stored.problemsDigest == problemsDigest else {
+            return .miss("the input problems changed (a file unreadable, too large or badly named)")
         }
-        guard stored.files.count == admitted.count else { return .miss("files added or removed") }
-        var changed = 0
+        guard stored.files.map(\.path) == admitted else { return .miss(Self.addedOrRemoved(stored.files, admitted)) }
+        var files = stored.files
+        var hashed = 0
         for (index, file) in stored.files.enumerated() {
-            guard file.path == admitted[index] else { return .miss("files added or removed") }
             guard let stamp = stamps[index] else { return .miss("\(file.path) is not a regular file") }
             if file.stamp == stamp && stamp.isSettled(before: stored.writtenAt) { continue }
-            changed += 1
+            hashed += 1
             guard case let .success(bytes) = FileSystem.read(realRoot + "/" + file.path,
                                                              limit: profile.corpus.maxFileBytes),
                   sha256(bytes) == file.hash else { return .miss("\(file.path) changed") }
+            files[index] = StoredMemo.File(path: file.path, stamp: stamp, hash: file.hash)
         }
         for (probe, answer) in stored.probes where ProbeRecorder.ask(probe) != answer {
-            return .miss("\(probe.path) changed")
+            let inside = probe.path.hasPrefix(realRoot + "/")
+            return .miss("\(inside ? String(probe.path.dropFirst(realRoot.count + 1)) : probe.path) changed")
         }
-        if changed > 0 {
-            PhaseTimer.note("run memo: \(changed) file\(changed == 1 ? "" : "s") hashed (stamp changed), same bytes")
+        let replay = RunMemo.Replay(findings: stored.findings, notices: stored.notices, columns: stored.columns)
+        if hashed > 0 {
+            PhaseTimer.note("run memo: \(hashed) file\(hashed == 1 ? "" : "s") hashed (stamp changed), same bytes")
+            refresh(stored, files: files, replay: replay)
         }
-        return .hit(RunMemo.Replay(findings: stored.findings, notices: stored.notices, columns: stored.columns))
+        return .hit(replay)
+    }
+
+    /// Writes `stored` again with `files`' stamps (as this run observed them, before hashing the bytes) and this
+    /// run's start as its time, so the next run takes those files by their stamp instead of hashing them again.
+    /// Failing to write is not an error: the next run hashes them again.
+    private func refresh(_ stored: StoredMemo, files: [StoredMemo.File], replay: RunMemo.Replay) {
+        PhaseTimer.measure("run memo write") {
+            let memo = StoredMemo(scope: scope, writtenAt: startedAt, problemsDigest: stored.problemsDigest,
+                                  gitKey: stored.gitKey, files: files, probes: stored.probes, notices: stored.notices,
+                                  findings: stored.findings, columns: stored.columns)
+            let bytes = memo.serialize(codePointColumn: replay.codePointColumn)
+            guard bytes.count <= readLimit else { return }
+            CacheFolder.write(bytes, in: folder, name: RunMemo.fileName)
+        }
+    }
+
+    /// The files added and removed since the memo's run, the first of each named: `docs/x.md added`,
+    /// `docs/y.md and 2 more removed`.
+    private static func addedOrRemoved(_ stored: [StoredMemo.File], _ admitted: [String]) -> String {
+        let before = Set(stored.map(\.path))
+        let now = Set(admitted)
+        func named(_ paths: [String], _ verb: String) -> String? {
+            guard let first = paths.first else { return nil }
+            return paths.count == 1 ? "\(first) \(verb)" : "\(first) and \(paths.count - 1) more \(verb)"
+        }
+        let parts = [named(admitted.filter { !before.contains($0) }, "added"),
+                     named(stored.map(\.path).filter { !now.contains($0) }, "removed")].compactMap { $0 }
+        return parts.isEmpty ? "files added or removed" : parts.joined(separator: ", ")
     }
 
     /// The most memo bytes read (and written).
@@ -186,10 +241,10 @@ extension RunMemo.Observation {
                 PhaseTimer.note("run memo: not written (the git state changed during the run)")
                 return
             }
-            let memo = StoredMemo(writtenAt: startedAt, problemsDigest: problemsDigest, gitKey: gitKey ?? [],
-                                  files: files, probes: probes.recorded, notices: notices, findings: findings,
-                                  columns: [:])
-            let bytes = memo.serialize(scope: scope, codePointColumn: codePointColumn)
+            let memo = StoredMemo(scope: scope, writtenAt: startedAt, problemsDigest: problemsDigest,
+                                  gitKey: gitKey ?? [], files: files, probes: probes.recorded, notices: notices,
+                                  findings: findings, columns: [:])
+            let bytes = memo.serialize(codePointColumn: codePointColumn)
             guard bytes.count <= readLimit else { return }
             CacheFolder.write(bytes, in: folder, name: RunMemo.fileName)
         }
@@ -225,10 +280,11 @@ extension RunMemo.Observation {
     }
 }
 
-/// A memo as stored. Layout (numbers are varints): `docsarun`, format, scope (string), the writing run's start
-/// (signed nanoseconds), the problems digest and the git key (length-prefixed), the files (path, the stamp's
-/// seven numbers, the 32-byte hash), the probes (kind, path, limit, answer), the notices, the findings (rule,
-/// severity, file, line, column, code-point column, message, subject, related), and last an 8-byte checksum.
+/// A memo as stored. Layout (numbers are varints): `docsarun`, format, the scope (tool, profile, root and real
+/// root: strings), the writing run's start (signed nanoseconds), the problems digest and the git key
+/// (length-prefixed), the files (path, the stamp's seven numbers, the 32-byte hash), the probes (kind, path,
+/// limit, answer), the notices, the findings (rule, severity, file, line, column, code-point column, message,
+/// subject, related), and last an 8-byte checksum.
 struct StoredMemo {
     struct File {
         let path: String
@@ -236,6 +292,7 @@ struct StoredMemo {
         let hash: [UInt8]
     }
 
+    let scope: RunMemo.Scope
     let writtenAt: Int64
     let problemsDigest: [UInt8]
     let gitKey: [UInt8]
@@ -245,11 +302,11 @@ struct StoredMemo {
     let findings: [Finding]
     let columns: [RunMemo.Place: Int]
 
-    func serialize(scope: String, codePointColumn: (Finding) -> Int) -> [UInt8] {
+    func serialize(codePointColumn: (Finding) -> Int) -> [UInt8] {
         var writer = BinaryWriter(capacity: 1 << 16)
         for byte in RunMemoLayout.magic { writer.byte(byte) }
         writer.count(RunMemo.format)
-        writer.string(scope)
+        for part in [scope.tool, scope.profile, scope.root, scope.realRoot] { writer.string(part) }
         writer.varint(UInt64(max(0, writtenAt)))
         writer.lengthPrefixed(problemsDigest)
         writer.lengthPrefixed(gitKey)
@@ -293,8 +350,9 @@ struct StoredMemo {
         return bytes
     }
 
-    /// The memo in `bytes` when they are a whole, undamaged memo of `scope`; nil otherwise.
-    static func parse(_ bytes: [UInt8], scope: String) -> StoredMemo? {
+    /// The memo in `bytes` when they are a whole, undamaged memo of this format (of any scope: the caller
+    /// compares it); nil otherwise.
+    static func parse(_ bytes: [UInt8]) -> StoredMemo? {
         let magic = RunMemoLayout.magic
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
         let bodyEnd = bytes.count - 8
@@ -304,7 +362,9 @@ struct StoredMemo {
         }
         var reader = BinaryReader(bytes, range: magic.count..<bodyEnd)
         do {
-            guard try reader.varint() == UInt64(RunMemo.format), try reader.string() == scope else { return nil }
+            guard try reader.varint() == UInt64(RunMemo.format) else { return nil }
+            let scope = RunMemo.Scope(tool: try reader.string(), profile: try reader.string(),
+                                      root: try reader.string(), realRoot: try reader.string())
             guard let writtenAt = Int64(exactly: try reader.varint()) else { return nil }
             let problemsDigest = try reader.lengthPrefixed()
             let gitKey = try reader.lengthPrefixed()
@@ -349,8 +409,8 @@ struct StoredMemo {
                 columns[RunMemo.Place(file: file, line: line, column: column)] = codePoints
             }
             guard reader.isAtEnd else { return nil }
-            return StoredMemo(writtenAt: writtenAt, problemsDigest: problemsDigest, gitKey: gitKey, files: files,
-                              probes: probes, notices: notices, findings: findings, columns: columns)
+            return StoredMemo(scope: scope, writtenAt: writtenAt, problemsDigest: problemsDigest, gitKey: gitKey,
+                              files: files, probes: probes, notices: notices, findings: findings, columns: columns)
         } catch {
             return nil
         }

@@ -36,7 +36,8 @@ public struct SourceDocument: Sendable {
 
 /// Every readable Markdown file under a root, each analysed once, plus what could not be read.
 public struct Corpus: Sendable {
-    /// The root as given (absolute or relative to the working directory).
+    /// The root as given (absolute or relative to the working directory); loaded by `CorpusLoader`, in its one
+    /// spelling (`RootSpelling`: `./docs/` is `docs`, an absolute path under the working directory relative).
     public let root: String
     public let profile: Profile
     /// Documents in path order.

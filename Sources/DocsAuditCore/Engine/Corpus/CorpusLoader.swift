@@ -117,8 +117,10 @@ public enum CorpusLoader {
         if PhaseTimer.enabled {
             PhaseTimer.note("\(reused) of \(documents.count) analyses from the cache, \(trusted) by their stamp (not read)")
         }
-        var corpus = Corpus(root: root, profile: profile, documents: documents, analyses: analyses, problems: problems,
-                            reusedAnalyses: reused, unreadAnalyses: trusted)
+        // The root as notices name it: one spelling for `docs`, `./docs/` and its absolute path, as the run memo
+        // keys it (`RootSpelling`).
+        var corpus = Corpus(root: RootSpelling.normalized(root), profile: profile, documents: documents,
+                            analyses: analyses, problems: problems, reusedAnalyses: reused, unreadAnalyses: trusted)
         // Git history can only be asked about text that is the work tree's or the index's.
         if !overlay.isEmpty {
             corpus.textSource = .revision

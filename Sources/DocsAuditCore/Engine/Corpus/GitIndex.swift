@@ -25,6 +25,14 @@ public enum GitIndex {
 
         /// Every staged path, as the run reports it.
         public var paths: Set<String> { Set(changes.keys).union(unreadableNames) }
+
+        /// Whether a file `profile` selects is among the staged paths (added, modified, deleted or renamed: a
+        /// rename is a deletion and an addition here). When none is, no finding a staged run keeps can come from
+        /// this change, so `lint --staged` need not load the corpus.
+        public func touchesCorpus(_ profile: Profile) -> Bool {
+            changes.keys.contains { CorpusLoader.isSelected($0, profile) }
+                || unreadableNames.contains { CorpusLoader.isSelected($0, profile) }
+        }
     }
 
     /// The files staged under `root`, with their blob IDs and sizes; which of them the corpus includes is the

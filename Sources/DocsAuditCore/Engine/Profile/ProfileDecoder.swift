@@ -95,7 +95,13 @@ enum ProfileDecoder {
         }
         try node.eachKey { id, child in
             guard let known = RuleCatalog.resolve(id, custom: custom) else {
-                let hint = DidYouMean.hint(id, in: RuleCatalog.descriptions.map(\.id) + custom.map(\.description.id))
+                let descriptions = RuleCatalog.descriptions + custom.map(\.description)
+                // A category is a name `explain` takes, but a severity is set rule by rule.
+                if let member = descriptions.first(where: { $0.category == id }) {
+                    throw child.error(atKey: "unknown rule ID `\(id)`: `\(id)` is a category, and rules are set one "
+                        + "by one, such as `\(member.id)` (see `docs-audit explain \(id)`)")
+                }
+                let hint = DidYouMean.hint(id, in: descriptions.map(\.id))
                 throw child.error(atKey: "unknown rule ID `\(id)`\(hint) (see `docs-audit rules`)")
             }
             guard case .mapping = child.node.content else {

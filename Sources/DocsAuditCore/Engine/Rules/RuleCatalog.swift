@@ -51,6 +51,13 @@ public enum RuleCatalog {
     /// profile's own rules take another namespace, so no later built-in rule can collide with one.
     public static let builtInCategories: Set<String> = Set(descriptions.map(\.category)).union(["header"])
 
+    /// The categories of `descriptions`, each once, in the order they first appear: what `explain` takes
+    /// besides a rule ID, and what a name typed for one may be a typo of.
+    public static func categories(of descriptions: [RuleDescription]) -> [String] {
+        var seen = Set<String>()
+        return descriptions.map(\.category).filter { seen.insert($0).inserted }
+    }
+
     /// The rules a run with `profile` runs: the built-in ones, then the profile's `custom-rules`.
     public static func rules(for profile: Profile) -> [any Rule] {
         rules + profile.customRules.map { $0 as any Rule }
