@@ -54,6 +54,16 @@ final class ReadmeNumbersTests: XCTestCase {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Every Debian package the Makefile installs (`APT_PACKAGES`) is named in the README.
+    func testEveryPackageTheMakefileInstallsIsNamed() throws {
+        let makefile = try project("Makefile")
+        let packages = makefile.split(separator: "\n").filter { $0.hasPrefix("APT_PACKAGES") }
+            .flatMap { $0.split(separator: "=", maxSplits: 1).last?.split(separator: " ") ?? [] }
+        XCTAssertGreaterThan(packages.count, 5)
+        let text = try readme
+        for package in packages { XCTAssertTrue(text.contains("`\(package)`"), "README.md does not name \(package)") }
+    }
+
     func testRulesExamplesFormatsAndVersion() throws {
         let rules = try CLI.run(["rules"]).stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
         let examples = FileManager.default.enumerator(atPath: CLI.projectRoot.appendingPathComponent("rules/examples")
