@@ -61,8 +61,9 @@ struct Explain: ParsableCommand {
         abstract: "Explain a rule: what it finds, why, and an example reported and fixed.",
         usage: "docs-audit explain <rule> [--root <dir>] [--config <file>]",
         discussion: """
-        A rule the profile defines (custom-rules) is explained too, and its examples are
-        run: one that does not behave as labelled is reported on standard error (exit 1).
+        A rule the profile defines (custom-rules) is explained too, and its examples
+        are run: one that does not behave as labelled is reported on standard error
+        (exit 1).
 
         Example:
           docs-audit explain graph/dangling-edge
