@@ -20,14 +20,19 @@ struct Fix: ParsableCommand {
         discussion: """
         Fixes only what needs no judgement: each finding's own fix (a custom rule's
         replacement; a line cite whose content git history shows moved, re-targeted
-        to where it is now), #fragment links (in every file) into a heading renamed
-        since the last commit (git: HEAD against the working tree), the paths of
-        links into a file moved with `git mv`, and sync's graph rewrites. Overlapping fixes are refused. Writes are atomic and keep every
-        other byte (a BOM, line endings, mode); a second run changes nothing.
-        Frozen trees are left alone unless --include-frozen. Errors and warnings
-        left are listed on standard error as "needs a person" with the reason,
-        then counted on one line (by rule, when there are many). Naming files
-        fixes only findings in them or caused by them.
+        to where it is now); #fragment links (in every file) into a heading renamed
+        since the last commit (git: HEAD against the working tree); links broken by
+        a file moved with `git mv` (links into it, its own relative links and its
+        reference definitions); and sync's graph rewrites. Only a link's
+        destination is rewritten, never its text or title. Overlapping fixes are
+        refused. Writes are atomic and keep every other byte (a BOM, line endings,
+        mode); a second run changes nothing. Frozen trees are left alone unless
+        --include-frozen. Naming files fixes only findings in them or caused by
+        them.
+
+        Standard error lists each fix ("fixed PATH:LINE:COL OLD → NEW", or "would
+        fix" with --dry-run), each error or warning left ("needs a person" with
+        the reason) and a count: "N fixed, M need a person".
 
         Examples:
           docs-audit fix --root . --dry-run      # the change as a unified diff
@@ -58,6 +63,10 @@ struct Fix: ParsableCommand {
         var fixed = 0
         if dryRun {
             try Output.write(plan.changes.map { UnifiedDiff.make($0.original, $0.updated, path: $0.path) }.joined())
+            for change in plan.changes {
+                for note in change.notes { try Output.error("would fix " + note) }
+                fixed += change.notes.count
+            }
         } else {
             try FixWriter.write(plan.changes, root: corpus.root) { change in
                 for note in change.notes { try Output.error("fixed " + note) }
@@ -72,18 +81,19 @@ struct Fix: ParsableCommand {
                              + "\(finding.severity.rawValue): \(finding.message) [\(finding.rule)] "
                              + "(\(leftover.reason))")
         }
-        if let summary = Self.summary(fixed: fixed, notes: plan.notes.count, left: plan.leftovers.map(\.finding)) {
+        if let summary = Self.summary(fixed: fixed, dryRun: dryRun, notes: plan.notes.count,
+                                      left: plan.leftovers.map(\.finding)) {
             try Output.error(summary)
         }
         if !plan.leftovers.isEmpty || !plan.notes.isEmpty { throw ExitCode(1) }
     }
 
-    /// The closing line of a run that leaves work: how many were fixed and how many need a person, by severity
-    /// and, when there are many, by the rules with the most; nil when nothing is left (the fixed lines say all).
-    static func summary(fixed: Int, notes: Int, left: [Finding]) -> String? {
+    /// The closing line: how many were fixed (or would be, in a dry run) and how many need a person, by severity
+    /// and, when there are many, by the rules with the most; nil when there was nothing to fix or leave.
+    static func summary(fixed: Int, dryRun: Bool = false, notes: Int, left: [Finding]) -> String? {
         let need = notes + left.count
-        guard need > 0 else { return nil }
-        var line = "\(fixed) fixed, \(need) need\(need == 1 ? "s" : "") a person"
+        guard fixed + need > 0 else { return nil }
+        var line = "\(fixed) \(dryRun ? "would be fixed" : "fixed"), \(need) need\(need == 1 ? "s" : "") a person"
         if !left.isEmpty { line += " (\(TextReporter.summary(left)))" }
         if left.count > 10 {
             let counts = Dictionary(left.map { ($0.rule, 1) }, uniquingKeysWith: +)

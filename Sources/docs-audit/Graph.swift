@@ -29,7 +29,8 @@ struct Graph: ParsableCommand {
           docs-audit graph --root . --format dot | dot -Tsvg > graph.svg
           docs-audit graph --root . --format dot --graph tiers | dot -Tsvg > tiers.svg
 
-        Mermaid and dot output hold one diagram each (--graph chooses), so each is valid input for its tool.
+        Mermaid and dot output hold one diagram each (--graph chooses), so each is
+        valid input for its tool.
         """)
 
     @OptionGroup var corpus: CorpusOptions

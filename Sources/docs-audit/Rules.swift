@@ -67,9 +67,10 @@ struct Explain: ParsableCommand {
         abstract: "Explain a rule: what it finds, why, and an example reported and fixed.",
         usage: "docs-audit explain <rule> [--root <dir>] [--config <file>]",
         discussion: """
-        A rule the profile defines (custom-rules) is explained too, and its examples are
-        run: one that does not behave as labelled is reported on standard error (exit 1).
-        A category (the part of a rule ID before `/`, such as `links`) lists its rules.
+        A rule the profile defines (custom-rules) is explained too, and its examples
+        are run: one that does not behave as labelled is reported on standard error
+        (exit 1). A category (the part of a rule ID before `/`, such as `links`)
+        lists its rules.
 
         Example:
           docs-audit explain graph/dangling-edge

@@ -65,7 +65,7 @@ final class CiteDriftScenarioTests: XCTestCase {
         let fix = try CLI.run(["fix", "--root", root.path])
         XCTAssertEqual(fix.status, 0, fix.stderr)
         XCTAssertEqual(fix.stderr, "docs-audit: fixed docs/cite.md:3:20 3-5 → 5-7\n"
-                       + "docs-audit: fixed docs/cite.md:3:43 9 → 11\n")
+                       + "docs-audit: fixed docs/cite.md:3:43 9 → 11\n" + "docs-audit: 2 fixed, 0 need a person\n")
         XCTAssertEqual(try read(root, "docs/cite.md"), "# Cite\n\nSee [t](target.md):5-7 and [t](target.md):11.\n")
         // The fixed line is not committed: it was written against the target as it is now.
         let clean = try CLI.run(["lint", "--root", root.path])
@@ -115,7 +115,8 @@ final class CiteDriftScenarioTests: XCTestCase {
         // The re-targeting settles the blank end too: nothing is left for a person.
         let fix = try CLI.run(["fix", "--root", root.path])
         XCTAssertEqual(fix.status, 0, fix.stderr)
-        XCTAssertEqual(fix.stderr, "docs-audit: fixed docs/cite.md:3:20 5-7 → 4-6\n")
+        XCTAssertEqual(fix.stderr, "docs-audit: fixed docs/cite.md:3:20 5-7 → 4-6\n"
+                       + "docs-audit: 1 fixed, 0 need a person\n")
         XCTAssertEqual(try read(root, "docs/cite.md"), "# Cite\n\nSee [t](target.md):4-6.\n")
         let clean = try CLI.run(["lint", "--root", root.path])
         XCTAssertEqual([clean.stdout, clean.stderr], ["", ""])

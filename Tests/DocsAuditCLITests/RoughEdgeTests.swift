@@ -120,6 +120,33 @@ final class RoughEdgeTests: XCTestCase {
         }
     }
 
+    /// Every subcommand the top-level help lists (so a new one is covered too): no help line past 80 columns,
+    /// and the prose above the usage written within 80 columns, so ArgumentParser never re-wraps it raggedly
+    /// (at 200 columns it must read line for line as at 80). The one-line abstract is ArgumentParser's to wrap.
+    func testEveryCommandsHelpIsWrappedByHandWithinEightyColumns() throws {
+        let top = try CLI.run(["--help"], environment: ["COLUMNS": "80"])
+        let listed = top.stdout.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) } ?? []
+        XCTAssertTrue(listed.contains("fix") && listed.contains("config") && listed.count >= 11, "\(listed)")
+        for command in [[]] + listed.map({ [$0] }) {
+            let narrow = try CLI.run(command + ["--help"], environment: ["COLUMNS": "80"])
+            XCTAssertEqual(narrow.status, 0, narrow.stderr)
+            for line in narrow.stdout.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(line.count, 80, "\(command): \(line)")
+            }
+            let wide = try CLI.run(command + ["--help"], environment: ["COLUMNS": "200"])
+            let prose = { (text: String) in
+                text.components(separatedBy: "\nUSAGE:").first?.split(separator: "\n", omittingEmptySubsequences: false)
+                    .drop { !$0.isEmpty } ?? []
+            }
+            for line in prose(wide.stdout) {
+                XCTAssertLessThanOrEqual(line.count, 80, "\(command) is re-wrapped at 80 columns: \(line)")
+            }
+            XCTAssertEqual(Array(prose(wide.stdout)), Array(prose(narrow.stdout)), "\(command)")
+        }
+    }
+
     func testDidYouMeanForRulesAndFormats() throws {
         let rule = try CLI.run(["explain", "graph/danglng-edge"])
         XCTAssertEqual(rule.status, 2)

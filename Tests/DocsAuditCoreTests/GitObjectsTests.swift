@@ -66,4 +66,13 @@ final class GitObjectsTests: XCTestCase {
         XCTAssertEqual(GitObjects.batchAnswers(Array("\(oid) blob 99999999999999999999\nx\n".utf8), names: names), [])
         XCTAssertEqual(GitObjects.batchAnswers(Array("garbage\n".utf8), names: names), [])
     }
+
+    /// `git diff -z`: a path with a space or a non-ASCII letter comes whole (git would quote it otherwise).
+    func testGitChangesAreReadWhole() {
+        let output = Data("R087\0old name.md\0new/é.md\0D\0gone.md\0M\0kept.md\0C100\0a.md\0copy.md\0".utf8)
+        let changes = GitObjects.changes(output)
+        XCTAssertEqual(changes.renames, ["old name.md": "new/é.md"])
+        XCTAssertEqual(changes.deleted, ["gone.md"])
+        XCTAssertEqual(GitObjects.changes(Data("R100\0cut.md".utf8)).renames, [:], "a rename cut short is none")
+    }
 }

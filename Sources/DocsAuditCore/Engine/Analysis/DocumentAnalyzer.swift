@@ -20,7 +20,7 @@ public enum DocumentAnalyzer {
 
     /// Whether YAML front matter at the top of documents of `kind` is hidden from the Markdown parse: for a
     /// front-matter header, and for a bullet header, which may stand under front matter (a Rust RFC does).
-    private static func hasFrontMatter(_ kind: String, _ profile: Profile) -> Bool {
+    static func hasFrontMatter(_ kind: String, _ profile: Profile) -> Bool {
         let form = profile.kindRule(kind)?.header.form
         return form == .frontMatter || form == .bullets
     }

@@ -1,6 +1,6 @@
 /// Decides what `docs-audit fix` changes: every finding's own `fix` (custom-rule replacements, re-targeted
-/// cites), `#fragment`s of links into a heading renamed since the last commit, the paths of links into a file
-/// moved since then (`MovedFileLinks`), and `sync`'s graph rewrites.
+/// cites), the link edits (`LinkFixes`: links a `git mv` broke, `#fragment`s into a heading renamed since the
+/// last commit), and `sync`'s graph rewrites; and says why each error or warning left is left (`FixReason`).
 /// Only unambiguous edits are kept: overlapping ones are refused, frozen files are left alone unless asked.
 public enum FixPlanner {
     /// Options of one run.
@@ -26,45 +26,27 @@ public enum FixPlanner {
         if let paths = options.paths { findings = Linter.narrow(findings, to: paths) }
         let context = LintContext(corpus: corpus, model: result.model)
         let frozen = Set(corpus.documents.filter(\.frozen).map(\.path))
+        let links = LinkFixes(context, findings: findings, options: options, frozen: frozen)
         var edits: [String: [TextEdit]] = [:]
-        var editOf: [Int: TextEdit] = [:]
-        var reasons: [Int: String] = [:]
-        // nil: no commit to compare with, so a renamed heading cannot be told from a missing one.
-        let renames = findings.contains { $0.rule == "links/missing-anchor" } ? HeadingRenames.find(in: corpus) : [:]
-        let moves = findings.contains { $0.rule == "links/missing-file" } ? MovedFileLinks.moves(in: corpus) : [:]
-        let links = Dictionary(grouping: result.model.links) {
-            LinkPlace(path: $0.path, line: $0.line, column: $0.column)
-        }
+        // What each edit no finding carries does, for the note when it is refused.
+        var purposes = links.edits
+        var editOf: [Int: [TextEdit]] = [:]
+        var reasons = links.reasons
+        for (edit, _) in links.edits { edits[edit.path, default: []].append(edit) }
         for (index, finding) in findings.enumerated() {
-            var edit = finding.fix
-            if edit == nil, finding.rule == "links/missing-anchor" {
-                let place = LinkPlace(path: finding.file, line: finding.line, column: finding.column)
-                switch fragmentEdit(links[place] ?? [], renames: renames, context: context) {
-                case let .success(found): edit = found
-                case let .failure(why): reasons[index] = why.text
-                }
+            if let settling = links.settling[index] {
+                editOf[index] = settling
+                continue
             }
-            if edit == nil, finding.rule == "links/missing-file" {
-                let place = LinkPlace(path: finding.file, line: finding.line, column: finding.column)
-                let candidates = links[place] ?? []
-                if candidates.count == 1, let link = candidates.first {
-                    switch MovedFileLinks.edit(link, moves: moves, corpus: corpus) {
-                    case let .success(found): edit = found
-                    case let .failure(why): reasons[index] = why.text
-                    }
-                } else {
-                    reasons[index] = "the link cannot be told apart from another at the same place"
-                }
-            }
-            guard let edit else { continue }
+            guard let edit = finding.fix else { continue }
             guard options.includeFrozen || !frozen.contains(edit.path) else {
-                reasons[index] = "\(edit.path) is in a frozen tree (--include-frozen fixes it)"
+                reasons[index] = FixReason.frozen(edit.path)
                 continue
             }
             edits[edit.path, default: []].append(edit)
-            editOf[index] = edit
+            editOf[index] = [edit]
         }
-        var notes: [String] = []
+        var notes = links.notes
         // Graph findings on a line sync rewrites are settled by that rewrite.
         var synced: (path: String, lines: Set<Int>)?
         if corpus.profile.declares(.graph), let sync = GraphSync.plan(context),
@@ -74,6 +56,7 @@ public enum FixPlanner {
                 if options.includeFrozen || !frozen.contains(sync.path) {
                     let lines = lineEdits(sync.original, sync.updated, path: sync.path)
                     edits[sync.path, default: []] += lines
+                    for edit in lines { purposes[edit] = "the graph rewrite" }
                     synced = (sync.path, Set(lines.map(\.line)))
                 } else {
                     notes.append("\(sync.path): the graph is out of sync but in a frozen tree (--include-frozen)")
@@ -87,25 +70,17 @@ public enum FixPlanner {
             let outcome = TextEditApplier.apply(pathEdits, to: document.source.text)
             for (edit, reason) in outcome.refused { refused[edit] = reason }
             guard outcome.text != document.source.text else { continue }
-            // `path:line:column old → new`, the old text as the line held it.
-            let lines = outcome.applied.map { edit in
-                let bytes = Array((document.source.line(edit.line) ?? "").utf8)
-                let start = min(max(0, edit.column - 1), bytes.count)
-                let old = String(decoding: bytes[start..<min(bytes.count, start + max(0, edit.length))], as: UTF8.self)
-                let column = corpus.codePointColumn(path: path, line: edit.line, utf8Column: edit.column)
-                return "\(path):\(edit.line):\(column) \(VisibleText.escape(old)) → "
-                    + VisibleText.escape(edit.replacement)
-            }
             changes.append(FixPlan.FileChange(path: path, original: document.source.text, updated: outcome.text,
-                                              notes: lines))
+                                              notes: outcome.applied.map { describe($0, in: document, corpus) }))
         }
-        let findingEdits = Set(editOf.values)
-        for (edit, why) in refused where !findingEdits.contains(edit) {
-            notes.append("\(edit.path):\(edit.line): the graph rewrite was refused: \(why)")
+        let findingEdits = Set(editOf.values.joined())
+        let order = { (edit: TextEdit) in (edit.path, edit.line, edit.column) }
+        for (edit, why) in refused.sorted(by: { order($0.key) < order($1.key) }) where !findingEdits.contains(edit) {
+            notes.append("\(edit.path):\(edit.line): \(purposes[edit] ?? "a fix") was refused: \(why)")
         }
         // The cites whose every span `cites/drift` re-targets (and the edit was not refused).
         let retargeted = MovedCites.places(findings, model: result.model) { index, _ in
-            editOf[index].map { refused[$0] == nil } ?? false
+            editOf[index].map { $0.allSatisfy { refused[$0] == nil } } ?? false
         }
         var leftovers: [FixPlan.Leftover] = []
         for (index, finding) in findings.enumerated() where finding.severity != .info {
@@ -114,25 +89,17 @@ public enum FixPlanner {
                retargeted.contains(MovedCites.Place(path: finding.file, line: finding.line, column: finding.column)) {
                 continue
             }
-            if let edit = editOf[index] {
-                guard let why = refused[edit] else { continue }
-                leftovers.append(FixPlan.Leftover(finding: finding, reason: "its fix was refused: \(why)"))
+            if let found = editOf[index] {
+                guard let why = found.lazy.compactMap({ refused[$0] }).first else { continue }
+                leftovers.append(FixPlan.Leftover(finding: finding, reason: FixReason.refused(why)))
                 continue
             }
             if let synced, synced.path == finding.file, synced.lines.contains(finding.line),
                syncedRules.contains(finding.rule) { continue }
-            let reason = reasons[index] ?? (finding.rule == "cites/drift"
-                ? "the cited lines were rewritten or deleted: only a person can tell what the cite should point at now"
-                : "no safe automatic fix")
+            let reason = reasons[index] ?? FixReason.withoutFix(finding, profile: corpus.profile)
             leftovers.append(FixPlan.Leftover(finding: finding, reason: reason))
         }
         return FixPlan(changes: changes, leftovers: leftovers, notes: notes)
-    }
-
-    private struct LinkPlace: Hashable {
-        var path: String
-        var line: Int
-        var column: Int
     }
 
     struct Refusal: Error {
@@ -140,43 +107,14 @@ public enum FixPlanner {
         init(_ text: String) { self.text = text }
     }
 
-    /// The edit that points a link's `#fragment` at the renamed heading's new slug.
-    private static func fragmentEdit(_ candidates: [LinkRef], renames: [String: [String: String]]?,
-                                     context: LintContext) -> Result<TextEdit, Refusal> {
-        guard candidates.count == 1, let link = candidates.first, let fragment = link.fragment else {
-            return .failure(Refusal("the link cannot be told apart from another at the same place"))
-        }
-        let target = link.target ?? link.path
-        guard let renames else {
-            return .failure(Refusal("no commit to compare with, so a renamed heading cannot be told from a "
-                                    + "missing one"))
-        }
-        guard let renamed = renames[target]?[fragment] else {
-            return .failure(Refusal("no heading of \(target) was renamed from `\(fragment)` since the last commit"))
-        }
-        guard let line = context.corpus.document(at: link.path)?.source.line(link.line) else {
-            return .failure(Refusal("the link's line is not in \(link.path)"))
-        }
-        let bytes = Array(line.utf8)
-        let wanted = Array(("#" + fragment).utf8)
-        let from = max(0, link.column - 1)
-        var hits: [Int] = []
-        var index = from
-        while index + wanted.count <= bytes.count {
-            if bytes[index..<(index + wanted.count)].elementsEqual(wanted) {
-                let after = index + wanted.count
-                if after == bytes.count || [0x29, 0x3E, 0x20, 0x09, 0x22, 0x27].contains(bytes[after]) {
-                    hits.append(index)
-                    break
-                }
-            }
-            index += 1
-        }
-        guard let start = hits.first else {
-            return .failure(Refusal("the fragment `#\(fragment)` is not written out on the link's line"))
-        }
-        return .success(TextEdit(path: link.path, line: link.line, column: start + 2, length: wanted.count - 1,
-                                 replacement: renamed))
+    /// `path:line:column old → new`, the old text as the line held it, the column in code points.
+    private static func describe(_ edit: TextEdit, in document: SourceDocument, _ corpus: Corpus) -> String {
+        let bytes = Array((document.source.line(edit.line) ?? "").utf8)
+        let start = min(max(0, edit.column - 1), bytes.count)
+        let old = String(decoding: bytes[start..<min(bytes.count, start + max(0, edit.length))], as: UTF8.self)
+        let column = corpus.codePointColumn(path: edit.path, line: edit.line, utf8Column: edit.column)
+        return "\(edit.path):\(edit.line):\(column) \(VisibleText.escape(old)) → "
+            + VisibleText.escape(edit.replacement)
     }
 
     /// One whole-line edit per line that differs (`sync` keeps the line structure).

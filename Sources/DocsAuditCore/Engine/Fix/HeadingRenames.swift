@@ -3,22 +3,44 @@
 /// were added or removed too, the only gone heading and the only new heading at the same level under the same
 /// parent. Anything less certain is no rename (a person decides).
 public enum HeadingRenames {
-    /// Old slug → new slug, by document path; nil when there is nothing to compare with: the corpus is not in a
-    /// git work tree, or it has no commit.
-    public static func find(in corpus: Corpus) -> [String: [String: String]]? {
-        let git = GitObjects(root: corpus.root)
-        let paths = corpus.documents.map(\.path)
-        guard !paths.isEmpty else { return [:] }
-        guard let old = try? git.contents(at: "HEAD", paths: paths) else { return nil }
-        var result: [String: [String: String]] = [:]
-        for document in corpus.documents {
-            guard let before = old[document.path] ?? nil, before != document.source.text else { continue }
-            let earlier = MarkdownDocument(path: document.path, text: before).sections
-            let now = MarkdownDocument(path: document.path, text: document.source.text).sections
-            let renames = match(earlier, now)
-            if !renames.isEmpty { result[document.path] = renames }
+    /// One document's headings across the change since the last commit.
+    struct Outline {
+        /// The heading slugs at the last commit; nil when the document is not in it.
+        var oldSlugs: Set<String>?
+        var changed: Bool
+        /// Old slug → new slug.
+        var renames: [String: String]
+    }
+
+    /// The outlines of the documents at `paths` (relative to the corpus root); why not, when there is nothing to
+    /// compare with: the corpus is not in a git work tree, or it has no commit.
+    static func find(_ paths: Set<String>, in context: LintContext) -> Result<[String: Outline], FixReason.GitProblem> {
+        let corpus = context.corpus
+        let documents = paths.sorted().compactMap { corpus.document(at: $0) }
+        guard !documents.isEmpty else { return .success([:]) }
+        if let problem = FixReason.GitProblem.of(context) { return .failure(problem) }
+        let old: [String: String?]
+        do {
+            old = try GitObjects(root: corpus.root).contents(at: "HEAD", paths: documents.map(\.path))
+        } catch {
+            return .failure(.failed("\(error)"))
         }
-        return result
+        var result: [String: Outline] = [:]
+        for document in documents {
+            guard let before = old[document.path] ?? nil else {
+                result[document.path] = Outline(oldSlugs: nil, changed: true, renames: [:])
+                continue
+            }
+            let earlier = MarkdownDocument(path: document.path, text: before).sections
+            guard before != document.source.text else {
+                result[document.path] = Outline(oldSlugs: Set(earlier.map(\.slug)), changed: false, renames: [:])
+                continue
+            }
+            let now = MarkdownDocument(path: document.path, text: document.source.text).sections
+            result[document.path] = Outline(oldSlugs: Set(earlier.map(\.slug)), changed: true,
+                                            renames: match(earlier, now))
+        }
+        return .success(result)
     }
 
     /// Old slug → new slug for the headings of `old` whose slug is gone from `new`.

@@ -1,54 +1,196 @@
-/// Links into a Markdown file moved since the last commit: `git mv notes/old.md moved/new.md` breaks every link to
-/// `notes/old.md` (`links/missing-file`), and `fix` points each at the file's new place, written relative to the
-/// linking file as before. The move is git's own rename detection between HEAD and the working tree, so a file
-/// git does not know of yet (moved with plain `mv`, not added) is no move, and a person decides.
+/// Links broken by a file moved since the last commit. `git mv notes/old.md moved/new.md` breaks every link to
+/// `notes/old.md`, and, when the file changes folder, the file's own relative links (and those of its link
+/// reference definitions); `fix` points each at the file it pointed at before the move, written relative to
+/// the linking file as before (`./` kept, the fragment, query and title untouched).
+///
+/// A move is git's own rename detection between HEAD and the working tree (the files git tracks), so a file
+/// moved with plain `mv` and not added is no move, and a person decides. Only the destination's path is
+/// rewritten, at every place the document writes that destination (`LinkDestinations`).
 enum MovedFileLinks {
-    /// Old path → new path of the Markdown files moved since HEAD, relative to the corpus root; nil when there is
-    /// nothing to compare with (not a git work tree, or no commit).
-    static func moves(in corpus: Corpus) -> [String: String]? {
-        try? GitObjects(root: corpus.root).renames(from: "HEAD", to: nil)
+    /// The moves since the last commit, and the files deleted with no new file paired to them.
+    struct Moves {
+        /// Old path → new path, relative to the corpus root, for moved files whose old path is gone.
+        var renames: [String: String] = [:]
+        var deleted: Set<String> = []
+        /// New path → old path.
+        var origins: [String: String] { Dictionary(renames.map { ($1, $0) }) { first, _ in first } }
     }
 
-    /// The edit that points `link` at the moved file's new place.
-    static func edit(_ link: LinkRef, moves: [String: String]?, corpus: Corpus) -> Result<TextEdit, FixPlanner.Refusal> {
-        guard let target = link.target else { return .failure(FixPlanner.Refusal("the link names no file")) }
-        guard let moves else {
-            return .failure(FixPlanner.Refusal("no commit to compare with, so a moved file cannot be told from a "
-                                               + "missing one"))
-        }
-        guard let moved = moves[target] else {
-            return .failure(FixPlanner.Refusal("git knows of no move of \(target) since the last commit (`git mv` "
-                                               + "records one)"))
-        }
-        let written = String(link.destination.prefix { $0 != "#" && $0 != "?" })
-        // Escapes and absolute forms cannot be rewritten with certainty.
-        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains("%"), !written.contains("\\") else {
-            return .failure(FixPlanner.Refusal("the link's path `\(written)` is not written as a plain relative path"))
-        }
-        guard let line = corpus.document(at: link.path)?.source.line(link.line),
-              let start = place(of: written, in: Array(line.utf8), from: link.column - 1) else {
-            return .failure(FixPlanner.Refusal("the path `\(written)` is not written out on the link's line"))
-        }
-        let prefix = written.hasPrefix("./") ? "./" : ""
-        return .success(TextEdit(path: link.path, line: link.line, column: start + 1, length: written.utf8.count,
-                                 replacement: prefix + relative(from: link.path, to: moved)))
+    /// A document and a destination it writes: every place it writes it is rewritten alike.
+    struct Group: Hashable {
+        var path: String
+        var destination: String
     }
 
-    /// The byte offset of `text` in `bytes` at or after `from`, where it stands whole as a link destination's
-    /// path (followed by a fragment, a query, the destination's end or a title).
-    private static func place(of text: String, in bytes: [UInt8], from: Int) -> Int? {
-        let wanted = Array(text.utf8)
-        var index = max(0, from)
-        while index + wanted.count <= bytes.count {
-            let after = index + wanted.count
-            let before = index == 0 ? nil : bytes[index - 1]
-            if bytes[index..<after].elementsEqual(wanted), [0x28, 0x3C, 0x20, 0x3A].contains(before ?? 0x20),
-               after == bytes.count || [0x23, 0x3F, 0x29, 0x3E, 0x20, 0x09, 0x22, 0x27].contains(bytes[after]) {
-                return index
+    /// A group fix cannot rewrite, with the reason.
+    struct Refusal {
+        var text: String
+        /// The link now points at an existing file other than the one it meant, so no finding reports it.
+        var pointsElsewhere: Bool
+        /// The destination was written for the moved file's new place: the move does not explain the link.
+        var writtenForNewPlace = false
+        /// The first line that writes the destination, when its places were found.
+        var line: Int?
+    }
+
+    /// What the moves change.
+    struct Plan {
+        var edits: [Group: [TextEdit]] = [:]
+        var refused: [Group: Refusal] = [:]
+        /// The files behind each group's change: the linking file, where it was, the target and where it went.
+        var causes: [Group: Set<String>] = [:]
+    }
+
+    /// What git reports moved and deleted since HEAD, or why it cannot tell.
+    static func moves(_ context: LintContext) -> Result<Moves, FixReason.GitProblem> {
+        if let problem = FixReason.GitProblem.of(context) { return .failure(problem) }
+        let changes: (renames: [String: String], deleted: Set<String>)
+        do {
+            changes = try GitObjects(root: context.corpus.root).changes(from: "HEAD", to: nil)
+        } catch {
+            return .failure(.failed("\(error)"))
+        }
+        // A file at the old path again (a new file, not added) is what links to that path mean now.
+        return .success(Moves(renames: changes.renames.filter { !context.targetExists($0.key) },
+                              deleted: changes.deleted))
+    }
+
+    /// The edits for every link the moves break: in the moved files, and into them from anywhere.
+    static func plan(_ context: LintContext, moves: Moves, destinations: inout DestinationCache) -> Plan {
+        var plan = Plan()
+        guard !moves.renames.isEmpty else { return plan }
+        let origins = moves.origins
+        let siteRoots = context.profile.links.siteRoots
+        // Documents that may write a destination into a moved file: those whose parsed links do, and (for a link
+        // reference definition no link uses) those whose text names a moved file.
+        var candidates = Set(origins.keys.filter { context.corpus.document(at: $0) != nil })
+        for link in context.model.links where link.target.map({ moves.renames[$0] != nil }) ?? false {
+            candidates.insert(link.path)
+        }
+        let names = Set(moves.renames.keys.compactMap { $0.split(separator: "/").last.map(String.init) })
+        for document in context.corpus.documents where !candidates.contains(document.path) {
+            let text = document.source.text
+            if names.contains(where: { text.contains($0) }) { candidates.insert(document.path) }
+        }
+        let kept = keptLines(context, origins: origins)
+        for path in candidates.sorted() {
+            guard let written = destinations.of(path) else { continue }
+            let origin = origins[path]
+            for destination in written.destinations {
+                guard let before = LinkExtractor.resolve(destination, from: origin ?? path, siteRoots: siteRoots),
+                      let meant = before.target, !meant.isEmpty else { continue }
+                let now = LinkExtractor.resolve(destination, from: path, siteRoots: siteRoots)?.target
+                let moved = moves.renames[meant]
+                let wanted = moved ?? meant
+                guard now != wanted else { continue }
+                let group = Group(path: path, destination: destination)
+                let elsewhere = now.map(context.targetExists) ?? false
+                var places: [LinkDestinations.Place] = []
+                func refuse(_ text: String, note: Bool = false, newPlace: Bool = false) {
+                    plan.refused[group] = Refusal(text: text, pointsElsewhere: note && elsewhere,
+                                                  writtenForNewPlace: newPlace, line: places.first?.line)
+                }
+                plan.causes[group] = Set([path, meant] + [origin, moved].compactMap { $0 })
+                switch written.places(of: destination) {
+                case let .failure(why):
+                    refuse(why.text, note: true)
+                    continue
+                case let .success(found): places = found
+                }
+                // In a moved file, a line edited since the last commit was written for the new place.
+                if origin != nil {
+                    let lines = kept[path]
+                    let old = places.filter { lines?.contains($0.line) ?? false }
+                    guard !old.isEmpty else {
+                        refuse(FixReason.writtenSinceMove(destination, in: path), newPlace: true)
+                        continue
+                    }
+                    guard old.count == places.count else {
+                        refuse(FixReason.mixedLines(destination, in: path), note: true)
+                        continue
+                    }
+                }
+                guard context.targetExists(wanted) else {
+                    refuse(FixReason.meantIsMissing(destination, in: path, movedFrom: origin, pointedAt: meant,
+                                                    movedTo: moved))
+                    continue
+                }
+                let (prefix, target, suffix) = newPath(destination, to: wanted, from: path, siteRoots: siteRoots)
+                plan.edits[group] = places.map { place in
+                    TextEdit(path: path, line: place.line, column: place.column, length: place.pathLength,
+                             replacement: prefix + encoded(target, angled: place.angled) + suffix)
+                }
             }
-            index += 1
         }
-        return nil
+        return plan
+    }
+
+    /// For each moved file, its lines as they were at its old path in the last commit (the line alignment
+    /// `fix --dry-run` diffs with): what the file's links there were written for. A file git cannot give has
+    /// none (its links are taken as written for the new place, and left).
+    private static func keptLines(_ context: LintContext, origins: [String: String]) -> [String: Set<Int>] {
+        let moved = origins.filter { context.corpus.document(at: $0.key) != nil }
+        guard !moved.isEmpty,
+              let old = try? GitObjects(root: context.corpus.root).contents(at: "HEAD", paths: Array(moved.values))
+        else { return [:] }
+        var kept: [String: Set<Int>] = [:]
+        for (path, origin) in moved {
+            guard let document = context.corpus.document(at: path), let text = old[origin] ?? nil else { continue }
+            let before = SourceText(text)
+            let now = document.source
+            let map = LineMap(old: before.lines(1...max(1, before.lineCount)),
+                              new: now.lines(1...max(1, now.lineCount)))
+            kept[path] = Set(map.newLine.compactMap { $0 })
+        }
+        return kept
+    }
+
+    /// Why a broken link to `target` is no moved file's link, when no group of the plan holds it.
+    static func reason(target: String, moves: Result<Moves, FixReason.GitProblem>, context: LintContext) -> String {
+        if context.absolutePath(target) == nil {
+            return FixReason.climbsAbove(context.repositoryRoot == nil ? "corpus root" : "repository root")
+        }
+        let found: Moves
+        switch moves {
+        case let .failure(problem): return FixReason.noMoves(problem)
+        case let .success(value): found = value
+        }
+        if context.leavesRoot(target) { return FixReason.leavesRoot(target) }
+        if found.deleted.contains(target) { return FixReason.deletedNotMoved(target) }
+        let inside = target + "/"
+        if found.deleted.contains(where: { $0.hasPrefix(inside) })
+            || found.renames.keys.contains(where: { $0.hasPrefix(inside) }) {
+            return FixReason.folderGone(target)
+        }
+        return FixReason.notInLastCommit(target)
+    }
+
+    /// The new destination path, written as `destination` was: from a site root, from the root (`/`), or
+    /// relative to the linking file (`./` kept where the path stays below its folder, a trailing `/` kept).
+    private static func newPath(_ destination: String, to target: String, from path: String,
+                                siteRoots: [String]) -> (prefix: String, path: String, suffix: String) {
+        let written = destination.prefix { $0 != "?" && $0 != "#" }
+        let suffix = written.hasSuffix("/") ? "/" : ""
+        if let root = siteRoots.first(where: { destination.hasPrefix($0) }) { return (root, target, suffix) }
+        if written.hasPrefix("/") { return ("/", target, suffix) }
+        let relative = relative(from: path, to: target)
+        return (written.hasPrefix("./") && !relative.hasPrefix("../") ? "./" : "", relative, suffix)
+    }
+
+    /// `path` percent-encoded where a link destination cannot hold the byte as it is (a `%` itself, so that the
+    /// link reads back as the path): white space and parentheses too, unless written between `<` and `>`.
+    static func encoded(_ path: String, angled: Bool) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in path.utf8 {
+            let special = byte < 0x20 || byte == 0x7F || [0x25, 0x23, 0x3F, 0x5C, 0x3C, 0x3E].contains(byte)
+            if special || (!angled && [0x20, 0x28, 0x29].contains(byte)) {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `to` (relative to the corpus root) written relative to the folder of the file `from`.

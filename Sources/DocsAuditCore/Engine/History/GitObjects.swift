@@ -84,19 +84,41 @@ public struct GitObjects: Sendable {
     /// Markdown files renamed between `ref` and `head` (nil: the working tree; `cached`: the index), as
     /// old path → new path relative to `root`.
     public func renames(from ref: String, to head: String?, cached: Bool = false) throws -> [String: String] {
-        var arguments = ["diff", "--name-status", "-M", "--relative", "--no-color"]
+        try changes(from: ref, to: head, cached: cached).renames.filter { $0.key.hasSuffix(".md") }
+    }
+
+    /// What changed between `ref` and `head` (nil: the working tree, the files git tracks; `cached`: the index)
+    /// under `root`: files renamed (git's rename detection), as old path → new path, and files deleted, paths
+    /// relative to `root`. Read with `-z`, so a path git would quote (a space, a non-ASCII letter) comes whole.
+    public func changes(from ref: String, to head: String?,
+                        cached: Bool = false) throws -> (renames: [String: String], deleted: Set<String>) {
+        if let problem = Self.revisionProblem(ref) { throw CorpusError(problem) }
+        var arguments = ["diff", "--name-status", "-z", "-M", "--relative", "--no-color"]
         if cached { arguments.append("--cached") }
         arguments.append(ref)
         if let head { arguments.append(head) }
         arguments += ["--", "."]
-        let output = try run(arguments, input: nil)
-        var result: [String: String] = [:]
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: "\t").map(String.init)
-            guard parts.count == 3, parts[0].hasPrefix("R"), parts[1].hasSuffix(".md") else { continue }
-            result[parts[1]] = parts[2]
+        return Self.changes(try run(arguments, input: nil))
+    }
+
+    /// The renames and deletions in `git diff --name-status -z` output: `STATUS NUL PATH NUL`, with a second
+    /// path after a rename's or a copy's.
+    static func changes(_ output: Data) -> (renames: [String: String], deleted: Set<String>) {
+        let fields = output.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
         }
-        return result
+        var renames: [String: String] = [:]
+        var deleted = Set<String>()
+        var index = 0
+        while index + 1 < fields.count {
+            let status = fields[index]
+            let paired = status.hasPrefix("R") || status.hasPrefix("C")
+            guard !paired || index + 2 < fields.count else { break }
+            if status.hasPrefix("R") { renames[fields[index + 1]] = fields[index + 2] }
+            if status.hasPrefix("D") { deleted.insert(fields[index + 1]) }
+            index += paired ? 3 : 2
+        }
+        return (renames, deleted)
     }
 
     /// Commit subjects reachable from `ref`, newest first, with their IDs.

@@ -27,6 +27,9 @@ struct CiteDriftRule: Rule {
         standard error. `cites.drift: false` turns it off.
         """)
 
+    /// How the message of a stale cite ends (one that moved names where its lines are now instead).
+    static let staleNote = "(stale: choose the lines it should cite now)"
+
     func check(_ context: LintContext) -> [RuleHit] { checkWithNotices(context).hits }
 
     func checkWithNotices(_ context: LintContext) -> (hits: [RuleHit], notices: [String]) {
@@ -205,7 +208,7 @@ struct CiteDriftRule: Rule {
                 case .stale:
                     hits.append(RuleHit(path: cite.path, line: cite.line, column: cite.column,
                                         message: "content of \(name):\(cited) was rewritten or deleted \(since) "
-                                            + "(stale: choose the lines it should cite now)",
+                                            + Self.staleNote,
                                         subject: cite.text, related: [target]))
                 }
             }
