@@ -129,6 +129,15 @@ bench_input() {
   # The first run with a cache: every entry written (the cache folder removed before each run).
   key=lint-first measure_prepared "$label" "docs-audit lint, all rules, JSON, cache cold (first run)" \
     "rm -rf $work/cache" "$bin" lint --root "$root" "${audit[@]}" --format json
+  # The same two, interleaved (scripts/bench_pair.py): the ratio issue #12 asks about, which the two rows above,
+  # timed in separate blocks of runs, leave to the machine's drift between the blocks. Fewer rounds at 100x.
+  local rounds=20
+  [ "$mb" -gt 100000000 ] && rounds=6
+  python3 scripts/bench_pair.py "$rounds" "$label" "rm -rf $work/cache" \
+    "docs-audit lint, JSON, first cached run, alternating with --no-cache (median of $rounds)" lint-first-paired \
+    "$bin lint --root $root ${audit[*]} --format json" \
+    "docs-audit lint, JSON, --no-cache, alternating with the first cached run (median of $rounds)" lint-cold-paired \
+    "$bin lint --root $root ${audit[*]} --format json --no-cache" >> "$results"
   key=lint-warm measure "$label" "docs-audit lint, all rules, JSON, cache warm" \
     "$bin" lint --root "$root" "${audit[@]}" --format json
   # A warm whole run after one file's content changed (a comment appended to a fourth file before each run): the
