@@ -55,6 +55,7 @@ man: deps
 stage: man release
 	scripts/check-static.sh $(RELEASE_BIN)
 	scripts/stage.sh $(RELEASE_BIN) $(MANPAGE) $(STAGE)
+	@echo "stage: $(STAGE)/bin/docs-audit is $$(stat -c %s $(STAGE)/bin/docs-audit) bytes (the README says about how big)"
 
 # NO_BUILD=1 installs an existing STAGE as it is (the tests stage the debug binary).
 install: $(if $(NO_BUILD),,stage)

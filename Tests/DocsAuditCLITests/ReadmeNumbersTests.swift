@@ -3,7 +3,8 @@ import XCTest
 
 /// Every number README.md states about the project, held to what produces it: the binary (`rules`, the
 /// formats, `--version`, `gates`, a lint of the demo and of the real corpus), scripts/inject.py's injection
-/// table, scripts/mutants.json, rules/examples, the Makefile and scripts/bench.sh. A README that drifts fails here.
+/// table, scripts/mutants.json, rules/examples, the Makefile and scripts/bench.sh. A README that drifts fails
+/// here. (The binary's size needs a release build, which the tests do not make: `make stage` prints it.)
 final class ReadmeNumbersTests: XCTestCase {
     private static let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                 "eight": 8, "nine": 9, "ten": 10]
@@ -183,15 +184,5 @@ final class ReadmeNumbersTests: XCTestCase {
                                   + #"unverifiable links at info"#), [plain.defects, plain.info])
         XCTAssertEqual(try stated(#"the same files as a git work tree give (\d+),"#), [git.defects])
         XCTAssertEqual(git.info, 0, "in git, no link is unverifiable: the README says they are broken")
-    }
-
-    /// The staged binary (`make stage`, stripped), when there is one: its size in MB, as the README rounds it.
-    func testBinarySize() throws {
-        let staged = CLI.projectRoot.appendingPathComponent(".build/stage/bin/docs-audit")
-        guard let size = try? FileManager.default.attributesOfItem(atPath: staged.path)[.size] as? Int else {
-            throw XCTSkip("no .build/stage/bin/docs-audit (make stage): the README's binary size is not checked")
-        }
-        let megabytes = try stated(#"It is about (\d+) MB"#).first ?? 0
-        XCTAssertLessThan(abs(Double(size) / 1_000_000 - Double(megabytes)), 1, "\(size) bytes")
     }
 }
