@@ -18,7 +18,7 @@ mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/comp
   "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d"
 cp "$binary" "$stage/bin/docs-audit"
 strip "$stage/bin/docs-audit"
-cp "$manpage" "$stage/share/man/man1/docs-audit.1"
+awk -f "$(dirname "$0")/man-literal.awk" "$manpage" > "$stage/share/man/man1/docs-audit.1"
 "$stage/bin/docs-audit" --generate-completion-script bash > "$stage/share/bash-completion/completions/docs-audit"
 "$stage/bin/docs-audit" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_docs-audit"
 "$stage/bin/docs-audit" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/docs-audit.fish"

@@ -69,6 +69,15 @@ final class ShippingTests: XCTestCase {
         let share = destdir.appendingPathComponent("opt/tool/share")
         let man = try String(contentsOf: share.appendingPathComponent("man/man1/docs-audit.1"), encoding: .utf8)
         XCTAssertTrue(man.contains(".Dt DOCS-AUDIT 1") && man.contains(".Sh NAME"), String(man.prefix(200)))
+        // It reads without a warning (mdoc warned on every blank line) and keeps its examples as written.
+        XCTAssertFalse(man.contains("\n\n"), "a blank line in the man page")
+        XCTAssertTrue(man.contains(".Bd -literal\ndocs-audit extract --root docs"), "examples as literal blocks")
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") {
+            let lint = try Self.shell("/usr/bin/groff", ["-mdoc", "-ww", "-z",
+                                                         share.appendingPathComponent("man/man1/docs-audit.1").path],
+                                      in: scratch)
+            XCTAssertEqual(lint.output, "", "groff's warnings on the man page")
+        }
         let bash = try String(contentsOf: share.appendingPathComponent("bash-completion/completions/docs-audit"),
                               encoding: .utf8)
         XCTAssertTrue(bash.contains("complete -o filenames -F _docs-audit docs-audit"), String(bash.suffix(200)))

@@ -6,7 +6,8 @@ struct MissingAnchorRule: Rule {
         help: """
         Fragments are GitHub heading slugs (lower case, punctuation dropped, spaces to `-`, repeats suffixed `-1`)
         or `<a id>` / `<a name>` anchors. A renamed heading breaks every link to it; a pre-commit run naming the
-        renamed file reports the broken links elsewhere too. The message names the nearest existing slug.
+        renamed file reports the broken links elsewhere too. The message names the nearest existing slug when it
+        is near enough to be a rename: at most 3 edits away, or a third of the fragment's length when that is more.
         `links.fragment-case` chooses how case is compared: `exact` (default) or `insensitive` (GitHub's page
         script finds `#Goal` for `## Goal`, but other renderers and GitHub's raw HTML do not).
         """)
