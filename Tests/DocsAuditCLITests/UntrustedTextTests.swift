@@ -94,4 +94,24 @@ final class UntrustedTextTests: XCTestCase {
             + "\(Int.max); expected 1 to 1000000000\n")
         XCTAssertEqual(result.stdout, "")
     }
+
+    /// A baseline that cannot be read or is not one says why in a user's words, naming the file (exit 2).
+    func testAnUnreadableOrMalformedBaselineSaysWhatIsWrong() throws {
+        let root = try CLI.folder(["a.md": Data("# A\n".utf8)])
+        let cases = [
+            ("missing.json", nil, "cannot read the baseline file: no such file or directory"),
+            ("text.json", "nope", "not a docs-audit baseline: not valid JSON"),
+            ("count.json", "{\"version\": 1, \"entries\": [{\"rule\": \"x\", \"file\": \"a.md\", \"subject\": \"s\"}]}",
+             "not a docs-audit baseline: no `count` field at `entries[0]`"),
+            ("version.json", "{\"version\": \"1\", \"entries\": []}",
+             "not a docs-audit baseline: expected a number at `version`"),
+        ]
+        for (name, text, problem) in cases {
+            let path = root.appendingPathComponent(name).path
+            if let text { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+            let result = try CLI.run(["lint", "--root", root.path, "--baseline", path])
+            XCTAssertEqual(result.status, 2, name)
+            XCTAssertEqual(result.stderr, "docs-audit: \(path): \(problem)\n", name)
+        }
+    }
 }

@@ -26,14 +26,18 @@ public struct Baseline: Sendable, Codable, Equatable {
 
     /// Reads a baseline file; the error names the file.
     public static func read(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusError("\(path): cannot read the baseline file")
+        let data: [UInt8]
+        switch FileSystem.read(path, limit: maximumFileBytes) {
+        case let .success(bytes): data = bytes
+        case let .failure(failure): throw CorpusError("\(path): cannot read the baseline file: \(failure.message)")
         }
         let baseline: Baseline
         do {
-            baseline = try JSONDecoder().decode(Baseline.self, from: data)
+            baseline = try JSONDecoder().decode(Baseline.self, from: Data(data))
+        } catch let error as DecodingError {
+            throw CorpusError("\(path): not a docs-audit baseline: \(Self.describe(error))")
         } catch {
-            throw CorpusError("\(path): not a docs-audit baseline (\(String(describing: error)))")
+            throw CorpusError("\(path): not a docs-audit baseline")
         }
         guard baseline.version == 1 else {
             throw CorpusError("\(path): baseline version \(baseline.version) is not supported (expected 1)")
@@ -43,6 +47,34 @@ public struct Baseline: Sendable, Codable, Equatable {
                 + "expected 1 to \(maximumCount)")
         }
         return baseline
+    }
+
+    /// The most bytes of a baseline file read.
+    static let maximumFileBytes = 512 << 20
+
+    /// What is wrong with a baseline's JSON, in a user's words: where, and what was expected there.
+    private static func describe(_ error: DecodingError) -> String {
+        func place(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "at the top level" : "at `\(path.hasPrefix(".") ? String(path.dropFirst()) : path)`"
+        }
+        switch error {
+        case let .dataCorrupted(context) where context.codingPath.isEmpty: return "not valid JSON"
+        case let .dataCorrupted(context): return "a value that cannot be read \(place(context))"
+        case let .keyNotFound(key, context): return "no `\(key.stringValue)` field \(place(context))"
+        case let .typeMismatch(type, context): return "expected \(Self.typeName(type)) \(place(context))"
+        case let .valueNotFound(type, context): return "expected \(Self.typeName(type)) \(place(context)), found null"
+        @unknown default: return "unreadable JSON"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "a number"
+        case is [Any].Type: return "a list"
+        default: return "an object"
+        }
     }
 
     /// The largest count an entry may hold (a forged baseline cannot make the totals overflow).
