@@ -394,7 +394,7 @@ INJECTIONS = [
         Create("docs-audit.yml", DEFAULT_PROFILE.replace("        NNN: {identity:", "        NNN: {required: true, identity:",
                                                          1).encode()),
         Replace(P001, "| **NNN** | `001` |", "| **Number** | `001` |")], [
-        Expect('header/missing-field', P001, 3, 1, 'error', 'header has no `NNN` field (a plan needs it)'),
+        Expect('header/missing-field', P001, 3, 1, 'error', 'header has no `NNN` field (every plan needs it)'),
     ]),
     Injection("write a plan's header date another way", [
         Replace(P001, "| **Date** | `2026-04-14` |", "| **Date** | `2026-4-14` |")], [

@@ -41,7 +41,7 @@ final class HeaderCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, """
             text/0042-answer.md:1:15: warning: Start Date `2014-3-11` does not match `\\d{4}-\\d{2}-\\d{2}` [header/field-value]
             text/0042-answer.md:2:11: error: RFC PR names 41 but this document is number 0042 [header/identity]
-            text/0044-bare.md:1:1: error: no bullets header: a rfc needs `Start Date`, `RFC PR` [header/missing-field]
+            text/0044-bare.md:1:1: error: no bullets header: every rfc needs `Start Date`, `RFC PR` [header/missing-field]
 
             """)
         XCTAssertEqual(result.stderr, "docs-audit: 2 errors, 1 warning in 2 files\n")

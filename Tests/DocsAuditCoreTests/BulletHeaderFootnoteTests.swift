@@ -24,7 +24,7 @@ final class BulletHeaderFootnoteTests: XCTestCase {
                 + "- RFC PR: rfcs#1\n\n## Summary\n\nText.\n",
             // A paragraph between two lists is not a footnote: the second list is not the header.
             "text/0002-prose.md": "↓- Feature Name: `x`\n\nSome text.\n\n- Start Date: 2020-01-01\n\n## Summary\n",
-        ], messages: ["header has no `Start Date` field (a rfc needs it)"], config: config)
+        ], messages: ["header has no `Start Date` field (every rfc needs it)"], config: config)
         try RuleHarness.assert("header/identity", [
             "text/0003-note.md": "- Feature Name: `x`[^a]\n[^a]: One.\n[^b]: Two.\n- RFC PR: ↓rfcs#4\n"
                 + "- Start Date: 2020-01-01\n\n## Summary\n",

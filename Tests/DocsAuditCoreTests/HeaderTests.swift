@@ -216,8 +216,8 @@ final class HeaderTests: XCTestCase {
             "docs/plans/001-a.md": "# Plan-001: A\n\n↓- Status: `draft`\n- Date: 2026-01-01\n",
             "docs/plans/002-b.md": "↓# Plan-002: B\n\nNo header.\n",
         ], messages: [
-            "header has no `NNN` field (a plan needs it)",
-            "no bullets header: a plan needs `Status`, `NNN`",
+            "header has no `NNN` field (every plan needs it)",
+            "no bullets header: every plan needs `Status`, `NNN`",
         ], config: planConfig)
     }
 
@@ -250,7 +250,7 @@ final class HeaderTests: XCTestCase {
         try RuleHarness.assert("header/missing-field", [
             "docs/plans/001-a.md": "# Plan-001: A\n\n- Status: `draft`\n- Number: 001\n",
             "docs/plans/002-b.md": "# Plan-002: B\n\n↓- Status: `draft`\n- Num: 002\n",
-        ], messages: ["header has no `NNN` field (a plan needs it)"], config: config)
+        ], messages: ["header has no `NNN` field (every plan needs it)"], config: config)
         try RuleHarness.assert("header/identity", [
             "docs/plans/001-a.md": "# Plan-001: A\n\n- Status: `draft`\n- No: 7\n- NNN: 001\n",
             "docs/plans/002-b.md": "# Plan-002: B\n\n- Status: `draft`\n- Number: ↓003\n",

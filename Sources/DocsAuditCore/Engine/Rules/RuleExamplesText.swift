@@ -1047,8 +1047,8 @@ failing:
 
         No header.
     findings:
-      - "header has no `RFC PR` field (a rfc needs it)"
-      - "no bullets header: a rfc needs `Start Date`, `RFC PR`"
+      - "header has no `RFC PR` field (every rfc needs it)"
+      - "no bullets header: every rfc needs `Start Date`, `RFC PR`"
 passing:
   - title: every required field present, in a table or as front matter, whatever the markup around the name
     config: |

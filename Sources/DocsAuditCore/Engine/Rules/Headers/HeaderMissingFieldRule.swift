@@ -20,12 +20,12 @@ struct HeaderMissingFieldRule: Rule {
                 let form = context.profile.kindRule(document.kind)?.header.form ?? .table
                 let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
                 return [RuleHit(path: document.path, line: 1,
-                                message: "no \(form.rawValue) header: a \(document.kind) needs \(names)",
+                                message: "no \(form.rawValue) header: every \(document.kind) needs \(names)",
                                 subject: "header")]
             }
             return missing.map { field in
                 RuleHit(path: document.path, line: line,
-                        message: "header has no `\(field.name)` field (a \(document.kind) needs it)",
+                        message: "header has no `\(field.name)` field (every \(document.kind) needs it)",
                         subject: field.name)
             }
         }
