@@ -74,9 +74,10 @@ struct Fix: ParsableCommand {
             }
         }
         for note in plan.notes { try Output.error("needs a person: " + note) }
+        let codePointColumn = loaded.codePointColumnLookup(plan.leftovers.map(\.finding))
         for leftover in plan.leftovers {
             let finding = leftover.finding
-            let column = loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
+            let column = codePointColumn(finding)
             try Output.error("needs a person: \(finding.file):\(finding.line):\(column): "
                              + "\(finding.severity.rawValue): \(finding.message) [\(finding.rule)] "
                              + "(\(leftover.reason))")

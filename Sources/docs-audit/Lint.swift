@@ -170,9 +170,7 @@ struct Lint: ParsableCommand {
             }
         }
         try report(result.findings, notices: result.notices, profile: loaded.profile, named: named,
-                   codePointColumn: { finding in
-            loaded.codePointColumn(path: finding.file, line: finding.line, utf8Column: finding.column)
-        }, delta: delta)
+                   codePointColumn: loaded.codePointColumnLookup(result.findings), delta: delta)
     }
 
     /// Prints `notices`, then writes the baseline or reports `findings` (after `delta`, the baseline filter and

@@ -9,13 +9,6 @@ extension Lint {
         let codePointColumn: @Sendable (Finding) -> Int
     }
 
-    /// A finding's place: what its column in code points depends on.
-    private struct Place: Hashable, Sendable {
-        let file: String
-        let line: Int
-        let column: Int
-    }
-
     /// The whole run's result. With a usable cache, the run memo's when none of its inputs changed (a replay:
     /// no analysis decoded, no file re-read); otherwise a full run, which then writes the memo (`RunMemo`).
     func memoized() throws -> WholeRun {
@@ -39,7 +32,7 @@ extension Lint {
         let probes = observation == nil ? nil : ProbeRecorder()
         let result = Linter.run(loaded, probes: probes)
         // Each column once, for the memo and the output alike.
-        let column = Self.codePointColumns(result.findings, in: loaded)
+        let column = loaded.codePointColumnLookup(result.findings)
         if let observation, let probes {
             observation.record(findings: result.findings, notices: result.notices, corpus: loaded, probes: probes,
                                codePointColumn: column)
@@ -47,13 +40,4 @@ extension Lint {
         return WholeRun(findings: result.findings, notices: result.notices, profile: profile, codePointColumn: column)
     }
 
-    /// Each finding's column in code points, all computed now (on all cores), looked up by place.
-    private static func codePointColumns(_ findings: [Finding], in corpus: Corpus) -> @Sendable (Finding) -> Int {
-        var columns: [Place: Int] = [:]
-        for (finding, column) in zip(findings, corpus.codePointColumns(findings)) {
-            columns[Place(file: finding.file, line: finding.line, column: finding.column)] = column
-        }
-        let known = columns
-        return { finding in known[Place(file: finding.file, line: finding.line, column: finding.column)] ?? finding.column }
-    }
 }

@@ -75,17 +75,19 @@ public struct Corpus: Sendable {
 
     private let documentIndex: [String: Int]
 
-    /// The 1-based column in Unicode code points of a UTF-8 byte column on a line of a corpus file.
     /// `codePointColumn` of each finding, in order: the files with findings taken on all cores, each read once
-    /// (a file read again is the end of a run's serial part).
+    /// (a file read again is the end of a run's serial part), each line walked once however many findings it has.
     public func codePointColumns(_ findings: [Finding]) -> [Int] {
         var byFile: [String: [Int]] = [:]
         for (index, finding) in findings.enumerated() { byFile[finding.file, default: []].append(index) }
         let groups = byFile.values.sorted { $0[0] < $1[0] }
-        let computed = groups.parallelMap { indices in
-            indices.map { index in
-                (index, codePointColumn(path: findings[index].file, line: findings[index].line,
-                                        utf8Column: findings[index].column))
+        let computed = groups.parallelMap { indices -> [(Int, Int)] in
+            guard let source = document(at: findings[indices[0]].file)?.source else { return [] }
+            let byLine = Dictionary(grouping: indices) { findings[$0].line }
+            return byLine.flatMap { line, onLine -> [(Int, Int)] in
+                guard let found = source.codePointColumns(line: line, utf8Columns: onLine.map { findings[$0].column })
+                else { return [] }
+                return Array(zip(onLine, found))
             }
         }
         var columns = findings.map(\.column)
@@ -93,10 +95,17 @@ public struct Corpus: Sendable {
         return columns
     }
 
+    /// `codePointColumns` of `findings` as a lookup by place (a finding not among them keeps its byte column).
+    public func codePointColumnLookup(_ findings: [Finding]) -> @Sendable (Finding) -> Int {
+        var columns: [FindingPlace: Int] = [:]
+        for (finding, column) in zip(findings, codePointColumns(findings)) { columns[FindingPlace(finding)] = column }
+        let known = columns
+        return { finding in known[FindingPlace(finding)] ?? finding.column }
+    }
+
+    /// The 1-based column in Unicode code points of a UTF-8 byte column on a line of a corpus file.
     public func codePointColumn(path: String, line: Int, utf8Column: Int) -> Int {
-        guard let text = document(at: path)?.source.line(line) else { return utf8Column }
-        let prefix = text.utf8.prefix(max(0, utf8Column - 1))
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        document(at: path)?.source.codePointColumns(line: line, utf8Columns: [utf8Column])?.first ?? utf8Column
     }
 
     public init(root: String, profile: Profile, documents: [SourceDocument], analyses: [FileAnalysis], problems: [InputProblem],
@@ -112,5 +121,18 @@ public struct Corpus: Sendable {
         var index: [String: Int] = [:]
         for (position, document) in documents.enumerated() { index[document.path] = position }
         self.documentIndex = index
+    }
+}
+
+/// Where a finding is: what its code-point column depends on.
+private struct FindingPlace: Hashable {
+    let file: String
+    let line: Int
+    let column: Int
+
+    init(_ finding: Finding) {
+        file = finding.file
+        line = finding.line
+        column = finding.column
     }
 }

@@ -30,21 +30,20 @@ public enum FixPlanner {
         var edits: [String: [TextEdit]] = [:]
         // What each edit no finding carries does, for the note when it is refused.
         var purposes = links.edits
-        var editOf: [Int: [TextEdit]] = [:]
+        // The edits that settle each finding: an index into `lists`, which findings of one link share.
+        var lists = links.settlingLists
+        var editOf: [Int: Int] = links.settling
         var reasons = links.reasons
         for (edit, _) in links.edits { edits[edit.path, default: []].append(edit) }
         for (index, finding) in findings.enumerated() {
-            if let settling = links.settling[index] {
-                editOf[index] = settling
-                continue
-            }
-            guard let edit = finding.fix else { continue }
+            guard editOf[index] == nil, let edit = finding.fix else { continue }
             guard options.includeFrozen || !frozen.contains(edit.path) else {
                 reasons[index] = FixReason.frozen(edit.path)
                 continue
             }
             edits[edit.path, default: []].append(edit)
-            editOf[index] = [edit]
+            lists.append([edit])
+            editOf[index] = lists.count - 1
         }
         var notes = links.notes
         // Graph findings on a line sync rewrites are settled by that rewrite.
@@ -71,16 +70,18 @@ public enum FixPlanner {
             for (edit, reason) in outcome.refused { refused[edit] = reason }
             guard outcome.text != document.source.text else { continue }
             changes.append(FixPlan.FileChange(path: path, original: document.source.text, updated: outcome.text,
-                                              notes: outcome.applied.map { describe($0, in: document, corpus) }))
+                                              notes: describe(outcome.applied, in: document)))
         }
-        let findingEdits = Set(editOf.values.joined())
+        let findingEdits = Set(lists.joined())
         let order = { (edit: TextEdit) in (edit.path, edit.line, edit.column) }
         for (edit, why) in refused.sorted(by: { order($0.key) < order($1.key) }) where !findingEdits.contains(edit) {
             notes.append("\(edit.path):\(edit.line): \(purposes[edit] ?? "a fix") was refused: \(why)")
         }
+        // Why each list of edits was refused (its first refused edit), worked out once per list.
+        let listRefusals = lists.map { list in list.lazy.compactMap { refused[$0] }.first }
         // The cites whose every span `cites/drift` re-targets (and the edit was not refused).
         let retargeted = MovedCites.places(findings, model: result.model) { index, _ in
-            editOf[index].map { $0.allSatisfy { refused[$0] == nil } } ?? false
+            editOf[index].map { listRefusals[$0] == nil } ?? false
         }
         var leftovers: [FixPlan.Leftover] = []
         for (index, finding) in findings.enumerated() where finding.severity != .info {
@@ -89,8 +90,8 @@ public enum FixPlanner {
                retargeted.contains(MovedCites.Place(path: finding.file, line: finding.line, column: finding.column)) {
                 continue
             }
-            if let found = editOf[index] {
-                guard let why = found.lazy.compactMap({ refused[$0] }).first else { continue }
+            if let list = editOf[index] {
+                guard let why = listRefusals[list] else { continue }
                 leftovers.append(FixPlan.Leftover(finding: finding, reason: FixReason.refused(why)))
                 continue
             }
@@ -107,14 +108,22 @@ public enum FixPlanner {
         init(_ text: String) { self.text = text }
     }
 
-    /// `path:line:column old → new`, the old text as the line held it, the column in code points.
-    private static func describe(_ edit: TextEdit, in document: SourceDocument, _ corpus: Corpus) -> String {
-        let bytes = Array((document.source.line(edit.line) ?? "").utf8)
-        let start = min(max(0, edit.column - 1), bytes.count)
-        let old = String(decoding: bytes[start..<min(bytes.count, start + max(0, edit.length))], as: UTF8.self)
-        let column = corpus.codePointColumn(path: edit.path, line: edit.line, utf8Column: edit.column)
-        return "\(edit.path):\(edit.line):\(column) \(VisibleText.escape(old)) → "
-            + VisibleText.escape(edit.replacement)
+    /// `path:line:column old → new` of each edit, the old text as the line held it, the column in code points
+    /// (each line walked once, however many edits it has).
+    private static func describe(_ applied: [TextEdit], in document: SourceDocument) -> [String] {
+        var columns = applied.map(\.column)
+        for (line, indices) in Dictionary(grouping: applied.indices, by: { applied[$0].line }) {
+            let found = document.source.codePointColumns(line: line, utf8Columns: indices.map { applied[$0].column })
+            for (index, column) in zip(indices, found ?? []) { columns[index] = column }
+        }
+        return zip(applied, columns).map { edit, column in
+            let utf8 = (document.source.line(edit.line) ?? "").utf8
+            let start = min(max(0, edit.column - 1), utf8.count)
+            let end = start + min(utf8.count - start, max(0, edit.length))
+            let old = String(decoding: utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
+            return "\(edit.path):\(edit.line):\(column) \(VisibleText.escape(old)) → "
+                + VisibleText.escape(edit.replacement)
+        }
     }
 
     /// One whole-line edit per line that differs (`sync` keeps the line structure).

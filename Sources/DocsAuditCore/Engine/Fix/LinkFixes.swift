@@ -7,8 +7,11 @@
 struct LinkFixes {
     /// Edits to make, whether a finding asked for them or not, each with what it does (for a refusal's note).
     private(set) var edits: [TextEdit: String] = [:]
-    /// The edits that settle each finding, by its index.
-    private(set) var settling: [Int: [TextEdit]] = [:]
+    /// The lists of edits that settle findings. Findings of one link written many times share one list, so the
+    /// work stays linear in the findings plus the edits however many of each a hostile file holds.
+    private(set) var settlingLists: [[TextEdit]] = []
+    /// Which of `settlingLists` settles each finding, by its index.
+    private(set) var settling: [Int: Int] = [:]
     /// Why a link finding is left, by its index.
     private(set) var reasons: [Int: String] = [:]
     /// Links no finding reports that fix leaves pointing at another file than they meant.
@@ -21,6 +24,18 @@ struct LinkFixes {
         var path: String
         var line: Int
         var column: Int
+    }
+
+    /// Records that `edits`, known by `key`, settle the finding at `index` (a list is stored once per key).
+    private mutating func settle(_ index: Int, key: AnyHashable, lists: inout [AnyHashable: Int],
+                                 edits: () -> [TextEdit]) {
+        if let known = lists[key] {
+            settling[index] = known
+            return
+        }
+        settlingLists.append(edits())
+        lists[key] = settlingLists.count - 1
+        settling[index] = settlingLists.count - 1
     }
 
     /// The edits for `findings` (narrowed as the run is) over `context`.
@@ -55,6 +70,7 @@ struct LinkFixes {
         }
         // A link a move broke: its path is rewritten, and a fragment is then looked for in the file it meant.
         var claimed = Set<MovedFileLinks.Group>()
+        var lists: [AnyHashable: Int] = [:]
         for (index, finding) in findings.enumerated() where Self.linkRules.contains(finding.rule) {
             let group: MovedFileLinks.Group
             switch groups(of: finding) {
@@ -65,7 +81,11 @@ struct LinkFixes {
             }
             claimed.insert(group)
             if let edits = plan.edits[group], !edits.isEmpty {
-                if let why = blocked(group) { reasons[index] = why } else { settling[index] = edits }
+                if let why = blocked(group) {
+                    reasons[index] = why
+                } else {
+                    settle(index, key: group, lists: &lists) { edits }
+                }
             } else if finding.rule == "links/missing-file" {
                 reasons[index] = plan.refused[group]?.text
                     ?? MovedFileLinks.reason(target: finding.subject, moves: moves, context: context)
@@ -78,14 +98,21 @@ struct LinkFixes {
         let cites = Dictionary(grouping: context.model.cites.filter { $0.form == "link-colon" }) {
             Place(path: $0.path, line: $0.line, column: $0.column)
         }
+        struct FileIn: Hashable {
+            var path: String
+            var file: Substring
+        }
+        var rewrittenFiles: [FileIn: [TextEdit]] = [:]
+        for (group, groupEdits) in plan.edits where blocked(group) == nil {
+            rewrittenFiles[FileIn(path: group.path, file: group.destination.prefix { $0 != "#" }), default: []]
+                += groupEdits
+        }
         for (index, finding) in findings.enumerated() where finding.rule == "cites/line-range" {
             guard let cite = cites[Place(path: finding.file, line: finding.line, column: finding.column)]?.first,
                   let target = cite.target, finding.related == [target] else { continue }
-            let file = cite.text.dropFirst(2).prefix { $0 != "#" && $0 != ")" }
-            let rewritten = plan.edits.filter { group, _ in
-                group.path == finding.file && group.destination.prefix { $0 != "#" } == file && blocked(group) == nil
-            }
-            if !rewritten.isEmpty { settling[index] = rewritten.values.flatMap { $0 } }
+            let key = FileIn(path: finding.file, file: cite.text.dropFirst(2).prefix { $0 != "#" && $0 != ")" })
+            guard let rewritten = rewrittenFiles[key], !rewritten.isEmpty else { continue }
+            settle(index, key: key, lists: &lists) { rewritten }
         }
         for (group, groupEdits) in plan.edits
         where blocked(group) == nil && inScope(group, causes: plan.causes[group]) {
@@ -101,11 +128,13 @@ struct LinkFixes {
                                                                   destination: group.destination, why: refusal.text)))
         }
         notes = left.sorted { ($0.path, $0.line, $0.note) < ($1.path, $1.line, $1.note) }.map(\.note)
-        fragments(context, findings: findings, destinations: &destinations, groups: groups, blocked: blocked)
+        fragments(context, findings: findings, destinations: &destinations, lists: &lists, groups: groups,
+                  blocked: blocked)
     }
 
     /// The `#fragment` edits of the `links/missing-anchor` findings into a heading renamed since the last commit.
     private mutating func fragments(_ context: LintContext, findings: [Finding], destinations: inout DestinationCache,
+                                    lists: inout [AnyHashable: Int],
                                     groups: (Finding) -> Result<MovedFileLinks.Group, FixPlanner.Refusal>,
                                     blocked: (MovedFileLinks.Group) -> String?) {
         let anchorFindings = findings.indices.filter {
@@ -121,6 +150,11 @@ struct LinkFixes {
                 targets[index] = (group, resolved?.target ?? group.path, fragment)
             }
         }
+        struct RenamedIn: Hashable {
+            var group: MovedFileLinks.Group
+            var replacement: String
+        }
+        var renamedLinks: [RenamedIn: Result<[TextEdit], FixPlanner.Refusal>] = [:]
         let outlines = HeadingRenames.find(Set(targets.values.map(\.target)), in: context)
         for (index, wanted) in targets {
             let outline: HeadingRenames.Outline?
@@ -144,20 +178,31 @@ struct LinkFixes {
                 reasons[index] = why
                 continue
             }
+            // Every finding of one link gets the same answer: work it out once.
+            let key = RenamedIn(group: wanted.group, replacement: renamed)
+            if let known = renamedLinks[key] {
+                switch known {
+                case let .failure(why): reasons[index] = why.text
+                case .success: settle(index, key: key, lists: &lists) { [] }
+                }
+                continue
+            }
             guard let written = destinations.of(wanted.group.path) else { continue }
-            switch written.places(of: wanted.group.destination) {
-            case let .failure(why): reasons[index] = why.text
-            case let .success(places):
+            let outcome = written.places(of: wanted.group.destination).flatMap { places in
                 let found = places.compactMap { place in
                     place.fragment.map { TextEdit(path: wanted.group.path, line: place.line, column: $0.column,
                                                   length: $0.length, replacement: renamed) }
                 }
-                guard !found.isEmpty else {
-                    reasons[index] = FixReason.unaccounted(wanted.group.destination, in: wanted.group.path, found: 0,
-                                                           parsed: 1)
-                    continue
-                }
-                settling[index] = found
+                return found.isEmpty
+                    ? .failure(FixPlanner.Refusal(FixReason.unaccounted(wanted.group.destination, in: wanted.group.path,
+                                                                        found: 0, parsed: 1)))
+                    : .success(found)
+            }
+            renamedLinks[key] = outcome
+            switch outcome {
+            case let .failure(why): reasons[index] = why.text
+            case let .success(found):
+                settle(index, key: key, lists: &lists) { found }
                 for edit in found { edits[edit] = "the rewrite of the link `\(wanted.group.destination)`" }
             }
         }

@@ -63,6 +63,29 @@ public struct SourceText: Sendable {
         return text[lineRanges[number - 1]]
     }
 
+    /// The 1-based code-point columns of 1-based UTF-8 byte `columns` on line `number`, in one walk of the line
+    /// however many columns there are (a hostile line holds thousands of findings). A column inside a character
+    /// counts that character; one past the line's end counts the whole line. Nil when there is no such line.
+    public func codePointColumns(line number: Int, utf8Columns columns: [Int]) -> [Int]? {
+        guard var line = line(number).map(String.init) else { return nil }
+        let order = columns.indices.sorted { columns[$0] < columns[$1] }
+        var found = columns
+        line.withUTF8 { bytes in
+            var offset = 0
+            var scalars = 0
+            for position in order {
+                let target = min(max(0, columns[position] - 1), bytes.count)
+                while offset < target {
+                    // Every byte but a continuation byte starts a code point.
+                    if bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+                    offset += 1
+                }
+                found[position] = scalars + 1
+            }
+        }
+        return found
+    }
+
     /// Lines `range` (1-based, clamped to the file) joined with "\n".
     public func lines(_ range: ClosedRange<Int>) -> [Substring] {
         let low = max(1, range.lowerBound)
