@@ -111,7 +111,7 @@ final class ReadmeNumbersTests: XCTestCase {
         let check = try output("python3", ["scripts/mutate.py", "--check"], status: nil).split(separator: "\n")
             .filter { $0.hasPrefix("stale ") }.count
         XCTAssertEqual(try stated(#"\((\d+) source mutants covering (\d+) of the (\d+) rules, against the tests "#
-                                  + #"and the injections; `scripts/mutate.py --check` lists the (\d+) "#),
+                                  + #"and the injections; `scripts/mutate.py --check` finds (\d+) "#),
                        [mutants.count, Set(mutants.compactMap { $0["rule"] as? String }).count, rules, check])
         // `make fuzz`: SECONDS_TO_FUZZ's default, in minutes.
         let seconds = try project("Makefile").range(of: #"SECONDS_TO_FUZZ:-(\d+)"#, options: .regularExpression)

@@ -106,7 +106,19 @@ final class UntrustedTextTests: XCTestCase {
             ("version.json", "{\"version\": \"1\", \"entries\": []}",
              "not a docs-audit baseline: expected a number at `version`"),
         ]
-        for (name, text, problem) in cases {
+        // A baseline past 64 MB is refused before it is read (a sparse file: nothing is written to disk).
+        let huge = root.appendingPathComponent("huge.json")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 64 << 20 + 1)
+        try handle.close()
+        // A FIFO is refused at once, not waited on.
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo.json").path, 0o600), 0)
+        let refused: [(String, String?, String)] = [
+            ("huge.json", nil, "cannot read the baseline file: file is 67108865 bytes, over the limit of 67108864"),
+            ("fifo.json", nil, "cannot read the baseline file: not a regular file"),
+        ]
+        for (name, text, problem) in cases + refused {
             let path = root.appendingPathComponent(name).path
             if let text { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
             let result = try CLI.run(["lint", "--root", root.path, "--baseline", path])

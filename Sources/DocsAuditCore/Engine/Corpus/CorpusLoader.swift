@@ -321,8 +321,9 @@ public enum CorpusLoader {
         switch FileSystem.read(absolute, limit: limit) {
         case let .success(data): bytes = data
         case let .failure(failure):
-            let code = failure.message.contains("corpus.max-file-bytes") ? "input/too-large" : "input/unreadable"
-            return .problem(InputProblem(code: code, path: relative, message: "cannot read: \(failure.message)"))
+            let code = failure.tooLarge ? "input/too-large" : "input/unreadable"
+            let hint = failure.tooLarge ? " (corpus.max-file-bytes)" : ""
+            return .problem(InputProblem(code: code, path: relative, message: "cannot read: \(failure.message)\(hint)"))
         }
         return decoded(relative: relative, bytes: bytes, profile: profile, cache: cache,
                        workingTree: (absolute, stamp, limit))

@@ -12,6 +12,8 @@ enum FileSystem {
     /// An error with the system's words for it.
     struct Failure: Error {
         let message: String
+        /// The file was refused for its size (it was not read).
+        var tooLarge = false
     }
 
     static func errnoMessage(_ code: Int32) -> String {
@@ -74,16 +76,18 @@ enum FileSystem {
         return .success(names.sorted())
     }
 
-    /// Reads a whole regular file, refusing files larger than `limit` bytes.
+    /// Reads a whole regular file, refusing files larger than `limit` bytes and anything else (a FIFO or a
+    /// device given as a path is refused at once, never waited on).
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(Failure(message: errnoMessage(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Failure(message: errnoMessage(errno))) }
-        let size = Int(info.st_size)
-        if size > limit {
-            return .failure(Failure(message: "file is \(size) bytes, over the limit of \(limit) (corpus.max-file-bytes)"))
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(Failure(message: "not a regular file")) }
+        guard let size = Int(exactly: info.st_size), size <= limit else {
+            return .failure(Failure(message: "file is \(info.st_size) bytes, over the limit of \(limit)",
+                                    tooLarge: true))
         }
         return readBytes(fd, size: size)
     }
