@@ -8,6 +8,7 @@ enum LinkExtractor {
         // The nested functions capture the path, never the context: a context copied per link costs more than
         // the link.
         let path = context.path
+        let source = context.markdown.source
         // The folder of the document, split once for all its links (a relative link resolves from it).
         var folder: ArraySlice<String>?
         func documentFolder() -> ArraySlice<String> {
@@ -19,7 +20,8 @@ enum LinkExtractor {
         func add(_ inline: Inline) {
             guard case let .link(destination, _) = inline.kind else { return }
             guard let link = resolve(destination, folder: documentFolder, siteRoots: siteRoots) else { return }
-            links.append(LinkRef(path: path, line: inline.start.line, column: inline.start.utf8Column,
+            let opening = LinkOpening.locate(inline, in: source)
+            links.append(LinkRef(path: path, line: opening.line, column: opening.utf8Column,
                                  destination: destination, target: link.target, fragment: link.fragment))
         }
         // In document order, as `Inline.links(in:)` gives them, walking the inlines where they are: a stack of
