@@ -234,6 +234,11 @@ INJECTIONS = [
         Expect('links/missing-file', P001, 418, 5, 'error',
                'link to ./099-missing.md: docs/plans/099-missing.md does not exist'),
     ]),
+    Injection("point an image at a diagram that is not there", [Replace(P001, '## Progress Log\n',
+                      'The flow:\n  ![session flow](./session-flow.svg)\n\n## Progress Log\n')], [
+        Expect('links/missing-file', P001, 419, 3, 'error',
+               'image ./session-flow.svg: docs/plans/session-flow.svg does not exist'),
+    ]),
     Injection('link to a missing anchor', [Replace(P001, '## Progress Log\n',
                       'See [Tier 1](../architecture/cross-plan-dependencies.md#tier-one).\n\n## Progress Log\n')], [
         Expect('links/missing-anchor', P001, 418, 5, 'error',

@@ -31,7 +31,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(json["schemaVersion"] as? String, "1.1")
+        XCTAssertEqual(json["schemaVersion"] as? String, "1.2")
         XCTAssertEqual((json["documents"] as? [Any])?.count, 12)
         XCTAssertEqual((json["plans"] as? [Any])?.count, 3)
         let again = try CLI.run(["extract", "--root", root])

@@ -62,6 +62,26 @@ final class MovedFileFixTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["lint", "--root", root.path]).stdout, "")
     }
 
+    /// An image is a link to its file: moving the file moves the image's source, and before the fix `lint`
+    /// reports the image (a continuation line's image placed at its `![`).
+    func testImagesOfAMovedFileArePointedAtItsNewPlace() throws {
+        let root = try repository([
+            "docs/a.md": "# A\n\nThe flow:\n  ![flow](img/flow.svg) and ![web](https://example.com/x.png)\n",
+            "docs/img/flow.svg": "<svg/>\n",
+        ]) { root in try self.move(root, "docs/img/flow.svg", "docs/diagrams/flow.svg") }
+        let before = try CLI.run(["lint", "--root", root.path])
+        XCTAssertEqual(before.stdout, "docs/a.md:4:3: error: image img/flow.svg: docs/img/flow.svg does not exist "
+            + "[links/missing-file]\n")
+        let result = try fixTwice(root, paths: ["docs/a.md"])
+        XCTAssertEqual(result.stderr, """
+            docs-audit: fixed docs/a.md:4:11 img/flow.svg → diagrams/flow.svg
+            docs-audit: 1 fixed, 0 need a person
+
+            """)
+        XCTAssertEqual(try text(root, "docs/a.md"),
+                       "# A\n\nThe flow:\n  ![flow](diagrams/flow.svg) and ![web](https://example.com/x.png)\n")
+    }
+
     /// `docs/a.md` → `docs/sub/a.md`: its relative links and definitions still point at the same files (one of
     /// them now names an existing file of the new folder, which no rule would notice); a link from the root,
     /// one into itself and every other byte (a CRLF line, a title, a fragment) stay as they were.

@@ -51,6 +51,20 @@ final class LinkOpeningTests: XCTestCase {
         XCTAssertEqual(try places(text), ["3:1 a1.md", "6:13 a2.md", "9:8 a3.md"])
     }
 
+    func testImagesAreLinksToTheirFilesPlacedAtTheirMark() throws {
+        let text = """
+            # T
+
+            ![first](a.png) then
+              ![second](img/b.svg) and [![badge](c.png)](d.md) and ![web](https://example.com/e.png)
+
+            """
+        let model = try Fixture.model(["docs/a.md": text])
+        XCTAssertEqual(model.links.map { "\($0.line):\($0.column) \($0.target ?? "-") \($0.image == true)" },
+                       ["3:1 docs/a.png true", "4:3 docs/img/b.svg true", "4:28 docs/d.md false",
+                        "4:29 docs/c.png true"])
+    }
+
     /// Every link of a long indented continuation line is looked for near where it was reported, never across the
     /// whole line: 20,000 of them are placed in well under a second.
     func testManyMisplacedLinksOnOneLineStayLinear() throws {

@@ -19,6 +19,22 @@ final class LinkRuleTests: XCTestCase {
         XCTAssertEqual(SlugSuggestions.editDistance([], Array("abc".utf8)), 3)
     }
 
+    /// Outside git (a docs-only copy), an image whose whole folder is absent is unverifiable; one in a folder the
+    /// copy has, or a link to a Markdown file anywhere in a tree the copy has, is missing.
+    func testImagesAreCheckedAndAnImageInAnAbsentFolderIsUnverifiable() throws {
+        let files = [
+            "docs/a.md": "# A\n\n↓![gone](img/gone.png) ![here](img/here.png) ![far](0001-x/diagram.svg) "
+                + "↓[doc](0001-x/notes.md)\n",
+            "docs/img/here.png": "png",
+        ]
+        try RuleHarness.assert("links/missing-file", files, messages: [
+            "image img/gone.png: docs/img/gone.png does not exist",
+            "link to 0001-x/notes.md: docs/0001-x/notes.md does not exist",
+        ])
+        let unverifiable = try Linter.lint(Fixture.corpus(files)).filter { $0.rule == "links/unverifiable" }
+        XCTAssertEqual(unverifiable.map(\.message), ["cannot verify docs/0001-x/diagram.svg from this checkout"])
+    }
+
     func testAnyElementsIDIsAnAnchorButOnlyAnAnchorsName() throws {
         // rust-rfcs' 0048-traits.md numbers its notes with `<span id="7"></span>`: GitHub and mdBook keep the id.
         try RuleHarness.assert("links/missing-anchor", [
@@ -112,6 +128,17 @@ final class LinkRuleTests: XCTestCase {
         try RuleHarness.assert("links/unused-definition", [
             "docs/a.md": "# A\n\nText.\n\n↓[old]: x.md\n[old]: y.md\n\n## Summary\n[summary]: #summary\n",
         ], messages: ["definition [old] is used by no link in this file"])
+    }
+
+    /// A definition cannot interrupt a paragraph: `[late]: z.md` after a line of text is text (cmark-gfm renders
+    /// it as such), so it neither counts as an unused definition nor defines `[late]` for a use.
+    func testALineOfAParagraphIsNotADefinition() throws {
+        let file = "# A\n\n[early]: e.md\nSome text\n[late]: z.md\n\nSee [e][early] and ↓[z][late].\n"
+        try RuleHarness.assert("links/undefined-reference", ["docs/a.md": file], messages: [
+            "reference link [z][late]: no `[late]: …` definition in this file",
+        ])
+        try RuleHarness.assert("links/unused-definition", ["docs/a.md": file.replacingOccurrences(of: "↓", with: "")],
+                               messages: [])
     }
 
     func testFragmentCaseIsAProfileChoice() throws {

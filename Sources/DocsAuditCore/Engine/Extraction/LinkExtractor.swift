@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// Relative links (with or without a fragment) and same-document fragment links.
+/// Relative links (with or without a fragment), same-document fragment links, and images' relative sources.
 enum LinkExtractor {
     static func extract(_ context: DocumentContext) -> [LinkRef] {
         var links: [LinkRef] = []
@@ -18,11 +18,18 @@ enum LinkExtractor {
             return made
         }
         func add(_ inline: Inline) {
-            guard case let .link(destination, _) = inline.kind else { return }
+            let destination: String
+            switch inline.kind {
+            case let .link(written, _): destination = written
+            case let .image(written): destination = written
+            default: return
+            }
             guard let link = resolve(destination, folder: documentFolder, siteRoots: siteRoots) else { return }
             let opening = LinkOpening.locate(inline, in: source)
-            links.append(LinkRef(path: path, line: opening.line, column: opening.utf8Column,
-                                 destination: destination, target: link.target, fragment: link.fragment))
+            var found = LinkRef(path: path, line: opening.line, column: opening.utf8Column,
+                                destination: destination, target: link.target, fragment: link.fragment)
+            if case .image = inline.kind { found.image = true }
+            links.append(found)
         }
         // In document order, as `Inline.links(in:)` gives them, walking the inlines where they are: a stack of
         // (siblings, next position) instead of a copy of every inline.

@@ -1,13 +1,13 @@
-/// Where a link's opening `[` is in the source.
+/// Where a link's opening `[` (an image's `![`) is in the source.
 ///
 /// cmark-gfm places an inline after a paragraph's first line without the leading white space it stripped from that
 /// line (`  and [a link](x.md)` on a continuation line is reported two columns early), and a link whose text spans
 /// lines at the line where it ends. The reported place is kept when the source holds the opening there; otherwise
-/// the opening is looked for on that line and the three before it, and taken only when the link's first text
+/// the opening is looked for on that line and the eight before it, and taken only when the link's first text
 /// follows it (the nearest such `[` wins). A place that cannot be confirmed stays as reported.
 enum LinkOpening {
     /// How many lines above the reported one a link's opening is looked for.
-    static let linesAbove = 3
+    static let linesAbove = 8
     /// How far from the reported column, besides a line's leading white space, an opening is looked for; and the
     /// most leading white space counted. Both bound the work per link, so a hostile line of many links stays
     /// linear.
@@ -17,8 +17,12 @@ enum LinkOpening {
     static func locate(_ link: Inline, in source: SourceText) -> SourcePosition {
         let reported = link.start
         guard let line = source.line(reported.line) else { return reported }
+        // An image opens with `![`, a link with `[`.
+        let mark: [UInt8]
+        if case .image = link.kind { mark = Array("![".utf8) } else { mark = Array("[".utf8) }
         let holdsOpening = ByteSearch.withBytes(of: line) { bytes in
-            (1...bytes.count).contains(reported.utf8Column) && bytes[reported.utf8Column - 1] == UInt8(ascii: "[")
+            (1...max(1, bytes.count)).contains(reported.utf8Column)
+                && bytes[(reported.utf8Column - 1)...].starts(with: mark)
         }
         if holdsOpening { return reported }
         guard let openings = openings(of: link) else { return reported }
@@ -31,7 +35,8 @@ enum LinkOpening {
                 let from = max(0, reported.utf8Column - 1 - slack)
                 let through = min(bytes.count - 1, reported.utf8Column - 1 + lead + slack)
                 guard from <= through else { return }
-                for index in from...through where bytes[index] == UInt8(ascii: "[") && opens(openings, at: index, in: bytes) {
+                for index in from...through where bytes[index...].starts(with: mark)
+                    && opens(openings, at: index + mark.count - 1, in: bytes) {
                     let distance = (reported.line - number) * 10_000 + abs(index + 1 - reported.utf8Column)
                     if best.map({ distance < $0.distance }) ?? true {
                         best = (distance, SourcePosition(line: number, utf8Column: index + 1))

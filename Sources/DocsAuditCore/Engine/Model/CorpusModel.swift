@@ -2,7 +2,7 @@
 /// (schema in docs/model.md). Arrays are in path, then line order, so output is byte-stable.
 public struct CorpusModel: Sendable, Codable {
     /// Bumped on any incompatible change to this shape.
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
     public var schemaVersion = CorpusModel.schemaVersion
     public var documents: [DocumentInfo] = []

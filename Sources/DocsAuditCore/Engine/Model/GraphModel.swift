@@ -143,6 +143,9 @@ public struct LinkRef: Sendable, Codable {
     /// `../` when the link leaves the root.
     public var target: String?
     public var fragment: String?
+    /// True for an image's source (`![alt](diagram.png)`): its file must exist like a link's target; absent
+    /// for a link.
+    public var image: Bool? = nil
 }
 
 /// A line cite in one of the spellings the profile declares.

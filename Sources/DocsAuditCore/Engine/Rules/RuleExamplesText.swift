@@ -1274,6 +1274,16 @@ failing:
         # Plan-001: A
     findings:
       - "link to ../plans/009-missing.md: docs/plans/009-missing.md does not exist"
+  - title: an image whose file was renamed
+    files:
+      docs/specs/001-a.md: |
+        # Spec-001: A
+
+        The flow: 1️⃣![session flow](img/flow.svg)
+      docs/specs/img/session-flow.svg: |
+        <svg xmlns="http://www.w3.org/2000/svg"/>
+    findings:
+      - "image img/flow.svg: docs/specs/img/flow.svg does not exist"
 passing:
   - title: the link names a file that exists
     files:
@@ -1283,6 +1293,14 @@ passing:
         Built by [Plan-001](../plans/001-a.md).
       docs/plans/001-a.md: |
         # Plan-001: A
+  - title: the image's file exists
+    files:
+      docs/specs/001-a.md: |
+        # Spec-001: A
+
+        The flow: ![session flow](img/session-flow.svg)
+      docs/specs/img/session-flow.svg: |
+        <svg xmlns="http://www.w3.org/2000/svg"/>
 
 """####,
         "links/undefined-reference": ####"""

@@ -100,6 +100,7 @@ extension LinkRef: BinaryCodable {
         writer.string(destination)
         writer.shared(target)
         writer.write(fragment)
+        writer.write(image)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -109,6 +110,7 @@ extension LinkRef: BinaryCodable {
         destination = try reader.string()
         target = try reader.sharedStringOrNil()
         fragment = try reader.read()
+        image = try reader.read()
     }
 }
 

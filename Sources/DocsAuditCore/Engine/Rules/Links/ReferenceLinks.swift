@@ -33,7 +33,8 @@ struct ReferenceLinks {
     init(_ document: ParsedDocument) {
         let source = document.markdown.source
         let lineCount = max(1, source.lineCount)
-        // Per line: 1 when it holds text, 2 when it holds code (a code line is never read).
+        // Per line: 1 when it holds text, 2 when it holds code (a code line is never read), 4 when a block of
+        // text starts there.
         var marks = [UInt8](repeating: 0, count: lineCount + 1)
         for block in document.markdown.allBlocks {
             let mark: UInt8
@@ -46,15 +47,21 @@ struct ReferenceLinks {
             let high = min(lineCount, max(block.range.start.line, block.range.end.line))
             guard low <= high else { continue }
             for number in low...high { marks[number] |= mark }
+            if mark == 1 { marks[low] |= 4 }
         }
+        // A definition cannot interrupt a paragraph (CommonMark): `[x]: y` after a line of the paragraph's text
+        // is text. Definitions only open one, before its first line of text.
+        var afterText = false
         for number in 1...lineCount where marks[number] & 2 == 0 {
             guard let line = source.line(number) else { continue }
             let isText = marks[number] & 1 != 0
+            if !isText || marks[number] & 4 != 0 { afterText = false }
+            let interrupts = afterText
             let found: (Definition?, [Use]) = line.withLineBytes { bytes in
-                if let definition = Self.definition(bytes, number: number) { return (definition, []) }
+                if !interrupts, let definition = Self.definition(bytes, number: number) { return (definition, []) }
                 return (nil, isText ? Self.uses(bytes, number: number) : [])
             }
-            if let definition = found.0 { definitions.append(definition) }
+            if let definition = found.0 { definitions.append(definition) } else if isText { afterText = true }
             uses += found.1
         }
     }
