@@ -115,6 +115,25 @@ final class GraphRuleTests: XCTestCase {
             ])
     }
 
+    /// A range's end is whatever its heading says: `NS-30..NS-999999999` is asked about, never listed (listing
+    /// it took 6 GB and more), and the widest range before a node is the one that covers it.
+    func testEntryNodePairingWithAHugeAndOverlappingRanges() throws {
+        let started = Date()
+        try RuleHarness.assert("graph/entry-node-pairing", map("""
+          NS15[NS-15..NS-17: audits]:::blocked
+          NS16[NS-16..NS-40: wider]:::blocked
+        ↓  NS18[NS-18: inside the wider]:::blocked
+          NS30[NS-30..NS-999999999: everything]:::blocked
+        ↓  NS500000[NS-500000: far]:::blocked
+        """, MapFixture.entry("NS-15..NS-17", status: "blocked") + MapFixture.entry("NS-16..NS-40", status: "blocked")
+            + MapFixture.entry("NS-30..NS-999999999", status: "blocked")),
+            messages: [
+                "NS18 lies inside range entry NS-16..NS-40, which maps to its first member only",
+                "NS500000 lies inside range entry NS-30..NS-999999999, which maps to its first member only",
+            ])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
     func testUpstreamEdgesToleratesHistoryAndRanges() throws {
         let entries = MapFixture.entry("NS-01", status: "completed")
             + MapFixture.entry("NS-02", status: "todo", upstream: "none (NS-01 resolved 2026-05-03)")
