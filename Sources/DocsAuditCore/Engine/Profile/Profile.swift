@@ -235,6 +235,9 @@ public struct DependencySettings: Sendable {
 
 /// Readiness gates and calibration bands.
 public struct GateSettings: Sendable {
+    /// The largest number a band may name (far past any count or ratio a plan reaches, and exactly an Int).
+    static let bandLimit: Double = 1_000_000_000
+
     /// Tags that mark tier K's finished audit, tried in order (`{K}` is the tier).
     public var tags: [String] = []
     /// The `tags.families` the `no-ephemeral-tags` line counts in committed files.

@@ -273,15 +273,22 @@ enum ProfileDecoder {
         "ledger-plan": { $0.ledgerPlan = try $1.pattern() },
         "bands": { settings, node in
             var bands: [String: [Double]] = [:]
+            // A band is a count, a ratio or minutes: a finite number from 0 to `bandLimit`, a range low to high.
+            func band(_ text: String, _ child: ConfigNode) throws -> Double {
+                guard let value = Double(text), value.isFinite, (0...GateSettings.bandLimit).contains(value) else {
+                    throw child.error("expected a number from 0 to \(Int(GateSettings.bandLimit))")
+                }
+                return value
+            }
             try node.eachKey { key, child in
                 if case .sequence = child.node.content {
-                    bands[key] = try child.strings().map { text in
-                        guard let value = Double(text) else { throw child.error("expected numbers") }
-                        return value
+                    let values = try child.strings().map { try band($0, child) }
+                    guard (1...2).contains(values.count), values.count == 1 || values[0] <= values[1] else {
+                        throw child.error("expected [low, high] with low ≤ high, or one number")
                     }
+                    bands[key] = values
                 } else {
-                    guard let value = Double(try child.string()) else { throw child.error("expected a number") }
-                    bands[key] = [value]
+                    bands[key] = [try band(try child.string(), child)]
                 }
             }
             settings.bands = bands

@@ -295,7 +295,8 @@ struct GateChecks {
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : TextFormat.fixed(value, decimals: 2)
+        guard value == value.rounded(), let whole = Int(exactly: value) else { return TextFormat.fixed(value, decimals: 2) }
+        return String(whole)
     }
 
     private func range(_ values: [Double]) -> String {
