@@ -27,12 +27,22 @@ struct Suppressions {
 
     private(set) var directives: [Directive] = []
     private var used: [Bool] = []
+    /// The directives that cover one line, by that line; the others (ranges, the file) are asked in turn.
+    private var byLine: [Int: [Int]] = [:]
+    private var spanning: [Int] = []
     let path: String
 
     init(path: String, directives: [Directive]) {
         self.path = path
         self.directives = directives
         used = Array(repeating: false, count: directives.count)
+        for (index, directive) in directives.enumerated() {
+            if directive.lines.count == 1 {
+                byLine[directive.lines.lowerBound, default: []].append(index)
+            } else {
+                spanning.append(index)
+            }
+        }
     }
 
     /// The directives of one parsed document, read from its HTML blocks and inline HTML.
@@ -42,10 +52,22 @@ struct Suppressions {
         var found: [(Directive.Kind, [String], Int, Int)] = []
         for block in markdown.allBlocks {
             if block.kind == .htmlBlock {
+                // cmark-gfm's end line for HTML blocks is unreliable; count the literal's own lines (without the
+                // blank lines at either end). Each match's line is counted on from the one before, so a block of
+                // thousands of comments is read once.
+                let utf8 = block.literal.utf8
+                let isEnd: (UInt8) -> Bool = { (0x0A...0x0D).contains($0) }
+                let body = utf8.drop(while: isEnd)
+                let trimmed = body.prefix(body.count - body.reversed().prefix(while: isEnd).count)
+                let last = block.range.start.line + trimmed.lazy.filter { $0 == 0x0A }.count
+                var offset = 0
+                var counted = block.literal.startIndex
                 for match in pattern.matches(in: block.literal) {
-                    let offset = block.literal[..<(match.range()?.lowerBound ?? block.literal.startIndex)].filter { $0 == "\n" }.count
-                    // cmark-gfm's end line for HTML blocks is unreliable; count the literal's own lines.
-                    let last = block.range.start.line + String(block.literal.drop { $0.isNewline }.reversed().drop { $0.isNewline }.reversed()).filter { $0 == "\n" }.count
+                    let start = match.range()?.lowerBound ?? counted
+                    if start > counted {
+                        offset += block.literal.utf8[counted..<start].lazy.filter { $0 == 0x0A }.count
+                        counted = start
+                    }
                     if let parsed = Self.parse(match) { found.append((parsed.0, parsed.1, block.range.start.line + offset, last)) }
                 }
             }
@@ -55,7 +77,11 @@ struct Suppressions {
                 }
             }
         }
+        // The `disable`s not yet closed: all of them in order, and by their rules (an `enable` closes the last
+        // one with its rules, or the last one of all when it names none); closed ones are skipped when met.
         var open: [Int] = []
+        var openByRules: [[String]: [Int]] = [:]
+        var closed = Set<Int>()
         for (kind, rules, line, endLine) in found.sorted(by: { $0.2 < $1.2 }) {
             switch kind {
             case .nextLine:
@@ -69,12 +95,17 @@ struct Suppressions {
             case .disable:
                 directives.append(Directive(kind: kind, rules: rules, line: line, lines: line...max(line, markdown.source.lineCount)))
                 open.append(directives.count - 1)
+                openByRules[rules, default: []].append(directives.count - 1)
             case .enable:
-                if let position = open.lastIndex(where: { directives[$0].rules == rules || rules.isEmpty }) {
-                    let index = open[position]
+                func lastOpen(_ stack: inout [Int]) -> Int? {
+                    while let index = stack.last, closed.contains(index) { stack.removeLast() }
+                    return stack.popLast()
+                }
+                let index = rules.isEmpty ? lastOpen(&open) : lastOpen(&openByRules[rules, default: []])
+                if let index {
+                    closed.insert(index)
                     let start = directives[index].line
                     directives[index].lines = start...max(start, line)
-                    open.remove(at: position)
                 }
             }
         }
@@ -92,7 +123,8 @@ struct Suppressions {
     /// Whether a finding of `rule` at `line` is suppressed; marks the directive used.
     mutating func suppresses(rule: String, line: Int) -> Bool {
         var hit = false
-        for (index, directive) in directives.enumerated() where directive.lines.contains(line) {
+        for index in (byLine[line] ?? []) + spanning where directives[index].lines.contains(line) {
+            let directive = directives[index]
             if directive.rules.isEmpty || directive.rules.contains(rule) || directive.rules.contains(where: { RuleCatalog.resolve($0) == rule }) {
                 used[index] = true
                 hit = true
