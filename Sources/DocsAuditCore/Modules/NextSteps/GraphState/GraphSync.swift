@@ -31,13 +31,23 @@ public enum GraphSync {
         var unplaced: [String] = []
         var lastClassLine: [String: Int] = [:]
         for assignment in view.graph.classAssignments { lastClassLine[assignment.node] = assignment.line }
+        // Each line's node references are scanned once, and all its nodes' classes set in one rewrite: a line
+        // holding thousands of nodes is not scanned again for each.
+        var spans: [Int: [String: [MermaidParser.NodeSpan]]] = [:]
+        func references(_ line: Int, _ node: String) -> [MermaidParser.NodeSpan] {
+            if let known = spans[line] { return known[node] ?? [] }
+            let found = Dictionary(grouping: MermaidParser.nodeSpans(in: String(source.line(line) ?? "")), by: \.id)
+            spans[line] = found
+            return found[node] ?? []
+        }
+        var classes: [Int: [(span: MermaidParser.NodeSpan, className: String)]] = [:]
         for node in derived.nodes where view.isNextStep(node.id) && view.entryByNode[node.id] != nil {
             guard let wanted = node.derivedClass, wanted != node.drawnClass else { continue }
             let lines = [lastClassLine[node.id], view.node(node.id)?.declarationLines.first, view.node(node.id)?.line]
             var placed = false
             for line in lines.compactMap({ $0 }) where line >= 1 && line <= source.lineCount {
-                guard let rewritten = setClass(in: current(line), node: node.id, to: wanted) else { continue }
-                edits[line] = rewritten
+                guard let span = classPlace(references(line, node.id)) else { continue }
+                classes[line, default: []].append((span, wanted))
                 changes.append("\(path):\(line): \(node.id) :::\(node.drawnClass ?? "(none)") → :::\(wanted)")
                 placed = true
                 break
@@ -47,6 +57,7 @@ public enum GraphSync {
                                 + "to put it on; set it by hand")
             }
         }
+        for (line, wanted) in classes { edits[line] = setClasses(in: String(source.line(line) ?? ""), wanted) }
         if let claim = view.model.setClaims.first(where: { $0.set == "ready" }), let pattern = context.profile.graph.setClaim {
             let ids = derived.ready.compactMap { view.documentID(ofNode: $0) }
             var number = claim.line
@@ -67,17 +78,32 @@ public enum GraphSync {
     /// The node is found by the Mermaid scanner (its last `:::` on the line, else its declaration with a shape,
     /// else its first reference), never by searching for its ID as text; nil when the line does not hold it.
     static func setClass(in line: String, node: String, to className: String) -> String? {
-        let spans = MermaidParser.nodeSpans(in: line).filter { $0.id == node }
-        guard let span = spans.last(where: { $0.classSpan != nil }) ?? spans.first(where: \.hasShape) ?? spans.first else {
-            return nil
+        guard let span = classPlace(MermaidParser.nodeSpans(in: line).filter { $0.id == node }) else { return nil }
+        return setClasses(in: line, [(span, className)])
+    }
+
+    /// Which of a node's references on a line takes its class.
+    private static func classPlace(_ spans: [MermaidParser.NodeSpan]) -> MermaidParser.NodeSpan? {
+        spans.last(where: { $0.classSpan != nil }) ?? spans.first(where: \.hasShape) ?? spans.first
+    }
+
+    /// `line` with each span's class set, in one pass along the line however many spans there are.
+    private static func setClasses(in line: String,
+                                   _ wanted: [(span: MermaidParser.NodeSpan, className: String)]) -> String {
+        let chars = Array(line)
+        var output: [Character] = []
+        output.reserveCapacity(chars.count + 16 * wanted.count)
+        var copied = 0
+        for (span, className) in wanted.sorted(by: { $0.span.shapeEnd < $1.span.shapeEnd }) {
+            // The part replaced (the old class name) or the place of the insertion, clamped to the line.
+            let replaced = span.classSpan ?? span.shapeEnd..<span.shapeEnd
+            let start = min(max(copied, replaced.lowerBound), chars.count)
+            output.append(contentsOf: chars[copied..<start])
+            output.append(contentsOf: span.classSpan == nil ? Array(":::" + className) : Array(className))
+            copied = max(start, min(replaced.upperBound, chars.count))
         }
-        var chars = Array(line)
-        if let classSpan = span.classSpan {
-            chars.replaceSubrange(classSpan, with: Array(className))
-        } else {
-            chars.insert(contentsOf: Array(":::" + className), at: span.shapeEnd)
-        }
-        return String(chars)
+        output.append(contentsOf: chars[copied...])
+        return String(output)
     }
 
     /// `text` with the content of the lines in `edits` (1-based) replaced; every line ending (LF, CRLF or CR,
