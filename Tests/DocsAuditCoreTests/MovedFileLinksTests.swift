@@ -110,4 +110,18 @@ final class MovedFileLinksTests: XCTestCase {
                 + "since, so fix cannot tell which place it was written for",
         ])
     }
+
+    /// A moved file's name is found wherever a destination can write it, without searching every text once per
+    /// moved file (2,000 moves in a corpus of 2,000 documents took minutes).
+    func testMovedNamesAreFoundWhereDestinationsWriteThem() {
+        let names = MovedNames(["b.md", "new place.md", "c.md"])
+        for text in ["[x](b.md)", "[x](../b.md#part)", "[l]: <b.md> \"t\"", "[l]:b.md", "see `b.md`:12",
+                     "[x](sub/new place.md)", "end c.md"] {
+            XCTAssertTrue(names.named(in: text), text)
+        }
+        for text in ["[x](bb.md)", "ab.md", "b.mdx", "no names here", ""] {
+            XCTAssertFalse(names.named(in: text), text)
+        }
+        XCTAssertFalse(MovedNames([]).named(in: "b.md"))
+    }
 }

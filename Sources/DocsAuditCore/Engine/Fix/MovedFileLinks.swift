@@ -67,10 +67,9 @@ enum MovedFileLinks {
         for link in context.model.links where link.target.map({ moves.renames[$0] != nil }) ?? false {
             candidates.insert(link.path)
         }
-        let names = Set(moves.renames.keys.compactMap { $0.split(separator: "/").last.map(String.init) })
+        let names = MovedNames(moves.renames.keys.compactMap { $0.split(separator: "/").last.map(String.init) })
         for document in context.corpus.documents where !candidates.contains(document.path) {
-            let text = document.source.text
-            if names.contains(where: { text.contains($0) }) { candidates.insert(document.path) }
+            if names.named(in: document.source.text) { candidates.insert(document.path) }
         }
         let kept = keptLines(context, origins: origins)
         for path in candidates.sorted() {
@@ -202,5 +201,50 @@ enum MovedFileLinks {
               folder[folder.startIndex + common] == target[common] { common += 1 }
         let up = Array(repeating: "..", count: folder.count - common)
         return (up + target[common...].map(String.init)).joined(separator: "/")
+    }
+}
+
+/// The names of moved files, looked for in a document's text in one pass over its bytes however many files moved:
+/// the text is cut into words at the bytes a destination is written between (white space, brackets, quotes, `/`,
+/// `#`, `?`, `:` …) and each word looked up. A name holding one of those bytes is searched for as it is.
+struct MovedNames {
+    private var words = Set<[UInt8]>()
+    /// The words' lengths: a word of another length is not looked up (nor copied).
+    private var lengths = Set<Int>()
+    private var awkward: [String] = []
+
+    init(_ names: [String]) {
+        for name in names {
+            let bytes = Array(name.utf8)
+            if bytes.isEmpty { continue }
+            if bytes.contains(where: Self.isBreak) {
+                awkward.append(name)
+            } else {
+                words.insert(bytes)
+                lengths.insert(bytes.count)
+            }
+        }
+    }
+
+    static func isBreak(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || Self.breaks.contains(byte)
+    }
+
+    private static let breaks = Set(Array("()[]<>\"'`/\\#?:|,;*!=".utf8))
+
+    /// Whether `text` names one of the files.
+    func named(in text: String) -> Bool {
+        if awkward.contains(where: { ByteSearch.contains(text, $0) }) { return true }
+        guard !words.isEmpty else { return false }
+        return ByteSearch.withBytes(of: Substring(text)) { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || Self.isBreak(bytes[index]) {
+                if index > start, lengths.contains(index - start), words.contains(Array(bytes[start..<index])) {
+                    return true
+                }
+                start = index + 1
+            }
+            return false
+        }
     }
 }
