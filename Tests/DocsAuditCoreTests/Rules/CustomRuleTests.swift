@@ -323,4 +323,18 @@ final class CustomRuleTests: XCTestCase {
             "failing example “wrong column”: unexpected a.md:3:5: found: `TBD`",
         ])
     }
+
+    /// A fix that would make a new match where it writes is no fix, on a short line and on a long one (where only
+    /// a window around the replacement is looked at), also next to multi-byte text at the window's edge.
+    func testSettlesOnShortAndLongText() throws {
+        let pattern = try XCTUnwrap(try Pattern("ab"))
+        for padding in [10, 5_000] {
+            let prefix = String(repeating: "é", count: padding)
+            let text = prefix + "a_b" + prefix
+            let at = prefix.utf8.count + 1
+            XCTAssertFalse(CustomRule.settles(pattern, in: text, replacing: at..<(at + 1), with: ""), "\(padding)")
+            XCTAssertTrue(CustomRule.settles(pattern, in: text, replacing: at..<(at + 1), with: "-"), "\(padding)")
+        }
+        XCTAssertFalse(CustomRule.settles(pattern, in: "ab", replacing: 0..<9, with: ""))
+    }
 }

@@ -74,18 +74,33 @@ extension CustomRule: DocumentRule {
     }
 
     /// Whether replacing bytes `range` of `text` with `replacement` leaves no match of `pattern` that overlaps
-    /// the replaced text (or, for a deletion, spans the place it was): a fix reported again is no fix.
+    /// the replaced text (or, for a deletion, spans the place it was): a fix reported again is no fix. A long
+    /// text (a line of thousands of matches) is checked in a window of `window` bytes each side of the
+    /// replacement, so each match costs the same whatever the line's length.
     static func settles(_ pattern: Pattern, in text: String, replacing range: Range<Int>,
                         with replacement: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
-        let result = String(decoding: bytes[..<range.lowerBound] + Array(replacement.utf8) + bytes[range.upperBound...],
-                            as: UTF8.self)
-        let low = range.lowerBound
-        let high = low + replacement.utf8.count
-        return !pattern.matches(in: result).contains { match in
-            guard let found = match.byteRange(), !found.isEmpty else { return false }
-            return found.lowerBound < max(high, low + 1) && found.upperBound > low
+        ByteSearch.withBytes(of: Substring(text)) { bytes in
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+            var start = 0, end = bytes.count
+            if bytes.count > window * 4 {
+                // Whole characters only: a cut code point would be repaired and shift every offset after it.
+                start = max(0, range.lowerBound - window)
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                end = min(bytes.count, range.upperBound + window)
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            }
+            var result = Array(bytes[start..<range.lowerBound])
+            result += replacement.utf8
+            result += bytes[range.upperBound..<end]
+            let low = range.lowerBound - start
+            let high = low + replacement.utf8.count
+            return !pattern.matches(in: String(decoding: result, as: UTF8.self)).contains { match in
+                guard let found = match.byteRange(), !found.isEmpty else { return false }
+                return found.lowerBound < max(high, low + 1) && found.upperBound > low
+            }
         }
     }
+
+    /// How many bytes each side of a replacement `settles` looks at in a long text.
+    static let window = 1_024
 }
