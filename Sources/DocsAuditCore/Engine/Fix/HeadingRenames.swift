@@ -60,13 +60,18 @@ public enum HeadingRenames {
         func parentTitle(_ section: Section, in list: [Section]) -> String? {
             section.parent.flatMap { index in list.indices.contains(index) ? list[index].title : nil }
         }
-        for before in gone {
-            let place = (before.level, parentTitle(before, in: old))
-            let sameGone = gone.filter { $0.level == place.0 && parentTitle($0, in: old) == place.1 }
-            let candidates = added.filter { $0.level == place.0 && parentTitle($0, in: new) == place.1 }
-            if sameGone.count == 1, candidates.count == 1, let after = candidates.first {
-                result[before.slug] = after.slug
-            }
+        // A heading gone and one added at the same place (level and parent's title), each alone there, are a
+        // rename; the places are grouped once, so thousands of renamed headings stay linear.
+        struct Place: Hashable {
+            let level: Int
+            let parent: String?
+        }
+        let goneByPlace = Dictionary(grouping: gone) { Place(level: $0.level, parent: parentTitle($0, in: old)) }
+        let addedByPlace = Dictionary(grouping: added) { Place(level: $0.level, parent: parentTitle($0, in: new)) }
+        for (place, sameGone) in goneByPlace {
+            guard sameGone.count == 1, let before = sameGone.first, let candidates = addedByPlace[place],
+                  candidates.count == 1, let after = candidates.first else { continue }
+            result[before.slug] = after.slug
         }
         return result
     }
