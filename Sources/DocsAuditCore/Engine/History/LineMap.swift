@@ -18,6 +18,22 @@ struct LineMap: Sendable, Equatable {
     let newLine: [Int?]
     /// Whether each old line is blank (index 0 unused, true).
     let blank: [Bool]
+    /// How many old lines up to each are non-blank, and how many of those the alignment keeps (index 0: none),
+    /// so a range of any length is answered at once.
+    private let writtenBefore: [Int]
+    private let keptBefore: [Int]
+
+    private static func counts(_ newLine: [Int?], _ blank: [Bool]) -> (written: [Int], kept: [Int]) {
+        var written = [0], kept = [0]
+        written.reserveCapacity(newLine.count)
+        kept.reserveCapacity(newLine.count)
+        for line in newLine.indices.dropFirst() {
+            let isWritten = !blank[line]
+            written.append(written[line - 1] + (isWritten ? 1 : 0))
+            kept.append(kept[line - 1] + (isWritten && newLine[line] != nil ? 1 : 0))
+        }
+        return (written, kept)
+    }
 
     /// A map read back from its parts (`DriftMemo`); nil when they do not fit together.
     init?(newLine: [Int?], blank: [Bool]) {
@@ -25,6 +41,7 @@ struct LineMap: Sendable, Equatable {
               newLine.allSatisfy({ $0.map { $0 >= 1 } ?? true }) else { return nil }
         self.newLine = newLine
         self.blank = blank
+        (writtenBefore, keptBefore) = Self.counts(newLine, blank)
     }
 
     /// The alignment of `old` with `new` (lines without their endings).
@@ -47,17 +64,18 @@ struct LineMap: Sendable, Equatable {
         }
         newLine = map
         blank = [true] + old.map { line in line.allSatisfy { $0 == " " || $0 == "\t" } }
+        (writtenBefore, keptBefore) = Self.counts(newLine, blank)
     }
 
     /// What became of old lines `range` (1-based): kept when both endpoints survive and at least half of its
     /// non-blank lines do (moved when they are numbered otherwise now), else stale.
     func outcome(of range: ClosedRange<Int>) -> Outcome {
         guard range.lowerBound >= 1, range.upperBound < newLine.count else { return .unknown }
-        let written = range.filter { !blank[$0] }
-        guard !written.isEmpty else { return .unknown }
+        let written = writtenBefore[range.upperBound] - writtenBefore[range.lowerBound - 1]
+        guard written > 0 else { return .unknown }
         guard let start = newLine[range.lowerBound], let end = newLine[range.upperBound] else { return .stale }
-        let kept = written.filter { newLine[$0] != nil }.count
-        guard kept * 2 >= written.count else { return .stale }
+        let kept = keptBefore[range.upperBound] - keptBefore[range.lowerBound - 1]
+        guard kept * 2 >= written else { return .stale }
         return start == range.lowerBound && end == range.upperBound ? .unchanged : .moved(start: start, end: end)
     }
 }

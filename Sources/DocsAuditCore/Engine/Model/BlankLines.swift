@@ -26,4 +26,22 @@ struct BlankLines: Sendable, Codable, Equatable {
         guard word < words.count else { return true }
         return words[word] & (1 << UInt64((number - 1) % 64)) != 0
     }
+
+    /// Whether every line of `range` is blank (lines outside the file count as blank), 64 lines at a time: a
+    /// cite of a long span costs its length over 64, however many cites name it.
+    func allBlank(_ range: ClosedRange<Int>) -> Bool {
+        let low = max(1, range.lowerBound), high = min(lineCount, range.upperBound)
+        guard low <= high else { return true }
+        var number = low
+        while number <= high {
+            let word = (number - 1) / 64, bit = (number - 1) % 64
+            guard word < words.count else { return true }
+            // The bits of lines number…min(high, end of this word).
+            let count = min(64 - bit, high - number + 1)
+            let mask: UInt64 = count == 64 ? ~0 : ((1 << UInt64(count)) - 1) << UInt64(bit)
+            if words[word] & mask != mask { return false }
+            number += count
+        }
+        return true
+    }
 }

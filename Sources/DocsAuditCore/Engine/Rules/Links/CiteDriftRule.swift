@@ -288,12 +288,14 @@ enum CiteSpans {
     /// read them (then no fix is offered).
     static func places(of cite: LineCite, line: Substring?) -> [Place]? {
         guard let line else { return nil }
-        let bytes = Array(line.utf8)
         let start = cite.column - 1
         let textBytes = Array(cite.text.utf8)
-        guard start >= 0, start + textBytes.count <= bytes.count,
-              bytes[start..<(start + textBytes.count)].elementsEqual(textBytes),
-              let colon = textBytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        // The cite's own bytes only (a line of thousands of cites is not copied for each).
+        let holdsCite = ByteSearch.withBytes(of: line) { bytes in
+            start >= 0 && textBytes.count <= bytes.count - start
+                && bytes[start..<(start + textBytes.count)].elementsEqual(textBytes)
+        }
+        guard holdsCite, let colon = textBytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         var places: [Place] = []
         var partStart = colon + 1
         var index = colon + 1

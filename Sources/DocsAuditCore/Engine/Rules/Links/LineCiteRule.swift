@@ -57,7 +57,7 @@ struct LineCiteRule: Rule {
     static func problem(_ span: ClosedRange<Int>, target: String, in text: BlankLines, endpoints: Bool) -> String? {
         let (start, end) = (span.lowerBound, span.upperBound)
         if end > text.lineCount { return "\(target) has \(text.lineCount) lines, not \(end)" }
-        if span.allSatisfy({ text.isBlank($0) }) {
+        if text.allBlank(span) {
             let lines = start == end ? "line \(start) is" : "lines \(start)-\(end) are"
             return "\(lines) blank in \(target)" + nearestPhrase([nearest(to: start, towardsEnd: true, in: text)])
         }
