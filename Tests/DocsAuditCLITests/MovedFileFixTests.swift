@@ -82,6 +82,24 @@ final class MovedFileFixTests: XCTestCase {
                        "# A\n\nThe flow:\n  ![flow](diagrams/flow.svg) and ![web](https://example.com/x.png)\n")
     }
 
+    /// A link to a folder whose files were all deleted is left, and says so (whatever else was deleted).
+    func testALinkToAFolderThatWasEmptiedSaysSo() throws {
+        let root = try repository([
+            "docs/a.md": "# A\n\nSee [old](old) and [never](never/x.md).\n",
+            "docs/old/deep/one.md": "# One\n",
+            "docs/other.md": "# Other\n",
+        ]) { root in
+            try CLI.git(root, ["rm", "-rq", "docs/old"])
+            try CLI.git(root, ["rm", "-q", "docs/other.md"])
+        }
+        let result = try CLI.run(["fix", "--root", root.path, "--dry-run"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("docs/a.md:3:5: error: link to old: docs/old does not exist [links/missing-file] "
+            + "(the files of the folder docs/old were moved or deleted since the last commit; fix follows moves of "
+            + "files, not of a folder)"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("the folder docs/never"), result.stderr)
+    }
+
     /// `docs/a.md` → `docs/sub/a.md`: its relative links and definitions still point at the same files (one of
     /// them now names an existing file of the new folder, which no rule would notice); a link from the root,
     /// one into itself and every other byte (a CRLF line, a title, a fragment) stay as they were.

@@ -10,10 +10,24 @@ enum MovedFileLinks {
     /// The moves since the last commit, and the files deleted with no new file paired to them.
     struct Moves {
         /// Old path → new path, relative to the corpus root, for moved files whose old path is gone.
-        var renames: [String: String] = [:]
-        var deleted: Set<String> = []
+        let renames: [String: String]
+        let deleted: Set<String>
+        /// Every folder that held a file deleted or moved away (`docs`, `docs/old`), so a link into one is
+        /// explained by a lookup, not a scan of every such file.
+        let vacatedFolders: Set<String>
         /// New path → old path.
         var origins: [String: String] { Dictionary(renames.map { ($1, $0) }) { first, _ in first } }
+
+        init(renames: [String: String] = [:], deleted: Set<String> = []) {
+            self.renames = renames
+            self.deleted = deleted
+            var folders = Set<String>()
+            for path in deleted.union(renames.keys) {
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+            }
+            vacatedFolders = folders
+        }
     }
 
     /// A document and a destination it writes: every place it writes it is rewritten alike.
@@ -156,11 +170,7 @@ enum MovedFileLinks {
         }
         if context.leavesRoot(target) { return FixReason.leavesRoot(target) }
         if found.deleted.contains(target) { return FixReason.deletedNotMoved(target) }
-        let inside = target + "/"
-        if found.deleted.contains(where: { $0.hasPrefix(inside) })
-            || found.renames.keys.contains(where: { $0.hasPrefix(inside) }) {
-            return FixReason.folderGone(target)
-        }
+        if found.vacatedFolders.contains(target) { return FixReason.folderGone(target) }
         return FixReason.notInLastCommit(target)
     }
 
