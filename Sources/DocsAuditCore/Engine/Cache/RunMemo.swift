@@ -38,19 +38,12 @@ public enum RunMemo {
     public struct Replay: Sendable {
         public let findings: [Finding]
         public let notices: [String]
-        let columns: [Place: Int]
+        let columns: [FindingPlace: Int]
 
         /// The 1-based column in code points of `finding` as the full run computed it.
         public func codePointColumn(_ finding: Finding) -> Int {
-            columns[Place(file: finding.file, line: finding.line, column: finding.column)] ?? finding.column
+            columns[FindingPlace(finding)] ?? finding.column
         }
-    }
-
-    /// A finding's place: what its code-point column depends on.
-    struct Place: Hashable, Sendable {
-        let file: String
-        let line: Int
-        let column: Int
     }
 
     /// The inputs of a run as they stand before it loads the corpus: what a stored memo is checked against,
@@ -300,7 +293,7 @@ struct StoredMemo {
     let probes: [(probe: ProbeRecorder.Probe, answer: [UInt8])]
     let notices: [String]
     let findings: [Finding]
-    let columns: [RunMemo.Place: Int]
+    let columns: [FindingPlace: Int]
 
     func serialize(codePointColumn: (Finding) -> Int) -> [UInt8] {
         var writer = BinaryWriter(capacity: 1 << 16)
@@ -392,7 +385,7 @@ struct StoredMemo {
             var notices: [String] = []
             for _ in 0..<(try reader.count(minimumSize: 1)) { notices.append(try reader.string()) }
             var findings: [Finding] = []
-            var columns: [RunMemo.Place: Int] = [:]
+            var columns: [FindingPlace: Int] = [:]
             let findingCount = try reader.count(minimumSize: 10)
             findings.reserveCapacity(findingCount)
             for _ in 0..<findingCount {
@@ -406,7 +399,7 @@ struct StoredMemo {
                                       message: try reader.string(), subject: try reader.string())
                 for _ in 0..<(try reader.count(minimumSize: 1)) { finding.related.append(try reader.string()) }
                 findings.append(finding)
-                columns[RunMemo.Place(file: file, line: line, column: column)] = codePoints
+                columns[FindingPlace(file: file, line: line, column: column)] = codePoints
             }
             guard reader.isAtEnd else { return nil }
             return StoredMemo(scope: scope, writtenAt: writtenAt, problemsDigest: problemsDigest, gitKey: gitKey,

@@ -124,15 +124,3 @@ public struct Corpus: Sendable {
     }
 }
 
-/// Where a finding is: what its code-point column depends on.
-private struct FindingPlace: Hashable {
-    let file: String
-    let line: Int
-    let column: Int
-
-    init(_ finding: Finding) {
-        file = finding.file
-        line = finding.line
-        column = finding.column
-    }
-}

@@ -54,7 +54,9 @@ enum LinkOpening {
         guard let first = link.children.first else { return [[UInt8(ascii: "]")]] }
         switch first.kind {
         case .text:
-            let written = Array(first.literal.utf8.prefix(16).prefix { $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "&") })
+            let written = Array(first.literal.utf8.prefix(16).prefix {
+                $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "&")
+            })
             return written.isEmpty ? nil : [written]
         case .code: return [[UInt8(ascii: "`")]]
         case .emphasis, .strong: return [[UInt8(ascii: "*")], [UInt8(ascii: "_")]]

@@ -27,20 +27,28 @@ struct Suppressions {
 
     private(set) var directives: [Directive] = []
     private var used: [Bool] = []
-    /// The directives that cover one line, by that line; the others (ranges, the file) are asked in turn.
+    /// The rule IDs each directive names, as written and as their aliases resolve (worked out once, not per
+    /// finding); nil for a directive of every rule.
+    private var names: [Set<String>?] = []
+    /// The directives that cover one line, by that line; the others (ranges, the file) by the rule they name, and
+    /// those of every rule. A finding asks only those that can suppress it.
     private var byLine: [Int: [Int]] = [:]
-    private var spanning: [Int] = []
+    private var spanningByRule: [String: [Int]] = [:]
+    private var spanningEvery: [Int] = []
     let path: String
 
     init(path: String, directives: [Directive]) {
         self.path = path
         self.directives = directives
         used = Array(repeating: false, count: directives.count)
+        names = directives.map { $0.rules.isEmpty ? nil : Set($0.rules + $0.rules.compactMap(RuleCatalog.resolve)) }
         for (index, directive) in directives.enumerated() {
             if directive.lines.count == 1 {
                 byLine[directive.lines.lowerBound, default: []].append(index)
+            } else if let named = names[index] {
+                for name in named { spanningByRule[name, default: []].append(index) }
             } else {
-                spanning.append(index)
+                spanningEvery.append(index)
             }
         }
     }
@@ -123,12 +131,10 @@ struct Suppressions {
     /// Whether a finding of `rule` at `line` is suppressed; marks the directive used.
     mutating func suppresses(rule: String, line: Int) -> Bool {
         var hit = false
-        for index in (byLine[line] ?? []) + spanning where directives[index].lines.contains(line) {
-            let directive = directives[index]
-            if directive.rules.isEmpty || directive.rules.contains(rule) || directive.rules.contains(where: { RuleCatalog.resolve($0) == rule }) {
-                used[index] = true
-                hit = true
-            }
+        for index in (byLine[line] ?? []) + (spanningByRule[rule] ?? []) + spanningEvery
+        where directives[index].lines.contains(line) && (names[index]?.contains(rule) ?? true) {
+            used[index] = true
+            hit = true
         }
         return hit
     }

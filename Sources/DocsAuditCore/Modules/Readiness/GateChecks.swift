@@ -295,7 +295,9 @@ struct GateChecks {
     }
 
     private static func number(_ value: Double) -> String {
-        guard value == value.rounded(), let whole = Int(exactly: value) else { return TextFormat.fixed(value, decimals: 2) }
+        guard value == value.rounded(), let whole = Int(exactly: value) else {
+            return TextFormat.fixed(value, decimals: 2)
+        }
         return String(whole)
     }
 

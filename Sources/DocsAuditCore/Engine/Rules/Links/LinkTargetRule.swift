@@ -6,9 +6,9 @@ struct LinkTargetRule: Rule {
         help: """
         Targets must exist, an image's source (`![alt](diagram.png)`) as much as a link's. Inside a git work
         tree every target is checked. Outside one (a docs-only copy), a target whose top-level folder is absent
-        altogether (`packages/`, `.claude/`), or an image whose folder is, cannot be verified and is
-        reported by links/unverifiable at info instead. A path that climbs above the repository root (outside git, the corpus root) is broken on GitHub
-        whatever the checkout holds. Fix the path, or restore the file.
+        altogether (`packages/`, `.claude/`), or an image whose folder is, cannot be verified and is reported by
+        links/unverifiable at info instead. A path that climbs above the repository root (outside git, the corpus
+        root) is broken on GitHub whatever the checkout holds. Fix the path, or restore the file.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {

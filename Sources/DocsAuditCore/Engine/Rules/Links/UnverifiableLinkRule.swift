@@ -5,7 +5,8 @@ struct UnverifiableLinkRule: Rule {
         summary: "a link or line cite points outside what this checkout can verify",
         help: """
         The target is in a top-level folder missing from a docs-only copy (no git work tree): a code file
-        under `packages/`, say; or it is an image in a folder the copy lacks altogether. Run docs-audit from the full repository to verify it.
+        under `packages/`, say; or it is an image in a folder the copy lacks altogether. Run docs-audit from
+        the full repository to verify it.
         """)
 
     func check(_ context: LintContext) -> [RuleHit] {
