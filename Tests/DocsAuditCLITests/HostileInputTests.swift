@@ -88,17 +88,26 @@ final class HostileInputTests: XCTestCase {
             + "</div>\n"
         let many = (0..<16_000).map { "[x](missing-\($0).md) <!-- docs-audit-disable-line links/missing-file -->\n\n" }
             .joined()
+        // 8,000 open `disable` ranges of other rules above 8,000 findings: each finding asked every range,
+        // resolving its rule names each time (over ten minutes).
+        let ranges = (0..<8_000).map { "<!-- docs-audit-disable rule-\($0) -->\n\n" }.joined()
+            + (0..<8_000).map { "[z](absent-\($0).md)\n\n" }.joined()
         let root = try CLI.folder(["docs/block.md": Data(("# B\n\n" + block).utf8),
-                                   "docs/many.md": Data(("# M\n\n" + many + "[y](gone.md)\n").utf8)])
+                                   "docs/many.md": Data(("# M\n\n" + many + "[y](gone.md)\n").utf8),
+                                   "docs/ranges.md": Data(("# R\n\n" + ranges).utf8)])
         let result = try timed(["lint", "--root", root.path], bound: 60)
         XCTAssertEqual(result.status, 1, result.stderr)
         let lines = result.stdout.split(separator: "\n")
         // Every suppression of the block is unused, at its own line; the one link left unsuppressed is reported.
-        XCTAssertEqual(lines.filter { $0.contains("[suppressions/unused]") }.count, 8_000)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("docs/block.md:") && $0.contains("[suppressions/unused]") }.count,
+                       8_000)
         XCTAssertTrue(lines.contains("docs/block.md:8002:1: warning: docs-audit-disable-line for links/missing-file "
             + "suppresses nothing [suppressions/unused]"), String(result.stdout.suffix(300)))
         XCTAssertTrue(lines.contains("docs/many.md:32003:1: error: link to gone.md: docs/gone.md does not exist "
             + "[links/missing-file]"), String(result.stdout.suffix(300)))
+        XCTAssertEqual(lines.filter { $0.hasPrefix("docs/ranges.md:") && $0.hasSuffix("[links/missing-file]") }.count, 8_000)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("docs/ranges.md:") && $0.hasSuffix("[suppressions/unused]") }.count,
+                       8_000)
     }
 
     func testSyncOfThousandsOfNodesOnOneLineIsLinear() throws {
